@@ -1,0 +1,163 @@
+package hearth.server;
+
+import hearth.api.events.EventListener;
+import hearth.api.events.MemberJoined;
+import hearth.api.events.PostCreated;
+import hearth.api.events.TopicCreated;
+import hearth.server.config.ConfigException;
+import hearth.server.config.HearthConfig;
+import hearth.server.config.Setting;
+import hearth.server.db.Database;
+import hearth.server.db.EventCodec;
+import hearth.server.db.Journal;
+import hearth.server.db.JournalDispatcher;
+import hearth.server.db.Migrations;
+import hearth.server.demo.DemoCommunity;
+import hearth.server.discussions.HomePage;
+import hearth.server.discussions.Markdown;
+import hearth.server.web.ErrorPages;
+import hearth.server.web.HealthCheck;
+import hearth.server.web.SiteRouter;
+import hearth.server.web.Templates;
+import hearth.server.web.Themes;
+import hearth.server.web.WebServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds the running site by hand from its configuration, in dependency order, and takes it
+ * down in reverse. Every dependency of every part can be followed from here.
+ */
+public final class Hearth {
+
+    private static final Logger log = LoggerFactory.getLogger(Hearth.class);
+
+    /** A journal listener to subscribe at start, under a stable id (its cursor is stored under that id). */
+    public record Listener(String id, EventListener listener) {
+    }
+
+    private final Deque<Runnable> shutdown;
+    private final int port;
+    private final URI url;
+
+    private Hearth(Deque<Runnable> shutdown, int port, URI url) {
+        this.shutdown = shutdown;
+        this.port = port;
+        this.url = url;
+    }
+
+    public static Hearth start(HearthConfig config) {
+        return start(config, List.of(), JournalDispatcher.Timing.DEFAULT);
+    }
+
+    /** Starts the site; on failure everything started so far is stopped again before the exception leaves. */
+    public static Hearth start(HearthConfig config, List<Listener> listeners, JournalDispatcher.Timing timing) {
+        System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
+        Deque<Runnable> shutdown = new ArrayDeque<>();
+        try {
+            Clock clock = Clock.systemUTC();
+            String version = Version.current();
+            ClassLoader classes = Hearth.class.getClassLoader();
+            Path dataDir = prepareDataDir(config.dataDir());
+
+            Vertx vertx = Vertx.vertx(new VertxOptions().setFileSystemOptions(
+                    new FileSystemOptions().setFileCacheDir(dataDir.resolve("cache").toString())));
+            shutdown.push(() -> vertx.close().await());
+
+            EventCodec events = new EventCodec().register(MemberJoined.class, TopicCreated.class, PostCreated.class);
+            Database db = Database.open(config.db(), vertx, new Journal(events, clock));
+            shutdown.push(db::close);
+            int applied = new Migrations("schema_history", Migrations.fromClasspath(classes, "db/migration"),
+                    db.dialect(), clock).apply(db.dataSource());
+            log.info("Database ready ({}, {} migration(s) applied)", db.dialect().getName(), applied);
+
+            Markdown markdown = new Markdown();
+            if (config.demo()) {
+                new DemoCommunity(db, clock, markdown).seedIfEmpty();
+            }
+
+            JournalDispatcher dispatcher = new JournalDispatcher(db, clock, timing);
+            shutdown.push(dispatcher::close);
+            listeners.forEach(l -> dispatcher.subscribe(l.id(), l.listener()));
+
+            Themes themes = Themes.load(config.theme(), dataDir.resolve("themes"), classes, version);
+            Templates templates = new Templates(themes, classes,
+                    Map.of("version", version, "assets", themes.assetPath()));
+            templates.warm(List.of("home", "error"));
+
+            SiteRouter router = new SiteRouter(themes, new ErrorPages(templates), new HealthCheck(db, version),
+                    List.of(new HomePage(db, templates)), requestIds());
+            WebServer web = new WebServer(vertx, config.host(), config.port(), config.shutdownTimeout(), router,
+                    Runtime.getRuntime().availableProcessors());
+            int port = web.start();
+            shutdown.push(web::stop);
+
+            URI url = config.port() == 0 && config.baseUrl().getPort() < 0 && "localhost".equals(config.baseUrl().getHost())
+                    ? URI.create("http://localhost:" + port) : config.baseUrl();
+            return new Hearth(shutdown, port, url);
+        } catch (RuntimeException e) {
+            runAll(shutdown);
+            throw e;
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Where people reach the site. */
+    public URI url() {
+        return url;
+    }
+
+    /** Stops gracefully: no new requests, in-flight ones finish, listeners pause, the pool closes. Idempotent. */
+    public synchronized void stop() {
+        runAll(shutdown);
+    }
+
+    private static void runAll(Deque<Runnable> steps) {
+        while (!steps.isEmpty()) {
+            try {
+                steps.pop().run();
+            } catch (RuntimeException e) {
+                log.warn("Shutdown step failed: {}", e.toString());
+            }
+        }
+    }
+
+    private static Path prepareDataDir(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new ConfigException(Setting.DATA_DIR, "Cannot create the data dir " + dataDir + ": " + e);
+        }
+        if (!Files.isWritable(dataDir)) {
+            throw new ConfigException(Setting.DATA_DIR, "The data dir " + dataDir + " is not writable");
+        }
+        return dataDir;
+    }
+
+    private static Supplier<String> requestIds() {
+        SecureRandom random = new SecureRandom();
+        return () -> {
+            byte[] bytes = new byte[6];
+            random.nextBytes(bytes);
+            return HexFormat.of().formatHex(bytes);
+        };
+    }
+}

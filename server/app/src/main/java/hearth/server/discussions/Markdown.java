@@ -1,0 +1,34 @@
+package hearth.server.discussions;
+
+import java.util.List;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+import org.owasp.html.Sanitizers;
+
+/** Renders a post's Markdown to safe HTML once, when it is written; pages then show the stored HTML as is. */
+public final class Markdown {
+
+    private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
+
+    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).build();
+    private final PolicyFactory policy = Sanitizers.FORMATTING
+            .and(Sanitizers.BLOCKS)
+            .and(Sanitizers.TABLES)
+            .and(Sanitizers.IMAGES)
+            .and(new HtmlPolicyBuilder()
+                    .allowElements("a")
+                    .allowUrlProtocols("http", "https", "mailto")
+                    .allowAttributes("href").onElements("a")
+                    .requireRelsOnLinks("nofollow", "ugc", "noopener")
+                    .allowElements("pre", "code", "hr", "br")
+                    .allowAttributes("class").matching(true, "language-[a-z0-9+#-]{1,20}").onElements("code")
+                    .toFactory());
+
+    public String toHtml(String markdown) {
+        return policy.sanitize(renderer.render(parser.parse(markdown)));
+    }
+}

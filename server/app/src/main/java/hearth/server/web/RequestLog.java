@@ -1,0 +1,46 @@
+package hearth.server.web;
+
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * First handler of every request: gives it a correlation id (kept from a sane {@code X-Request-Id}, else new), sends
+ * the id back, and logs one line when the response is done.
+ */
+public final class RequestLog implements Handler<RoutingContext> {
+
+    public static final String REQUEST_ID = "requestId";
+    private static final Logger log = LoggerFactory.getLogger("hearth.requests");
+    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+
+    private final Supplier<String> ids;
+
+    public RequestLog(Supplier<String> ids) {
+        this.ids = ids;
+    }
+
+    public static String id(RoutingContext ctx) {
+        return ctx.get(REQUEST_ID, "-");
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        long started = System.nanoTime();
+        String incoming = ctx.request().getHeader("X-Request-Id");
+        String id = incoming != null && SANE_ID.matcher(incoming).matches() ? incoming : ids.get();
+        ctx.put(REQUEST_ID, id);
+        ctx.response().putHeader("X-Request-Id", id);
+        ctx.addEndHandler(done -> {
+            if (log.isInfoEnabled()) {
+                log.info("{} {} {} {}B {}ms {} id={}", ctx.request().method(), ctx.request().uri(),
+                        ctx.response().getStatusCode(), ctx.response().bytesWritten(),
+                        (System.nanoTime() - started) / 1_000_000, ctx.request().remoteAddress(), id);
+            }
+        });
+        ctx.next();
+    }
+}
