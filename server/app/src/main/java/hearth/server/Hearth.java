@@ -17,6 +17,7 @@ import hearth.server.discussions.HomePage;
 import hearth.server.discussions.Markdown;
 import hearth.server.web.ErrorPages;
 import hearth.server.web.HealthCheck;
+import hearth.server.web.Pages;
 import hearth.server.web.SiteRouter;
 import hearth.server.web.Templates;
 import hearth.server.web.Themes;
@@ -74,6 +75,7 @@ public final class Hearth {
             String version = Version.current();
             ClassLoader classes = Hearth.class.getClassLoader();
             Path dataDir = prepareDataDir(config.dataDir());
+            Themes themes = Themes.load(config.theme(), dataDir.resolve("themes"), classes, version);
 
             Vertx vertx = Vertx.vertx(new VertxOptions().setFileSystemOptions(
                     new FileSystemOptions().setFileCacheDir(dataDir.resolve("cache").toString())));
@@ -95,13 +97,12 @@ public final class Hearth {
             shutdown.push(dispatcher::close);
             listeners.forEach(l -> dispatcher.subscribe(l.id(), l.listener()));
 
-            Themes themes = Themes.load(config.theme(), dataDir.resolve("themes"), classes, version);
             Templates templates = new Templates(themes, classes,
                     Map.of("version", version, "assets", themes.assetPath()));
             templates.warm(List.of("home", "error"));
 
             SiteRouter router = new SiteRouter(themes, new ErrorPages(templates), new HealthCheck(db, version),
-                    List.of(new HomePage(db, templates)), requestIds());
+                    List.of(new HomePage(db, new Pages(templates))), requestIds(), classes);
             WebServer web = new WebServer(vertx, config.host(), config.port(), config.shutdownTimeout(), router,
                     Runtime.getRuntime().availableProcessors());
             int port = web.start();

@@ -55,6 +55,10 @@ public final class Main {
         } catch (MigrationFailed e) {
             err.println("hearth: " + e.getMessage());
             return 3;
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(Main.class).error("Start-up failed", e);
+            err.println("hearth: start-up failed: " + e + " (details in the log above)");
+            return 1;
         }
     }
 

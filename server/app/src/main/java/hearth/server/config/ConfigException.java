@@ -1,8 +1,8 @@
 package hearth.server.config;
 
 /**
- * A setting that keeps the server from starting. The message is one line for the operator; it names the setting and
- * where its value came from, never a stack trace.
+ * A setting that keeps the server from starting. The message is one line for the operator that names the setting, its
+ * flag and its environment variable; never a stack trace.
  */
 public final class ConfigException extends RuntimeException {
 

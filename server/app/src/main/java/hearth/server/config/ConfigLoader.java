@@ -71,7 +71,8 @@ public final class ConfigLoader {
             }
             Setting setting = Setting.byKey(name)
                     .orElseThrow(() -> new ConfigException("Unknown option '" + arg + "'; see --help"));
-            if (setting.isSwitch() && inline == null) {
+            boolean nextIsBoolean = i + 1 < args.size() && args.get(i + 1).matches("(?i)true|false|yes|no|on|off");
+            if (setting.isSwitch() && inline == null && !nextIsBoolean) {
                 values.put(setting, "true");
             } else if (inline != null) {
                 values.put(setting, inline);

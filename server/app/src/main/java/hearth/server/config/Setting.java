@@ -11,16 +11,16 @@ import java.util.Optional;
 public enum Setting {
     PORT("port", "8080", "HTTP port to listen on (0 picks a free one)"),
     HOST("host", "0.0.0.0", "Address to listen on"),
-    DATA_DIR("data-dir", "./data", "Directory for the H2 database, uploads, plugins, themes and hearth.yml"),
+    DATA_DIR("data-dir", "./data", "Directory for hearth.yml, the H2 database, installed themes and caches"),
     BASE_URL("base-url", "", "Public address of the site, used in links and emails (default http://localhost:<port>)"),
     DB_URL("db-url", "", "JDBC URL, e.g. jdbc:mariadb://127.0.0.1:3306/hearth (default: H2 file database in <data-dir>/db)"),
     DB_USER("db-user", "", "Database user"),
-    DB_PASSWORD("db-password", "", "Database password", true),
+    DB_PASSWORD("db-password", "", "Database password"),
     DB_POOL_SIZE("db-pool-size", "10", "Database connections to keep (1-200); also the number of database worker threads"),
-    SMTP_HOST("smtp-host", "", "SMTP server for outgoing mail (empty: mails are written to the log instead)"),
+    SMTP_HOST("smtp-host", "", "SMTP server for outgoing mail (verification, password resets, notifications)"),
     SMTP_PORT("smtp-port", "587", "SMTP port"),
     SMTP_USER("smtp-user", "", "SMTP user name"),
-    SMTP_PASSWORD("smtp-password", "", "SMTP password", true),
+    SMTP_PASSWORD("smtp-password", "", "SMTP password"),
     SMTP_FROM("smtp-from", "", "Sender address of outgoing mail (default noreply@<base-url host>)"),
     SMTP_SECURITY("smtp-security", "starttls", "SMTP transport security: starttls, tls or none"),
     THEME("theme", "default", "Active theme: a folder in <data-dir>/themes or a bundled theme"),
@@ -30,17 +30,11 @@ public enum Setting {
     private final String key;
     private final String defaultValue;
     private final String description;
-    private final boolean secret;
 
     Setting(String key, String defaultValue, String description) {
-        this(key, defaultValue, description, false);
-    }
-
-    Setting(String key, String defaultValue, String description, boolean secret) {
         this.key = key;
         this.defaultValue = defaultValue;
         this.description = description;
-        this.secret = secret;
     }
 
     /** The name in {@code hearth.yml}, e.g. {@code db-url}. */
@@ -64,10 +58,6 @@ public enum Setting {
 
     public String description() {
         return description;
-    }
-
-    public boolean secret() {
-        return secret;
     }
 
     boolean isSwitch() {

@@ -54,6 +54,11 @@ record SchemaSnapshot(Map<String, Set<String>> columns, Map<String, Set<String>>
      * tables while foreign keys between them make the order matter). Returns what could not be undone.
      */
     List<String> undoAdditions(Connection connection, SchemaSnapshot after, SQLDialect dialect) {
+        List<String> gone = vanished(after);
+        if (!gone.isEmpty()) {
+            // Something was renamed or dropped: what looks new may hold the old data, so touch nothing.
+            return gone.stream().map(what -> what + " was renamed or dropped").toList();
+        }
         DSLContext sql = DSL.using(connection, dialect);
         List<String> failures = new ArrayList<>();
         for (String table : columns.keySet()) {
@@ -84,6 +89,19 @@ record SchemaSnapshot(Map<String, Set<String>> columns, Map<String, Set<String>>
         }
         addedTables.forEach(t -> failures.add("table " + t));
         return failures;
+    }
+
+    private List<String> vanished(SchemaSnapshot after) {
+        List<String> gone = new ArrayList<>();
+        columns.forEach((table, names) -> {
+            Set<String> now = after.columns.get(table);
+            if (now == null) {
+                gone.add("table " + table);
+            } else {
+                names.stream().filter(c -> !now.contains(c)).forEach(c -> gone.add("column " + table + "." + c));
+            }
+        });
+        return gone;
     }
 
     private static void attempt(List<String> failures, String what, Runnable drop) {

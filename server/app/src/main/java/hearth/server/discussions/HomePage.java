@@ -7,7 +7,6 @@ import static hearth.server.db.schema.tables.Topics.TOPICS;
 import hearth.server.db.Database;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
-import hearth.server.web.Templates;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -31,11 +30,11 @@ public final class HomePage implements Routes {
     private static final int LATEST = 30;
 
     private final Database db;
-    private final Templates templates;
+    private final Pages pages;
 
-    public HomePage(Database db, Templates templates) {
+    public HomePage(Database db, Pages pages) {
         this.db = db;
-        this.templates = templates;
+        this.pages = pages;
     }
 
     @Override
@@ -44,9 +43,7 @@ public final class HomePage implements Routes {
     }
 
     private void show(RoutingContext ctx) {
-        db.read(this::load)
-                .onSuccess(model -> Pages.html(ctx, templates.render("home", model)))
-                .onFailure(ctx::fail);
+        pages.respond(ctx, "home", db.read(this::load));
     }
 
     private Map<String, Object> load(DSLContext sql) {

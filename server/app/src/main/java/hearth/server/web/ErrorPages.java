@@ -3,6 +3,8 @@ package hearth.server.web;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -83,7 +85,9 @@ public final class ErrorPages {
 
     private static boolean isDatabaseUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException) {
+            // SQLState class 08: connection exceptions (refused, broken, pool timed out).
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || (t instanceof SQLException e && e.getSQLState() != null && e.getSQLState().startsWith("08"))) {
                 return true;
             }
         }

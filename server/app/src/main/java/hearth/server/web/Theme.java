@@ -3,8 +3,6 @@ package hearth.server.web;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.loader.FileLoader;
 import io.pebbletemplates.pebble.loader.Loader;
-import io.vertx.ext.web.handler.FileSystemAccess;
-import io.vertx.ext.web.handler.StaticHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -68,10 +66,14 @@ public record Theme(String name, String version, String parent, Optional<Path> d
         return classpath;
     }
 
-    StaticHandler staticFiles() {
-        StaticHandler handler = dir.isPresent()
-                ? StaticHandler.create(FileSystemAccess.ROOT, dir.get().resolve("static").toString())
-                : StaticHandler.create(BUNDLED + name + "/static");
-        return handler.setFilesReadOnly(dir.isEmpty()).setDirectoryListing(false);
+    /** The bytes of {@code static/<path>} in this theme, if it has that file; {@code path} is already vetted. */
+    Optional<byte[]> readStatic(String path, ClassLoader loader) throws IOException {
+        if (dir.isPresent()) {
+            Path file = dir.get().resolve("static").resolve(path);
+            return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+        }
+        try (InputStream in = loader.getResourceAsStream(BUNDLED + name + "/static/" + path)) {
+            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.net.BindException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 
 /**
  * The HTTP server: one instance per core, all on the same port. Stopping it is graceful: the servers stop accepting
@@ -39,23 +40,26 @@ public final class WebServer {
 
     /** Starts listening and returns the port (useful when the configured port is 0). */
     public int start() {
-        ServerInstance first = new ServerInstance(port);
+        // Vert.x shares one random port among instances only when asked for a negative port.
+        int listenPort = port == 0 ? -1 : port;
+        ServerInstance first = new ServerInstance(listenPort);
         deploy(first);
-        actualPort = first.server.actualPort();
         for (int i = 1; i < instances; i++) {
-            deploy(new ServerInstance(actualPort));
+            deploy(new ServerInstance(listenPort));
         }
+        actualPort = first.server.actualPort();
         return actualPort;
     }
 
     private void deploy(ServerInstance instance) {
         try {
-            deployments.add(vertx.deployVerticle(instance).await());
-        } catch (RuntimeException e) {
-            if (e.getCause() instanceof BindException || String.valueOf(e.getMessage()).contains("already in use")) {
+            deployments.add(vertx.deployVerticle(instance).toCompletionStage().toCompletableFuture().join());
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof BindException || String.valueOf(cause.getMessage()).contains("already in use")) {
                 throw new ConfigException(Setting.PORT, "Port " + port + " on " + host + " is already in use");
             }
-            throw new ConfigException(Setting.HOST, "Cannot listen on " + host + ":" + port + ": " + e.getMessage());
+            throw new ConfigException(Setting.HOST, "Cannot listen on " + host + ":" + port + ": " + cause);
         }
     }
 

@@ -1,0 +1,108 @@
+package hearth.server.web;
+
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Serves the theme chain's static files under {@code /assets/<fingerprint>/}. Files are read once (off the event
+ * loop) and kept in memory, so responses are compressed like any other and carry an ETag; the fingerprint in the
+ * path changes with every version, so browsers may keep them for a year.
+ */
+final class ThemeAssets implements Handler<RoutingContext> {
+
+    private static final long MAX_AGE = Duration.ofDays(365).toSeconds();
+    private static final Pattern SAFE_PATH = Pattern.compile("([A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*");
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("css", "text/css; charset=utf-8"),
+            Map.entry("js", "text/javascript; charset=utf-8"),
+            Map.entry("json", "application/json"),
+            Map.entry("svg", "image/svg+xml"),
+            Map.entry("png", "image/png"),
+            Map.entry("jpg", "image/jpeg"),
+            Map.entry("jpeg", "image/jpeg"),
+            Map.entry("gif", "image/gif"),
+            Map.entry("webp", "image/webp"),
+            Map.entry("ico", "image/x-icon"),
+            Map.entry("woff2", "font/woff2"),
+            Map.entry("txt", "text/plain; charset=utf-8"));
+
+    private record Asset(Buffer body, String type, String etag) {
+    }
+
+    private final Themes themes;
+    private final ClassLoader loader;
+    private final String prefix;
+    private final Map<String, Asset> cache = new ConcurrentHashMap<>();
+
+    ThemeAssets(Themes themes, ClassLoader loader) {
+        this.themes = themes;
+        this.loader = loader;
+        this.prefix = themes.assetPath() + "/";
+    }
+
+    String route() {
+        return prefix + "*";
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        String path = ctx.normalizedPath().substring(prefix.length());
+        String extension = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        if (!SAFE_PATH.matcher(path).matches() || !TYPES.containsKey(extension)) {
+            ctx.next();
+            return;
+        }
+        Asset cached = cache.get(path);
+        if (cached != null) {
+            send(ctx, cached);
+            return;
+        }
+        ctx.vertx().executeBlocking(() -> load(path, extension)).onComplete(result -> {
+            if (result.failed()) {
+                ctx.fail(result.cause());
+            } else if (result.result().isEmpty()) {
+                ctx.next(); // not in any theme: the 404 page
+            } else {
+                Asset asset = result.result().get();
+                cache.put(path, asset); // only files that exist, so made-up paths cannot grow the cache
+                send(ctx, asset);
+            }
+        });
+    }
+
+    private Optional<Asset> load(String path, String extension) throws Exception {
+        for (Theme theme : themes.chain()) {
+            Optional<byte[]> bytes = theme.readStatic(path, loader);
+            if (bytes.isPresent()) {
+                return Optional.of(new Asset(Buffer.buffer(bytes.get()), TYPES.get(extension), etag(bytes.get())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void send(RoutingContext ctx, Asset asset) {
+        ctx.response()
+                .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=" + MAX_AGE + ", immutable")
+                .putHeader(HttpHeaders.ETAG, asset.etag());
+        if (asset.etag().equals(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH))) {
+            ctx.response().setStatusCode(304).end();
+            return;
+        }
+        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, asset.type()).end(asset.body());
+    }
+
+    private static String etag(byte[] bytes) throws NoSuchAlgorithmException {
+        return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 8) + "\"";
+    }
+}

@@ -1,0 +1,98 @@
+package hearth.server.testing;
+
+import hearth.server.Hearth;
+import hearth.server.config.ConfigLoader;
+import hearth.server.db.JournalDispatcher;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The real server, started in this JVM on a random port with its own data dir and database, spoken to over HTTP. */
+public final class TestSite implements AutoCloseable {
+
+    public static final JournalDispatcher.Timing FAST = new JournalDispatcher.Timing(Duration.ofMillis(200),
+            Duration.ofMillis(50), Duration.ofMillis(400));
+
+    private final Hearth hearth;
+    private final TestDatabase ownDatabase;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestSite(Hearth hearth, TestDatabase ownDatabase) {
+        this.hearth = hearth;
+        this.ownDatabase = ownDatabase;
+    }
+
+    /** A site with the demo community, on a fresh database of its own. */
+    public static TestSite start(Path dataDir, String... flags) {
+        return start(dataDir, List.of(), flags);
+    }
+
+    public static TestSite start(Path dataDir, List<Hearth.Listener> listeners, String... flags) {
+        TestDatabase db = TestDatabase.fresh(dataDir);
+        try {
+            return new TestSite(boot(dataDir, db.flags(), listeners, flags), db);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** A site on a database the caller owns (and closes). */
+    public static TestSite startOn(Path dataDir, List<String> dbFlags, String... flags) {
+        return new TestSite(boot(dataDir, dbFlags, List.of(), flags), null);
+    }
+
+    private static Hearth boot(Path dataDir, List<String> dbFlags, List<Hearth.Listener> listeners, String... flags) {
+        List<String> args = new ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1", "--data-dir",
+                dataDir.toString(), "--shutdown-timeout", "5"));
+        args.addAll(dbFlags);
+        args.addAll(List.of(flags));
+        return Hearth.start(ConfigLoader.load(args, Map.of()), listeners, FAST);
+    }
+
+    public int port() {
+        return hearth.port();
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port() + path);
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpClient http() {
+        return http;
+    }
+
+    public void stop() {
+        hearth.stop();
+    }
+
+    @Override
+    public void close() {
+        hearth.stop();
+        if (ownDatabase != null) {
+            ownDatabase.close();
+        }
+    }
+}
