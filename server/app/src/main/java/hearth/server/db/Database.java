@@ -166,6 +166,7 @@ public final class Database implements AutoCloseable {
             t = t.getCause();
         }
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return message.lines().findFirst().orElse(message);
+        // H2 appends the statement on the following lines; the first line says what went wrong.
+        return message.lines().findFirst().orElse(message).replaceFirst("; SQL statement:$", "");
     }
 }

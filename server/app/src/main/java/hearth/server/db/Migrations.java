@@ -202,7 +202,7 @@ public final class Migrations {
             log.info("Applied migration {} in {} ms", migration.file(), (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException e) {
             connection.rollback();
-            List<String> leftOver = before.undoAdditions(connection, SchemaSnapshot.take(connection), dialect);
+            List<String> leftOver = before.undoAdditions(connection, dialect);
             connection.commit();
             String statement = statements.get(index - 1).replaceAll("\\s+", " ");
             throw new MigrationFailed("Migration " + migration.file() + " failed at statement " + index + " ("

@@ -50,45 +50,46 @@ record SchemaSnapshot(Map<String, Set<String>> columns, Map<String, Set<String>>
     }
 
     /**
-     * Drops what {@code after} has beyond this snapshot: new indexes, then new columns, then new tables (retrying
-     * tables while foreign keys between them make the order matter). Returns what could not be undone.
+     * Drops what the schema has gained since this snapshot: new tables first (retrying while foreign keys between
+     * them make the order matter), then the new columns and indexes of old tables. Returns what could not be undone;
+     * if anything of this snapshot was renamed or dropped, nothing is touched, since what looks new may hold old data.
      */
-    List<String> undoAdditions(Connection connection, SchemaSnapshot after, SQLDialect dialect) {
+    List<String> undoAdditions(Connection connection, SQLDialect dialect) throws SQLException {
+        SchemaSnapshot after = take(connection);
         List<String> gone = vanished(after);
         if (!gone.isEmpty()) {
-            // Something was renamed or dropped: what looks new may hold the old data, so touch nothing.
             return gone.stream().map(what -> what + " was renamed or dropped").toList();
         }
         DSLContext sql = DSL.using(connection, dialect);
-        List<String> failures = new ArrayList<>();
-        for (String table : columns.keySet()) {
-            Set<String> addedIndexes = new LinkedHashSet<>(after.indexes.getOrDefault(table, Set.of()));
-            addedIndexes.removeAll(indexes.get(table));
-            for (String index : addedIndexes) {
-                attempt(failures, "index " + index, () -> sql.dropIndex(DSL.name(index)).on(DSL.name(table)).execute());
-            }
-            Set<String> addedColumns = new LinkedHashSet<>(after.columns.getOrDefault(table, Set.of()));
-            addedColumns.removeAll(columns.get(table));
-            for (String column : addedColumns) {
-                attempt(failures, "column " + table + "." + column,
-                        () -> sql.alterTable(DSL.name(table)).dropColumn(DSL.name(column)).execute());
-            }
-        }
         List<String> addedTables = new ArrayList<>(after.columns.keySet());
         addedTables.removeAll(columns.keySet());
         boolean progress = true;
         while (!addedTables.isEmpty() && progress) {
-            progress = addedTables.removeIf(table -> {
-                try {
-                    sql.dropTable(DSL.name(table)).execute();
-                    return true;
-                } catch (RuntimeException e) {
-                    return false;
-                }
-            });
+            progress = addedTables.removeIf(table -> succeeds(() -> sql.dropTable(DSL.name(table)).execute()));
         }
+        List<String> failures = new ArrayList<>();
         addedTables.forEach(t -> failures.add("table " + t));
+        // Dropping tables also drops indexes their foreign keys needed, so look again.
+        SchemaSnapshot now = take(connection);
+        for (String table : columns.keySet()) {
+            for (String index : added(now.indexes, indexes, table)) {
+                if (!succeeds(() -> sql.dropIndex(DSL.name(index)).on(DSL.name(table)).execute())) {
+                    failures.add("index " + index);
+                }
+            }
+            for (String column : added(now.columns, columns, table)) {
+                if (!succeeds(() -> sql.alterTable(DSL.name(table)).dropColumn(DSL.name(column)).execute())) {
+                    failures.add("column " + table + "." + column);
+                }
+            }
+        }
         return failures;
+    }
+
+    private static Set<String> added(Map<String, Set<String>> now, Map<String, Set<String>> before, String table) {
+        Set<String> added = new LinkedHashSet<>(now.getOrDefault(table, Set.of()));
+        added.removeAll(before.get(table));
+        return added;
     }
 
     private List<String> vanished(SchemaSnapshot after) {
@@ -104,11 +105,12 @@ record SchemaSnapshot(Map<String, Set<String>> columns, Map<String, Set<String>>
         return gone;
     }
 
-    private static void attempt(List<String> failures, String what, Runnable drop) {
+    private static boolean succeeds(Runnable drop) {
         try {
             drop.run();
+            return true;
         } catch (RuntimeException e) {
-            failures.add(what);
+            return false;
         }
     }
 }

@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.h2.tools.Server;
 
@@ -88,13 +89,17 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /** Server flags that point Hearth at this database. */
-    public java.util.List<String> flags() {
-        return java.util.List.of("--db-url", url, "--db-user", user());
+    public List<String> flags() {
+        return List.of("--db-url", url, "--db-user", user());
+    }
+
+    /** The URL with the options the server adds, for tests that connect directly. */
+    public String directUrl() {
+        return name != null ? url : url + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE";
     }
 
     public Connection connect() throws SQLException {
-        String full = name != null ? url : url + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE";
-        return DriverManager.getConnection(full, user(), "");
+        return DriverManager.getConnection(directUrl(), user(), "");
     }
 
     @Override
