@@ -63,8 +63,8 @@ public final class Main {
     }
 
     private static String banner(Hearth hearth, HearthConfig config) {
-        String database = config.db().isMariaDb() ? "MariaDB " + config.db().url().replaceAll("\\?.*$", "")
-                : "H2 (embedded) in " + config.dataDir().resolve("db");
+        String database = (config.db().isMariaDb() ? "MariaDB " : "H2 ")
+                + config.db().url().replaceAll("[?;].*$", ""); // options may carry credentials
         return """
 
                   Hearth %s is running at %s

@@ -21,10 +21,11 @@ public final class ChildJvm implements AutoCloseable {
 
     private final Process process;
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Thread reader;
 
     private ChildJvm(Process process) {
         this.process = process;
-        Thread.ofVirtual().start(() -> {
+        this.reader = Thread.ofVirtual().start(() -> {
             try (BufferedReader out = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
@@ -101,7 +102,7 @@ public final class ChildJvm implements AutoCloseable {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new AssertionError("Process still running after " + timeout + ". Output:\n" + output());
             }
-            sleep(100); // let the reader drain the last lines
+            reader.join(Duration.ofSeconds(10)); // the last lines, up to end of output
             return process.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -111,7 +112,7 @@ public final class ChildJvm implements AutoCloseable {
 
     /** SIGTERM: what an operator's Ctrl+C, systemd or docker stop sends. */
     public void terminate() {
-        process.destroy();
+        process.toHandle().destroy(); // unlike Process.destroy(), leaves the output stream open to read the last lines
     }
 
     /** SIGKILL: the process gets no chance to clean up. */
