@@ -11,7 +11,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -133,15 +132,6 @@ public final class Database implements AutoCloseable {
             journal.signal().committed();
         }
         return result;
-    }
-
-    /** True when a connection can be had and answers a trivial query. */
-    public boolean isReachable() {
-        try (var connection = pool.getConnection()) {
-            return connection.isValid(2);
-        } catch (SQLException e) {
-            return false;
-        }
     }
 
     @Override
