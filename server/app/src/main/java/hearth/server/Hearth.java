@@ -4,6 +4,17 @@ import hearth.api.events.EventListener;
 import hearth.api.events.MemberJoined;
 import hearth.api.events.PostCreated;
 import hearth.api.events.TopicCreated;
+import hearth.server.accounts.AccountApi;
+import hearth.server.accounts.AccountPages;
+import hearth.server.accounts.Accounts;
+import hearth.server.accounts.Authentication;
+import hearth.server.accounts.LoginThrottle;
+import hearth.server.accounts.Members;
+import hearth.server.accounts.PasswordPolicy;
+import hearth.server.accounts.Passwords;
+import hearth.server.accounts.Sessions;
+import hearth.server.accounts.Tokens;
+import hearth.server.accounts.Viewer;
 import hearth.server.config.ConfigException;
 import hearth.server.config.HearthConfig;
 import hearth.server.config.Setting;
@@ -15,6 +26,7 @@ import hearth.server.db.Migrations;
 import hearth.server.demo.DemoCommunity;
 import hearth.server.discussions.HomePage;
 import hearth.server.discussions.Markdown;
+import hearth.server.web.Csrf;
 import hearth.server.web.ErrorPages;
 import hearth.server.web.HealthCheck;
 import hearth.server.web.Pages;
@@ -22,9 +34,12 @@ import hearth.server.web.SiteRouter;
 import hearth.server.web.Templates;
 import hearth.server.web.Themes;
 import hearth.server.web.WebServer;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -33,6 +48,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -81,12 +97,8 @@ public final class Hearth {
                     new FileSystemOptions().setFileCacheDir(dataDir.resolve("cache").toString())));
             shutdown.push(() -> vertx.close().await());
 
-            EventCodec events = new EventCodec().register(MemberJoined.class, TopicCreated.class, PostCreated.class);
-            Database db = Database.open(config.db(), vertx, new Journal(events, clock));
+            Database db = openDatabase(config, vertx, clock);
             shutdown.push(db::close);
-            int applied = new Migrations("schema_history", Migrations.fromClasspath(classes, "db/migration"),
-                    db.dialect(), clock).apply(db.dataSource());
-            log.info("Database ready ({}, {} migration(s) applied)", db.dialect().getName(), applied);
 
             Markdown markdown = new Markdown();
             if (config.demo()) {
@@ -101,8 +113,28 @@ public final class Hearth {
                     Map.of("version", version, "assets", themes.assetPath()));
             templates.warm(List.of("home", "error"));
 
-            SiteRouter router = new SiteRouter(themes, new ErrorPages(templates), new HealthCheck(db, version),
-                    List.of(new HomePage(db, new Pages(templates))), requestIds(), classes);
+            boolean https = "https".equals(config.baseUrl().getScheme());
+            Tokens tokens = new Tokens(new SecureRandom());
+            Sessions sessions = new Sessions(db, clock, tokens);
+            Authentication authentication = new Authentication(sessions, https);
+            Pages pages = new Pages(templates, ctx -> {
+                Map<String, Object> globals = new HashMap<>();
+                globals.put("csrf", Csrf.token(ctx));
+                Viewer.of(ctx).ifPresent(viewer -> globals.put("viewer", viewer));
+                return globals;
+            });
+            List<Handler<RoutingContext>> perRequest = List.of(
+                    BodyHandler.create(dataDir.resolve("tmp/uploads").toString())
+                            .setBodyLimit(3 * 1024 * 1024).setDeleteUploadedFilesOnEnd(true),
+                    new Csrf(tokens::next, https),
+                    authentication);
+            Accounts accounts = new Accounts(vertx, db, new Members(clock),
+                    new Passwords(Passwords.Argon2Params.OWASP, new SecureRandom()), new PasswordPolicy(), sessions,
+                    new LoginThrottle(clock), clock);
+            SiteRouter router = new SiteRouter(themes, new ErrorPages(pages), new HealthCheck(db, version), perRequest,
+                    List.of(new HomePage(db, pages), new AccountPages(accounts, sessions, authentication, db, pages),
+                            new AccountApi(accounts, sessions, authentication, db)),
+                    requestIds(), classes);
             WebServer web = new WebServer(vertx, config.host(), config.port(), config.shutdownTimeout(), router,
                     Runtime.getRuntime().availableProcessors());
             int port = web.start();
@@ -113,6 +145,22 @@ public final class Hearth {
             return new Hearth(shutdown, port, url);
         } catch (RuntimeException e) {
             runAll(shutdown);
+            throw e;
+        }
+    }
+
+    /** Connects to the configured database and brings its schema up to date; shared by the server and commands. */
+    public static Database openDatabase(HearthConfig config, Vertx vertx, Clock clock) {
+        EventCodec events = new EventCodec().register(MemberJoined.class, TopicCreated.class, PostCreated.class);
+        Database db = Database.open(config.db(), vertx, new Journal(events, clock));
+        try {
+            int applied = new Migrations("schema_history",
+                    Migrations.fromClasspath(Hearth.class.getClassLoader(), "db/migration"), db.dialect(), clock)
+                    .apply(db.dataSource());
+            log.info("Database ready ({}, {} migration(s) applied)", db.dialect().getName(), applied);
+            return db;
+        } catch (RuntimeException e) {
+            db.close();
             throw e;
         }
     }

@@ -1,11 +1,14 @@
 package hearth.server;
 
+import hearth.server.accounts.CreateAdmin;
 import hearth.server.config.ConfigException;
 import hearth.server.config.ConfigLoader;
 import hearth.server.config.HearthConfig;
 import hearth.server.config.Setting;
 import hearth.server.db.MigrationFailed;
+import hearth.server.web.InvalidInput;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +20,17 @@ public final class Main {
     private Main() {
     }
 
+    /** What {@link #run} answers when the server is up: the process lives on until it is stopped. */
+    static final int KEEP_RUNNING = -1;
+
     public static void main(String[] args) {
         int status = run(List.of(args), System.getenv(), System.out, System.err);
-        if (status != 0) {
+        if (status != KEEP_RUNNING) {
             System.exit(status);
         }
     }
 
-    /** Starts the site, or prints help; returns the process exit status (0 while the server keeps running). */
+    /** Runs a command; returns the process exit status, or {@link #KEEP_RUNNING} for a started server. */
     static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
         if (args.contains("--help") || args.contains("-h")) {
             out.print(usage());
@@ -34,32 +40,53 @@ public final class Main {
             out.println("Hearth " + Version.current());
             return 0;
         }
-        List<String> flags = !args.isEmpty() && args.getFirst().equals("serve") ? args.subList(1, args.size()) : args;
-        if (!flags.isEmpty() && !flags.getFirst().startsWith("-")) {
-            err.println("hearth: unknown command '" + flags.getFirst() + "'; see --help");
-            return 2;
-        }
+        boolean named = !args.isEmpty() && !args.getFirst().startsWith("-");
+        String command = named ? args.getFirst() : "serve";
+        List<String> flags = new ArrayList<>(named ? args.subList(1, args.size()) : args);
         try {
-            HearthConfig config = ConfigLoader.load(flags, env);
-            Hearth hearth = Hearth.start(config);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                hearth.stop();
-                LoggerFactory.getLogger(Main.class).info("Hearth stopped");
-                stopLogging();
-            }, "hearth-shutdown"));
-            out.println(banner(hearth, config));
-            return 0;
+            return switch (command) {
+                case "serve" -> serve(ConfigLoader.load(flags, env), out);
+                case "create-admin" -> createAdmin(flags, env, out);
+                default -> {
+                    err.println("hearth: unknown command '" + command + "'; see --help");
+                    yield 2;
+                }
+            };
         } catch (ConfigException e) {
             err.println("hearth: " + e.getMessage());
+            return 2;
+        } catch (InvalidInput e) {
+            e.errors().forEach((field, message) -> err.println("hearth: --" + field + ": " + message));
             return 2;
         } catch (MigrationFailed e) {
             err.println("hearth: " + e.getMessage());
             return 3;
         } catch (RuntimeException e) {
-            LoggerFactory.getLogger(Main.class).error("Start-up failed", e);
-            err.println("hearth: start-up failed: " + e + " (details in the log above)");
+            LoggerFactory.getLogger(Main.class).error("{} failed", command, e);
+            err.println("hearth: " + command + " failed: " + e + " (details in the log above)");
             return 1;
         }
+    }
+
+    private static int serve(HearthConfig config, PrintStream out) {
+        Hearth hearth = Hearth.start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            hearth.stop();
+            LoggerFactory.getLogger(Main.class).info("Hearth stopped");
+            stopLogging();
+        }, "hearth-shutdown"));
+        out.println(banner(hearth, config));
+        return KEEP_RUNNING;
+    }
+
+    private static int createAdmin(List<String> flags, Map<String, String> env, PrintStream out) {
+        Map<String, String> own = CommandOptions.take(flags, "username", "email", "password");
+        String username = CommandOptions.required(own, "username");
+        String email = CommandOptions.required(own, "email");
+        String password = own.containsKey("password") ? own.get("password") : CommandOptions.readSecret("Password: ");
+        CreateAdmin.run(ConfigLoader.load(flags, env), username, email, password);
+        out.println("Created admin " + username + ". Log in at the site with that username or email.");
+        return 0;
     }
 
     private static String banner(Hearth hearth, HearthConfig config) {
@@ -77,10 +104,15 @@ public final class Main {
 
     static String usage() {
         StringBuilder help = new StringBuilder("""
-                Usage: java -jar hearth.jar [serve] [options]
+                Usage: java -jar hearth.jar [command] [options]
 
-                Runs the Hearth community server. Settings come from, in rising priority: defaults,
-                <data-dir>/hearth.yml, HEARTH_* environment variables, these options.
+                Commands:
+                  serve          Run the site (the default)
+                  create-admin   Create an administrator: --username U --email E [--password P]
+                                 (without --password it is read from the terminal or standard input)
+
+                Settings come from, in rising priority: defaults, <data-dir>/hearth.yml, HEARTH_* environment
+                variables, these options. Every command takes them (e.g. --data-dir, --db-url).
 
                 Options:
                 """);

@@ -5,7 +5,10 @@ import static hearth.server.db.schema.tables.Members.MEMBERS;
 import hearth.api.events.MemberJoined;
 import hearth.server.db.Tx;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
+import org.jooq.DSLContext;
 
 /** Member accounts. Sign-up, login and profiles build on this in the accounts feature. */
 public final class Members {
@@ -37,5 +40,41 @@ public final class Members {
 
     public int count(Tx tx) {
         return tx.sql().fetchCount(MEMBERS);
+    }
+
+    /** What signing in needs to know about a member. */
+    public record Credentials(long id, String passwordHash, String status, Instant statusUntil, String statusReason) {
+    }
+
+    /** Registers a member who signed up with a password (already hashed); returns the new id. */
+    public long register(Tx tx, String username, String email, String passwordHash, Role role) {
+        long id = create(tx, username, email, username, role);
+        tx.sql().update(MEMBERS)
+                .set(MEMBERS.PASSWORD_HASH, passwordHash)
+                .set(MEMBERS.TERMS_ACCEPTED_AT, clock.instant())
+                .where(MEMBERS.ID.eq(id))
+                .execute();
+        return id;
+    }
+
+    public boolean usernameTaken(Tx tx, String username) {
+        return tx.sql().fetchExists(MEMBERS, MEMBERS.USERNAME_KEY.eq(username.toLowerCase(Locale.ROOT)));
+    }
+
+    public boolean emailTaken(Tx tx, String email) {
+        return tx.sql().fetchExists(MEMBERS, MEMBERS.EMAIL_KEY.eq(email.toLowerCase(Locale.ROOT)));
+    }
+
+    public boolean anyAdmin(Tx tx) {
+        return tx.sql().fetchExists(MEMBERS, MEMBERS.ROLE.eq("admin"));
+    }
+
+    /** The member a login form names, by username or by email (both case-insensitive). */
+    public Optional<Credentials> credentials(DSLContext sql, String identifier) {
+        String key = identifier.toLowerCase(Locale.ROOT);
+        return sql.select(MEMBERS.ID, MEMBERS.PASSWORD_HASH, MEMBERS.STATUS, MEMBERS.STATUS_UNTIL, MEMBERS.STATUS_REASON)
+                .from(MEMBERS)
+                .where(key.contains("@") ? MEMBERS.EMAIL_KEY.eq(key) : MEMBERS.USERNAME_KEY.eq(key))
+                .fetchOptional(r -> new Credentials(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 }

@@ -1,8 +1,11 @@
 package hearth.server.web;
 
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -19,39 +22,52 @@ public final class ErrorPages {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
 
-    private final Templates templates;
+    private final Pages pages;
 
-    public ErrorPages(Templates templates) {
-        this.templates = templates;
+    public ErrorPages(Pages pages) {
+        this.pages = pages;
     }
 
     public void handle(RoutingContext ctx) {
         Throwable failure = ctx.failure();
-        int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
-        if (failure != null && isDatabaseUnavailable(failure)) {
-            status = 503;
-        }
         String id = RequestLog.id(ctx);
-        if (status >= 500) {
-            log.error("{} {} failed [requestId={}]", ctx.request().method(), ctx.request().uri(), id, failure);
+        switch (failure) {
+            case NotLoggedIn e when wantsPage(ctx) && ctx.request().method() == HttpMethod.GET ->
+                    Pages.redirect(ctx, "/login?next=" + URLEncoder.encode(ctx.request().uri(), StandardCharsets.UTF_8));
+            case NotLoggedIn e -> send(ctx, 401, e.getMessage(), null, id);
+            case Forbidden e -> send(ctx, 403, e.getMessage(), null, id);
+            case NotFound e -> send(ctx, 404, e.getMessage(), null, id);
+            case InvalidInput e -> send(ctx, 400, e.getMessage(), e.field(), id);
+            case null, default -> {
+                int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+                if (failure != null && isDatabaseUnavailable(failure)) {
+                    status = 503;
+                }
+                if (status >= 500) {
+                    log.error("{} {} failed [requestId={}]", ctx.request().method(), ctx.request().uri(), id, failure);
+                }
+                send(ctx, status, message(status), null, id);
+            }
         }
-        send(ctx, status, message(status), id);
     }
 
-    private void send(RoutingContext ctx, int status, String message, String id) {
+    private void send(RoutingContext ctx, int status, String message, String field, String id) {
         if (ctx.response().headWritten()) {
             ctx.response().reset();
             return;
         }
         ctx.response().setStatusCode(status);
-        if (wantsJson(ctx)) {
-            ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
-                    .end(new JsonObject().put("error", message).put("requestId", id).encode());
+        if (!wantsPage(ctx)) {
+            JsonObject error = new JsonObject().put("error", message).put("requestId", id);
+            if (field != null) {
+                error.put("field", field);
+            }
+            ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8").end(error.encode());
             return;
         }
         String html;
         try {
-            html = templates.render("error", Map.of("status", status, "message", message, "requestId", id));
+            html = pages.render(ctx, "error", Map.of("status", status, "message", message, "requestId", id));
         } catch (RuntimeException e) {
             log.error("The error page itself failed to render [requestId={}]", id, e);
             html = "<!doctype html><title>Error " + status + "</title><h1>Error " + status + "</h1><p>" + message
@@ -77,10 +93,10 @@ public final class ErrorPages {
         };
     }
 
-    private static boolean wantsJson(RoutingContext ctx) {
+    private static boolean wantsPage(RoutingContext ctx) {
         String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
-        return ctx.request().path().startsWith("/api/")
-                || (accept != null && accept.contains("application/json") && !accept.contains("text/html"));
+        return !ctx.request().path().startsWith("/api/")
+                && !(accept != null && accept.contains("application/json") && !accept.contains("text/html"));
     }
 
     private static boolean isDatabaseUnavailable(Throwable failure) {

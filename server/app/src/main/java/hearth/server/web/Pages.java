@@ -3,23 +3,58 @@ package hearth.server.web;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
-/** Renders a page from a model loaded off the event loop; any failure, rendering included, goes to the error page. */
+/**
+ * Renders pages: the model (loaded off the event loop) plus what every page needs about the request (the viewer,
+ * the CSRF token). Any failure, rendering included, goes to the error page.
+ */
 public final class Pages {
 
     private final Templates templates;
+    private final Function<RoutingContext, Map<String, Object>> requestGlobals;
 
-    public Pages(Templates templates) {
+    public Pages(Templates templates, Function<RoutingContext, Map<String, Object>> requestGlobals) {
         this.templates = templates;
+        this.requestGlobals = requestGlobals;
     }
 
     public void respond(RoutingContext ctx, String template, Future<? extends Map<String, ?>> model) {
-        model.map(m -> templates.render(template, m))
-                .onSuccess(html -> ctx.response()
-                        .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-                        .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
-                        .end(html))
+        model.map(m -> render(ctx, template, m))
+                .onSuccess(html -> send(ctx, 200, html))
                 .onFailure(ctx::fail);
+    }
+
+    /** Renders synchronously; for forms whose model is already at hand (e.g. shown again with errors). */
+    public void show(RoutingContext ctx, int status, String template, Map<String, ?> model) {
+        send(ctx, status, render(ctx, template, model));
+    }
+
+    /** Shows a form again with the person's input and one message per field. */
+    public void showErrors(RoutingContext ctx, String template, Map<String, ?> values, InvalidInput invalid) {
+        Map<String, Object> model = new HashMap<>(values);
+        model.put("errors", invalid.errors());
+        show(ctx, 400, template, model);
+    }
+
+    public String render(RoutingContext ctx, String template, Map<String, ?> model) {
+        Map<String, Object> context = new HashMap<>(requestGlobals.apply(ctx));
+        context.putAll(model);
+        return templates.render(template, context);
+    }
+
+    /** After a successful form: see-other, so a reload does not post again. */
+    public static void redirect(RoutingContext ctx, String location) {
+        ctx.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, location).end();
+    }
+
+    private static void send(RoutingContext ctx, int status, String html) {
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
+                .end(html);
     }
 }

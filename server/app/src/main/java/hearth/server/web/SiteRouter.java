@@ -1,21 +1,32 @@
 package hearth.server.web;
 
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** Assembles the router: request log, health, versioned theme assets, the features' routes, then error pages. */
+/**
+ * Assembles the router: request log, health, versioned theme assets, the per-request handlers, the features' routes,
+ * then error pages.
+ */
 public final class SiteRouter {
 
     private final ErrorPages errors;
     private final HealthCheck health;
+    private final List<Handler<RoutingContext>> perRequest;
     private final List<Routes> features;
     private final Supplier<String> requestIds;
     private final ThemeAssets assets;
 
-    public SiteRouter(Themes themes, ErrorPages errors, HealthCheck health, List<Routes> features,
-                      Supplier<String> requestIds, ClassLoader classes) {
+    /**
+     * @param perRequest handlers every page and API request passes before the features' routes (body parsing, CSRF,
+     *                   authentication), in order; health checks and assets skip them
+     */
+    public SiteRouter(Themes themes, ErrorPages errors, HealthCheck health, List<Handler<RoutingContext>> perRequest,
+                      List<Routes> features, Supplier<String> requestIds, ClassLoader classes) {
+        this.perRequest = List.copyOf(perRequest);
         this.errors = errors;
         this.health = health;
         this.features = List.copyOf(features);
@@ -30,6 +41,7 @@ public final class SiteRouter {
 
         router.get(assets.route()).handler(assets);
 
+        perRequest.forEach(handler -> router.route().handler(handler));
         features.forEach(feature -> feature.mount(router));
 
         router.route().failureHandler(errors::handle);

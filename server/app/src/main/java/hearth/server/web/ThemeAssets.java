@@ -60,7 +60,7 @@ final class ThemeAssets implements Handler<RoutingContext> {
         String path = ctx.normalizedPath().substring(prefix.length());
         String extension = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         if (!SAFE_PATH.matcher(path).matches() || !TYPES.containsKey(extension)) {
-            ctx.next();
+            ctx.fail(404);
             return;
         }
         Asset cached = cache.get(path);
@@ -72,7 +72,9 @@ final class ThemeAssets implements Handler<RoutingContext> {
             if (result.failed()) {
                 ctx.fail(result.cause());
             } else if (result.result().isEmpty()) {
-                ctx.next(); // not in any theme: the 404 page
+                // Not in any theme. Fail rather than pass it on: the request has ended, and later handlers (the
+                // body parser) must run before that.
+                ctx.fail(404);
             } else {
                 Asset asset = result.result().get();
                 cache.put(path, asset); // only files that exist, so made-up paths cannot grow the cache

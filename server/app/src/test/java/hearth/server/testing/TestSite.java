@@ -84,6 +84,14 @@ public final class TestSite implements AutoCloseable {
         return http;
     }
 
+    /** The site's own database, for checking what was stored. */
+    public TestDatabase database() {
+        if (ownDatabase == null) {
+            throw new IllegalStateException("This site runs on a database the test owns");
+        }
+        return ownDatabase;
+    }
+
     public void stop() {
         hearth.stop();
     }

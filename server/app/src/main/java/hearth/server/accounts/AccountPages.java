@@ -1,0 +1,155 @@
+package hearth.server.accounts;
+
+import hearth.server.db.Database;
+import hearth.server.web.InvalidInput;
+import hearth.server.web.NotFound;
+import hearth.server.web.Pages;
+import hearth.server.web.Routes;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Sign-up, login, logout and the security page (sessions). Thin: parse, authorise, call {@link Accounts}, render. */
+public final class AccountPages implements Routes {
+
+    private final Accounts accounts;
+    private final Sessions sessions;
+    private final Authentication authentication;
+    private final Database db;
+    private final Pages pages;
+
+    public AccountPages(Accounts accounts, Sessions sessions, Authentication authentication, Database db, Pages pages) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.authentication = authentication;
+        this.db = db;
+        this.pages = pages;
+    }
+
+    @Override
+    public void mount(Router router) {
+        router.get("/signup").handler(ctx -> pages.show(ctx, 200, "signup", Map.of()));
+        router.post("/signup").handler(this::signUp);
+        router.get("/login").handler(ctx -> pages.show(ctx, 200, "login", Map.of("next", next(ctx))));
+        router.post("/login").handler(this::logIn);
+        router.post("/logout").handler(this::logOut);
+        router.get("/account/security").handler(this::security);
+        router.post("/account/sessions/:id/revoke").handler(this::revoke);
+        router.post("/account/sessions/revoke-all").handler(this::revokeAll);
+    }
+
+    private void signUp(RoutingContext ctx) {
+        Accounts.SignUp form = new Accounts.SignUp(field(ctx, "username"), field(ctx, "email"), field(ctx, "password"),
+                "yes".equals(ctx.request().getFormAttribute("terms")));
+        accounts.signUp(form, userAgent(ctx), ip(ctx))
+                .onSuccess(session -> {
+                    authentication.set(ctx, session);
+                    Pages.redirect(ctx, "/?welcome=1");
+                })
+                .onFailure(failure -> formFailure(ctx, "signup", Map.of("username", form.username(),
+                        "email", form.email(), "terms", form.acceptedTerms()), failure));
+    }
+
+    private void logIn(RoutingContext ctx) {
+        Accounts.LogIn form = new Accounts.LogIn(field(ctx, "identifier"), field(ctx, "password"),
+                "yes".equals(ctx.request().getFormAttribute("remember")), userAgent(ctx), ip(ctx));
+        accounts.logIn(form)
+                .onSuccess(session -> {
+                    authentication.set(ctx, session);
+                    Pages.redirect(ctx, next(ctx));
+                })
+                .onFailure(failure -> formFailure(ctx, "login", Map.of("identifier", form.identifier(),
+                        "remember", form.remember(), "next", next(ctx)), failure));
+    }
+
+    private void logOut(RoutingContext ctx) {
+        Viewer.of(ctx).map(accounts::logOut).orElse(io.vertx.core.Future.succeededFuture())
+                .onSuccess(done -> {
+                    authentication.clear(ctx);
+                    Pages.redirect(ctx, "/");
+                })
+                .onFailure(ctx::fail);
+    }
+
+    private void security(RoutingContext ctx) {
+        Viewer viewer = Viewer.required(ctx);
+        pages.respond(ctx, "security", db.read(sql -> {
+            List<Sessions.Active> active = sessions.active(sql, viewer.memberId());
+            Map<String, Object> model = new HashMap<>();
+            model.put("sessions", active.stream().map(s -> Map.of(
+                    "id", s.id(), "device", Devices.describe(s.userAgent()), "ip", s.ip(),
+                    "createdAt", s.createdAt(), "lastSeenAt", s.lastSeenAt(),
+                    "current", s.id() == viewer.sessionId())).toList());
+            return model;
+        }));
+    }
+
+    private void revoke(RoutingContext ctx) {
+        Viewer viewer = Viewer.required(ctx);
+        long id = parseId(ctx.pathParam("id"));
+        db.write(tx -> sessions.revoke(tx, viewer.memberId(), id))
+                .onSuccess(revoked -> {
+                    if (!revoked) {
+                        ctx.fail(new NotFound("That session has already ended."));
+                    } else if (id == viewer.sessionId()) {
+                        authentication.clear(ctx);
+                        Pages.redirect(ctx, "/login");
+                    } else {
+                        Pages.redirect(ctx, "/account/security");
+                    }
+                })
+                .onFailure(ctx::fail);
+    }
+
+    private void revokeAll(RoutingContext ctx) {
+        Viewer viewer = Viewer.required(ctx);
+        db.write(tx -> sessions.revokeAll(tx, viewer.memberId(), 0))
+                .onSuccess(count -> {
+                    authentication.clear(ctx);
+                    Pages.redirect(ctx, "/login");
+                })
+                .onFailure(ctx::fail);
+    }
+
+    private void formFailure(RoutingContext ctx, String template, Map<String, ?> values, Throwable failure) {
+        if (failure instanceof InvalidInput invalid) {
+            pages.showErrors(ctx, template, values, invalid);
+        } else {
+            ctx.fail(failure);
+        }
+    }
+
+    /** Where to go after logging in: only a path on this site, never another host. */
+    static String next(RoutingContext ctx) {
+        String next = ctx.request().getParam("next");
+        if (next == null) {
+            next = ctx.request().getFormAttribute("next");
+        }
+        boolean local = next != null && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\");
+        return local ? next : "/";
+    }
+
+    static long parseId(String raw) {
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw new NotFound("There is no such session.");
+        }
+    }
+
+    private static String field(RoutingContext ctx, String name) {
+        String value = ctx.request().getFormAttribute(name);
+        return value == null ? "" : value;
+    }
+
+    static String userAgent(RoutingContext ctx) {
+        String agent = ctx.request().getHeader("User-Agent");
+        return agent == null ? "" : agent;
+    }
+
+    static String ip(RoutingContext ctx) {
+        return ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress();
+    }
+}

@@ -1,0 +1,157 @@
+package hearth.server.accounts;
+
+import static hearth.server.db.schema.tables.Members.MEMBERS;
+
+import hearth.server.accounts.Members.Role;
+import hearth.server.db.Database;
+import hearth.server.db.Tx;
+import hearth.server.web.InvalidInput;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Signing up and signing in. Password hashing is deliberately slow, so it runs on Vert.x's general worker pool and
+ * never inside a database transaction (it would hold a connection for its whole duration).
+ */
+public final class Accounts {
+
+    /** What the sign-up form sends. */
+    public record SignUp(String username, String email, String password, boolean acceptedTerms) {
+    }
+
+    /** What the login form sends; {@code identifier} is a username or an email address. */
+    public record LogIn(String identifier, String password, boolean remember, String userAgent, String ip) {
+    }
+
+    private static final String BAD_CREDENTIALS = "That username or email and password do not match.";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    private final Vertx vertx;
+    private final Database db;
+    private final Members members;
+    private final Passwords passwords;
+    private final PasswordPolicy policy;
+    private final Sessions sessions;
+    private final LoginThrottle throttle;
+    private final Clock clock;
+
+    public Accounts(Vertx vertx, Database db, Members members, Passwords passwords, PasswordPolicy policy,
+                    Sessions sessions, LoginThrottle throttle, Clock clock) {
+        this.vertx = vertx;
+        this.db = db;
+        this.members = members;
+        this.passwords = passwords;
+        this.policy = policy;
+        this.sessions = sessions;
+        this.throttle = throttle;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates the account and its first session. The first account of a site without an admin becomes its admin.
+     * Fails with {@link InvalidInput} naming every field that breaks a rule.
+     */
+    public Future<Sessions.Started> signUp(SignUp form, String userAgent, String ip) {
+        String username = form.username().strip();
+        String email = form.email().strip();
+        Map<String, String> errors = new java.util.LinkedHashMap<>(SignUpRules.check(username, email,
+                form.acceptedTerms()));
+        policy.problem(form.password(), username, email).ifPresent(m -> errors.put("password", m));
+        if (!errors.isEmpty()) {
+            return Future.failedFuture(new InvalidInput(errors));
+        }
+        return vertx.executeBlocking(() -> passwords.hash(form.password().toCharArray()), false)
+                .compose(hash -> db.write(tx -> {
+                    Map<String, String> taken = new java.util.LinkedHashMap<>();
+                    if (members.usernameTaken(tx, username)) {
+                        taken.put("username", "That username is taken. Please choose another.");
+                    }
+                    if (members.emailTaken(tx, email)) {
+                        taken.put("email", "An account with that email already exists. Log in, or reset its password.");
+                    }
+                    if (!taken.isEmpty()) {
+                        throw new InvalidInput(taken);
+                    }
+                    Role role = members.anyAdmin(tx) ? Role.MEMBER : Role.ADMIN;
+                    long id = members.register(tx, username, email, hash, role);
+                    return sessions.start(tx, id, false, userAgent, ip);
+                }));
+    }
+
+    /** Checks the credentials and starts a session, or explains why not (throttled, suspended, wrong). */
+    public Future<Sessions.Started> logIn(LogIn form) {
+        String identifier = form.identifier().strip();
+        if (identifier.isEmpty() || form.password().isEmpty()) {
+            return Future.failedFuture(new InvalidInput(identifier.isEmpty() ? "identifier" : "password",
+                    identifier.isEmpty() ? "Enter your username or email." : "Enter your password."));
+        }
+        return db.read(sql -> {
+            Optional<Members.Credentials> member = members.credentials(sql, identifier);
+            String accountKey = member.map(m -> "member:" + m.id()).orElse("name:" + identifier.toLowerCase(Locale.ROOT));
+            Optional<Duration> wait = throttle.waitBeforeTrying(sql, accountKey, form.ip());
+            if (wait.isPresent()) {
+                long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
+                throw new InvalidInput("identifier", "Too many failed attempts. Try again in " + minutes
+                        + (minutes == 1 ? " minute." : " minutes."));
+            }
+            return new Attempt(member, accountKey);
+        }).compose(attempt -> vertx.executeBlocking(() -> {
+            String hash = attempt.member().map(Members.Credentials::passwordHash).orElse(null);
+            if (hash == null) {
+                // Spend the same time as a real check, so timing does not reveal who has an account.
+                passwords.simulateVerify(form.password().toCharArray());
+                return new Checked(attempt, false);
+            }
+            return new Checked(attempt, passwords.verify(form.password().toCharArray(), hash));
+        }, false)).compose(checked -> db.write(tx -> finish(tx, checked, form)))
+                .compose(outcome -> outcome.session() != null ? Future.succeededFuture(outcome.session())
+                        : Future.failedFuture(outcome.refusal()));
+    }
+
+    private record Attempt(Optional<Members.Credentials> member, String accountKey) {
+    }
+
+    private record Checked(Attempt attempt, boolean passwordMatches) {
+    }
+
+    /** Either a session or why not; a refusal is a value here so the failed attempt still commits. */
+    private record Outcome(Sessions.Started session, InvalidInput refusal) {
+    }
+
+    private Outcome finish(Tx tx, Checked checked, LogIn form) {
+        String accountKey = checked.attempt().accountKey();
+        if (!checked.passwordMatches()) {
+            throttle.record(tx, accountKey, form.ip(), false);
+            return new Outcome(null, new InvalidInput("password", BAD_CREDENTIALS));
+        }
+        Members.Credentials member = checked.attempt().member().orElseThrow();
+        MemberStatus status = MemberStatus.of(member.status(), member.statusUntil(), clock.instant());
+        if (status.blocksLogin()) {
+            throw new InvalidInput("identifier", status.kind() == MemberStatus.Kind.BANNED
+                    ? "This account has been banned" + reason(member) + "."
+                    : "This account is suspended until " + DAY.format(status.until()) + reason(member) + ".");
+        }
+        throttle.record(tx, accountKey, form.ip(), true);
+        return new Outcome(sessions.start(tx, member.id(), form.remember(), form.userAgent(), form.ip()), null);
+    }
+
+    private static String reason(Members.Credentials member) {
+        return member.statusReason() == null || member.statusReason().isBlank() ? "" : ": " + member.statusReason();
+    }
+
+    /** Ends the session the request came with. */
+    public Future<Void> logOut(Viewer viewer) {
+        return db.write(tx -> {
+            sessions.revoke(tx, viewer.memberId(), viewer.sessionId());
+            return null;
+        });
+    }
+}

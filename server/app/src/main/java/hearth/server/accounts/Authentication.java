@@ -1,0 +1,50 @@
+package hearth.server.accounts;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.ext.web.RoutingContext;
+
+/** Attaches the {@link Viewer} of a valid session cookie to the request; a stale cookie is cleared. */
+public final class Authentication implements Handler<RoutingContext> {
+
+    private final Sessions sessions;
+    private final boolean secure;
+
+    public Authentication(Sessions sessions, boolean secure) {
+        this.sessions = sessions;
+        this.secure = secure;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        Cookie cookie = ctx.request().getCookie(Sessions.COOKIE);
+        if (cookie == null || cookie.getValue().isEmpty()) {
+            ctx.next();
+            return;
+        }
+        sessions.find(cookie.getValue()).onComplete(found -> {
+            if (found.failed()) {
+                ctx.fail(found.cause());
+                return;
+            }
+            found.result().ifPresentOrElse(viewer -> viewer.attach(ctx), () -> clear(ctx));
+            ctx.next();
+        });
+    }
+
+    /** The cookie for a new session: a browser-session cookie unless the member asked to be remembered. */
+    public void set(RoutingContext ctx, Sessions.Started session) {
+        Cookie cookie = Cookie.cookie(Sessions.COOKIE, session.token()).setPath("/").setHttpOnly(true)
+                .setSecure(secure).setSameSite(CookieSameSite.LAX);
+        if (session.remember()) {
+            cookie.setMaxAge(Sessions.REMEMBERED.toSeconds());
+        }
+        ctx.response().addCookie(cookie);
+    }
+
+    public void clear(RoutingContext ctx) {
+        ctx.response().addCookie(Cookie.cookie(Sessions.COOKIE, "").setPath("/").setHttpOnly(true).setSecure(secure)
+                .setSameSite(CookieSameSite.LAX).setMaxAge(0));
+    }
+}

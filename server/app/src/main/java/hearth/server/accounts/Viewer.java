@@ -1,0 +1,33 @@
+package hearth.server.accounts;
+
+import hearth.server.accounts.Members.Role;
+import hearth.server.web.NotLoggedIn;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+
+/**
+ * The member behind a request, from a valid session (or, later, an API key). Handlers ask {@link #of} or
+ * {@link #required}; absent means anonymous.
+ */
+public record Viewer(long memberId, long sessionId, String username, String displayName, Role role,
+                     boolean emailVerified) {
+
+    private static final String KEY = "viewer";
+
+    public static Optional<Viewer> of(RoutingContext ctx) {
+        return Optional.ofNullable(ctx.get(KEY));
+    }
+
+    /** The viewer, or a 401 that sends a browser to the login page and back. */
+    public static Viewer required(RoutingContext ctx) {
+        return of(ctx).orElseThrow(NotLoggedIn::new);
+    }
+
+    void attach(RoutingContext ctx) {
+        ctx.put(KEY, this);
+    }
+
+    public boolean isStaff() {
+        return role == Role.MODERATOR || role == Role.ADMIN;
+    }
+}

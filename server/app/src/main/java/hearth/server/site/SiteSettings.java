@@ -1,0 +1,88 @@
+package hearth.server.site;
+
+import static hearth.server.db.schema.tables.SiteSettings.SITE_SETTINGS;
+
+import hearth.server.db.Database;
+import hearth.server.db.Tx;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Settings admins change while the site runs (unlike start-up configuration). Reads come from memory; the database
+ * is the truth, loaded at start and written through on change.
+ */
+public final class SiteSettings {
+
+    /** A setting with its default; the value is stored as text. */
+    public enum Key {
+        /** Members must confirm their email address before they may post. */
+        REQUIRE_VERIFIED_EMAIL_TO_POST("accounts.require-verified-email-to-post", "true"),
+        /** New accounts need an invite link. */
+        INVITE_ONLY("accounts.invite-only", "false"),
+        /** What happens to a deleted member's posts: anonymise (kept, shown as a deleted member) or remove. */
+        DELETED_MEMBER_POSTS("accounts.deleted-member-posts", "anonymise"),
+        /** Moderators and admins must use two-factor authentication. */
+        REQUIRE_2FA_FOR_STAFF("accounts.require-2fa-for-staff", "false");
+
+        private final String name;
+        private final String defaultValue;
+
+        Key(String name, String defaultValue) {
+            this.name = name;
+            this.defaultValue = defaultValue;
+        }
+
+        public String settingName() {
+            return name;
+        }
+    }
+
+    private final Database db;
+    private final Clock clock;
+    private final Map<Key, String> values = new ConcurrentHashMap<>();
+
+    public SiteSettings(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+        db.query(sql -> sql.selectFrom(SITE_SETTINGS).fetch()).forEach(row -> {
+            for (Key key : Key.values()) {
+                if (key.name.equals(row.getName())) {
+                    values.put(key, row.getSettingValue());
+                }
+            }
+        });
+    }
+
+    public String get(Key key) {
+        return values.getOrDefault(key, key.defaultValue);
+    }
+
+    public boolean isOn(Key key) {
+        return Boolean.parseBoolean(get(key));
+    }
+
+    /** Stores a value in its own transaction; readers here see it once that has committed. */
+    public Future<Void> update(Key key, String value) {
+        return db.write(tx -> {
+            store(tx, key, value);
+            return null;
+        }).onSuccess(done -> values.put(key, value)).mapEmpty();
+    }
+
+    private void store(Tx tx, Key key, String value) {
+        int updated = tx.sql().update(SITE_SETTINGS)
+                .set(SITE_SETTINGS.SETTING_VALUE, value)
+                .set(SITE_SETTINGS.UPDATED_AT, clock.instant())
+                .where(SITE_SETTINGS.NAME.eq(key.name))
+                .execute();
+        if (updated == 0) {
+            tx.sql().insertInto(SITE_SETTINGS)
+                    .set(SITE_SETTINGS.NAME, key.name)
+                    .set(SITE_SETTINGS.SETTING_VALUE, value)
+                    .set(SITE_SETTINGS.UPDATED_AT, clock.instant())
+                    .execute();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package hearth.server.testing;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A person's browser against a {@link TestSite}: keeps cookies, does not follow redirects (tests look at them), and
+ * fills forms the way a page does, with the CSRF token the page carries.
+ */
+public final class Browser {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final TestSite site;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+    private final String userAgent;
+
+    public Browser(TestSite site) {
+        this(site, "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0");
+    }
+
+    public Browser(TestSite site, String userAgent) {
+        this.site = site;
+        this.userAgent = userAgent;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(site.uri(path)).GET());
+    }
+
+    /** Loads {@code page}, then posts {@code fields} to {@code action} with the page's CSRF token. */
+    public HttpResponse<String> submit(String page, String action, Map<String, String> fields) {
+        HttpResponse<String> form = get(page);
+        Matcher m = CSRF.matcher(form.body());
+        if (!m.find()) {
+            throw new AssertionError("No CSRF token on " + page + ":\n" + form.body());
+        }
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", m.group(1));
+        return post(action, all);
+    }
+
+    /** Posts exactly these fields (no token added). */
+    public HttpResponse<String> post(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(site.uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Optional<HttpCookie> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst();
+    }
+
+    public void forget(String cookieName) {
+        cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(cookieName)).toList()
+                .forEach(c -> cookies.getCookieStore().remove(URI.create("http://127.0.0.1"), c));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.header("User-Agent", userAgent).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
