@@ -7,7 +7,12 @@ import hearth.api.events.TopicCreated;
 import hearth.server.accounts.AccountApi;
 import hearth.server.accounts.AccountPages;
 import hearth.server.accounts.Accounts;
+import hearth.server.accounts.AccountMails;
 import hearth.server.accounts.Authentication;
+import hearth.server.accounts.EmailVerification;
+import hearth.server.accounts.MemberLinks;
+import hearth.server.accounts.PasswordChanges;
+import hearth.server.accounts.RecoveryPages;
 import hearth.server.accounts.LoginThrottle;
 import hearth.server.accounts.Members;
 import hearth.server.accounts.PasswordPolicy;
@@ -26,10 +31,15 @@ import hearth.server.db.Migrations;
 import hearth.server.demo.DemoCommunity;
 import hearth.server.discussions.HomePage;
 import hearth.server.discussions.Markdown;
+import hearth.server.mail.MailSender;
+import hearth.server.mail.Mailer;
+import hearth.server.mail.OutboxPage;
 import hearth.server.web.Csrf;
 import hearth.server.web.ErrorPages;
 import hearth.server.web.HealthCheck;
 import hearth.server.web.Pages;
+import hearth.server.web.RateLimiter;
+import hearth.server.web.Routes;
 import hearth.server.web.SiteRouter;
 import hearth.server.web.Templates;
 import hearth.server.web.Themes;
@@ -46,6 +56,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -128,13 +139,31 @@ public final class Hearth {
                             .setBodyLimit(3 * 1024 * 1024).setDeleteUploadedFilesOnEnd(true),
                     new Csrf(tokens::next, https),
                     authentication);
-            Accounts accounts = new Accounts(vertx, db, new Members(clock),
-                    new Passwords(Passwords.Argon2Params.OWASP, new SecureRandom()), new PasswordPolicy(), sessions,
+            MailSender mailSender = new MailSender(db, vertx, config.smtp(), clock, MailSender.Timing.DEFAULT);
+            mailSender.start();
+            shutdown.push(mailSender::close);
+            Mailer mailer = new Mailer(db, clock, mailSender);
+
+            Members members = new Members(clock);
+            Passwords passwords = new Passwords(Passwords.Argon2Params.OWASP, new SecureRandom());
+            PasswordPolicy policy = new PasswordPolicy();
+            MemberLinks links = new MemberLinks(tokens, clock);
+            AccountMails accountMails = new AccountMails(mailer, links, config.baseUrl());
+            Accounts accounts = new Accounts(vertx, db, members, passwords, policy, sessions, accountMails,
                     new LoginThrottle(clock), clock);
+            EmailVerification verification = new EmailVerification(db, members, links, accountMails, sessions,
+                    new RateLimiter(3, Duration.ofHours(1), clock));
+            PasswordChanges passwordChanges = new PasswordChanges(vertx, db, members, passwords, policy, links,
+                    accountMails, sessions, new RateLimiter(5, Duration.ofHours(1), clock));
+
+            List<Routes> features = List.of(
+                    new HomePage(db, pages),
+                    new AccountPages(accounts, sessions, authentication, db, pages),
+                    new AccountApi(accounts, sessions, authentication, db),
+                    new RecoveryPages(verification, passwordChanges, pages),
+                    new OutboxPage(mailer, pages, mailSender.configured()));
             SiteRouter router = new SiteRouter(themes, new ErrorPages(pages), new HealthCheck(db, version), perRequest,
-                    List.of(new HomePage(db, pages), new AccountPages(accounts, sessions, authentication, db, pages),
-                            new AccountApi(accounts, sessions, authentication, db)),
-                    requestIds(), classes);
+                    features, requestIds(), classes);
             WebServer web = new WebServer(vertx, config.host(), config.port(), config.shutdownTimeout(), router,
                     Runtime.getRuntime().availableProcessors());
             int port = web.start();

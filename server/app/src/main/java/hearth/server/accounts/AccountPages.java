@@ -46,7 +46,7 @@ public final class AccountPages implements Routes {
         accounts.signUp(form, userAgent(ctx), ip(ctx))
                 .onSuccess(session -> {
                     authentication.set(ctx, session);
-                    Pages.redirect(ctx, "/?welcome=1");
+                    Pages.redirect(ctx, "/account/welcome");
                 })
                 .onFailure(failure -> formFailure(ctx, "signup", Map.of("username", form.username(),
                         "email", form.email(), "terms", form.acceptedTerms()), failure));

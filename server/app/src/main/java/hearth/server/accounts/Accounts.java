@@ -40,23 +40,26 @@ public final class Accounts {
     private final Passwords passwords;
     private final PasswordPolicy policy;
     private final Sessions sessions;
+    private final AccountMails mails;
     private final LoginThrottle throttle;
     private final Clock clock;
 
     public Accounts(Vertx vertx, Database db, Members members, Passwords passwords, PasswordPolicy policy,
-                    Sessions sessions, LoginThrottle throttle, Clock clock) {
+                    Sessions sessions, AccountMails mails, LoginThrottle throttle, Clock clock) {
         this.vertx = vertx;
         this.db = db;
         this.members = members;
         this.passwords = passwords;
         this.policy = policy;
         this.sessions = sessions;
+        this.mails = mails;
         this.throttle = throttle;
         this.clock = clock;
     }
 
     /**
-     * Creates the account and its first session. The first account of a site without an admin becomes its admin.
+     * Creates the account and its first session, and mails a link to confirm the address. The first account of a
+     * site without an admin becomes its admin.
      * Fails with {@link InvalidInput} naming every field that breaks a rule.
      */
     public Future<Sessions.Started> signUp(SignUp form, String userAgent, String ip) {
@@ -82,6 +85,7 @@ public final class Accounts {
                     }
                     Role role = members.anyAdmin(tx) ? Role.MEMBER : Role.ADMIN;
                     long id = members.register(tx, username, email, hash, role);
+                    mails.verifyEmail(tx, id, username, email);
                     return sessions.start(tx, id, false, userAgent, ip);
                 }));
     }

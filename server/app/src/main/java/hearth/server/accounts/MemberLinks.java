@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.jooq.DSLContext;
 
 /**
  * One-time links sent by email (verify the address, reset the password): the link carries a random token, the
@@ -67,6 +68,14 @@ public final class MemberLinks {
         }
         return Optional.of(tx.sql().select(MEMBER_TOKENS.MEMBER_ID).from(MEMBER_TOKENS)
                 .where(MEMBER_TOKENS.TOKEN_HASH.eq(hash)).fetchSingle(MEMBER_TOKENS.MEMBER_ID));
+    }
+
+    /** The member of a usable link, without using it up (to decide whether to show a form). */
+    public Optional<Long> peek(DSLContext sql, String token, Purpose purpose) {
+        return sql.select(MEMBER_TOKENS.MEMBER_ID).from(MEMBER_TOKENS)
+                .where(MEMBER_TOKENS.TOKEN_HASH.eq(Tokens.hash(token)), MEMBER_TOKENS.PURPOSE.eq(purpose.name()),
+                        MEMBER_TOKENS.USED_AT.isNull(), MEMBER_TOKENS.EXPIRES_AT.gt(clock.instant()))
+                .fetchOptional(MEMBER_TOKENS.MEMBER_ID);
     }
 
     /** Voids the member's other unused links of this purpose (e.g. after a password reset). */
