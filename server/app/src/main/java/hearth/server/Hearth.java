@@ -1,7 +1,10 @@
 package hearth.server;
 
 import hearth.api.events.EventListener;
+import hearth.api.events.MemberDeleted;
 import hearth.api.events.MemberJoined;
+import hearth.api.events.MemberRoleChanged;
+import hearth.api.events.MemberStatusChanged;
 import hearth.api.events.PostCreated;
 import hearth.api.events.TopicCreated;
 import hearth.server.accounts.AccountApi;
@@ -180,7 +183,8 @@ public final class Hearth {
 
     /** Connects to the configured database and brings its schema up to date; shared by the server and commands. */
     public static Database openDatabase(HearthConfig config, Vertx vertx, Clock clock) {
-        EventCodec events = new EventCodec().register(MemberJoined.class, TopicCreated.class, PostCreated.class);
+        EventCodec events = new EventCodec().register(MemberJoined.class, TopicCreated.class, PostCreated.class)
+                .register(MemberDeleted.class, MemberRoleChanged.class, MemberStatusChanged.class);
         Database db = Database.open(config.db(), vertx, new Journal(events, clock));
         try {
             int applied = new Migrations("schema_history",

@@ -1,20 +1,40 @@
 package hearth.server.accounts;
 
+import static hearth.server.db.schema.tables.AdminChangesLock.ADMIN_CHANGES_LOCK;
 import static hearth.server.db.schema.tables.Members.MEMBERS;
 
 import hearth.api.events.MemberJoined;
 import hearth.server.db.Tx;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 
 /** Member accounts. Sign-up, login and profiles build on this in the accounts feature. */
 public final class Members {
 
     /** A member's standing; permissions start from it. */
-    public enum Role { MEMBER, MODERATOR, ADMIN }
+    public enum Role {
+        MEMBER, MODERATOR, ADMIN;
+
+        /** As stored and as the API writes it: {@code member}, {@code moderator}, {@code admin}. */
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The role a stored or submitted key names, if any. */
+        public static Optional<Role> fromKey(String key) {
+            for (Role role : values()) {
+                if (role.key().equals(key)) {
+                    return Optional.of(role);
+                }
+            }
+            return Optional.empty();
+        }
+    }
 
     private final Clock clock;
 
@@ -63,6 +83,43 @@ public final class Members {
 
     public boolean emailTaken(Tx tx, String email) {
         return tx.sql().fetchExists(MEMBERS, MEMBERS.EMAIL_KEY.eq(email.toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * Serialises the changes that could leave the site without an admin who can log in (demoting, suspending, banning
+     * or deleting an admin): each takes this lock as its first step, so two of them (two admins demoting each other,
+     * say) run one after the other instead of both passing the "is this the last admin?" check. Held until the
+     * transaction ends.
+     */
+    public void lockAdminChanges(Tx tx) {
+        tx.sql().select(ADMIN_CHANGES_LOCK.ID).from(ADMIN_CHANGES_LOCK).where(ADMIN_CHANGES_LOCK.ID.eq(1)).forUpdate()
+                .fetch();
+    }
+
+    /**
+     * The admins who can log in (not deleted, suspended or banned). Inside a transaction that holds
+     * {@link #lockAdminChanges} this is the latest committed state (a locking read) and stays true until it ends.
+     */
+    public Set<Long> adminsWhoCanLogIn(Tx tx) {
+        return adminsWhoCanLogIn(tx.sql(), true);
+    }
+
+    /** The admins who can log in, for showing; decisions use {@link #adminsWhoCanLogIn(Tx)}. */
+    public Set<Long> adminsWhoCanLogIn(DSLContext sql) {
+        return adminsWhoCanLogIn(sql, false);
+    }
+
+    private Set<Long> adminsWhoCanLogIn(DSLContext sql, boolean lock) {
+        Instant now = clock.instant();
+        var select = sql.select(MEMBERS.ID, MEMBERS.STATUS, MEMBERS.STATUS_UNTIL).from(MEMBERS)
+                .where(MEMBERS.ROLE.eq(Role.ADMIN.key()), MEMBERS.DELETED_AT.isNull());
+        Set<Long> admins = new HashSet<>();
+        (lock ? select.forUpdate().fetch() : select.fetch()).forEach(r -> {
+            if (!MemberStatus.of(r.value2(), r.value3(), now).blocksLogin()) {
+                admins.add(r.value1());
+            }
+        });
+        return admins;
     }
 
     public boolean anyAdmin(Tx tx) {

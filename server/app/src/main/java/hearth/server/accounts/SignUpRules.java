@@ -14,6 +14,8 @@ final class SignUpRules {
             "security", "noreply", "no-reply", "null", "undefined", "anonymous", "deleted", "everyone", "here",
             "owner", "team", "official", "login", "logout", "signup", "account", "settings", "members", "u");
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9])?");
+    /** Deleted accounts are renamed deleted-<id>; no one may take such a name first. */
+    private static final Pattern DELETED = Pattern.compile("(?i)deleted[_.-].*");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
 
     private SignUpRules() {
@@ -44,7 +46,7 @@ final class SignUpRules {
         if (username.matches(".*[_.-]{2}.*")) {
             return java.util.Optional.of("Usernames cannot have two symbols in a row.");
         }
-        if (RESERVED.contains(username.toLowerCase(Locale.ROOT))) {
+        if (RESERVED.contains(username.toLowerCase(Locale.ROOT)) || DELETED.matcher(username).matches()) {
             return java.util.Optional.of("That username is reserved. Please choose another.");
         }
         return java.util.Optional.empty();

@@ -8,6 +8,8 @@ import hearth.api.events.JournalEntry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.jooq.DSLContext;
 import org.jooq.InsertValuesStep4;
 import org.jooq.Record4;
@@ -61,6 +63,32 @@ public final class Journal {
     private JournalEntry entry(Record4<Long, String, String, Instant> row) {
         DomainEvent event = codec.decode(row.value2(), row.value3()).orElseGet(() -> new UnknownEvent(row.value2()));
         return new JournalEntry(row.value1(), row.value4(), event);
+    }
+
+    /**
+     * Rewrites earlier entries of one type in place, inside {@code tx}: the way to erase personal data (a member
+     * deleting their account) from a log that is otherwise append-only. Entries keep their positions, so cursors stay
+     * valid; replaying them afterwards no longer shows what was erased. Listeners that handled them before learn of
+     * the erasure from the event the same transaction records. Only entries whose payload contains {@code hint} (a
+     * cheap pre-filter, e.g. {@code "memberId":17}) are decoded; {@code which} decides. Returns how many changed.
+     */
+    public <E extends DomainEvent> int redact(Tx tx, Class<E> type, String hint, Predicate<E> which,
+                                              UnaryOperator<E> redacted) {
+        int changed = 0;
+        for (var row : tx.sql().select(JOURNAL.POSITION, JOURNAL.PAYLOAD).from(JOURNAL)
+                .where(JOURNAL.EVENT_TYPE.eq(codec.typeName(type)), JOURNAL.PAYLOAD.contains(hint))
+                .forUpdate()
+                .fetch()) {
+            DomainEvent event = codec.decode(codec.typeName(type), row.value2()).orElse(null);
+            if (type.isInstance(event) && which.test(type.cast(event))) {
+                tx.sql().update(JOURNAL)
+                        .set(JOURNAL.PAYLOAD, codec.encode(redacted.apply(type.cast(event))))
+                        .where(JOURNAL.POSITION.eq(row.value1()))
+                        .execute();
+                changed++;
+            }
+        }
+        return changed;
     }
 
     JournalSignal signal() {

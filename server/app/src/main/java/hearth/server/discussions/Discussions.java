@@ -11,6 +11,7 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import org.jooq.impl.DSL;
 
 /** Categories, topics and posts: the writes. Each method runs inside the caller's transaction and records its events. */
 public final class Discussions {
@@ -59,12 +60,16 @@ public final class Discussions {
         // Locking the topic row numbers concurrent replies one after another.
         int replies = tx.sql().select(TOPICS.REPLY_COUNT).from(TOPICS).where(TOPICS.ID.eq(topicId)).forUpdate()
                 .fetchSingle(TOPICS.REPLY_COUNT);
+        // Numbers follow the highest one, not the count: removed posts (a deleted account's) leave gaps, and a
+        // number is never given out twice.
+        Integer last = tx.sql().select(DSL.max(POSTS.POST_NUMBER)).from(POSTS).where(POSTS.TOPIC_ID.eq(topicId))
+                .fetchSingle().value1();
         tx.sql().update(TOPICS)
                 .set(TOPICS.REPLY_COUNT, replies + 1)
                 .set(TOPICS.LAST_POSTED_AT, now)
                 .where(TOPICS.ID.eq(topicId))
                 .execute();
-        return addPost(tx, topicId, authorId, replies + 2, body, now);
+        return addPost(tx, topicId, authorId, last == null ? 1 : last + 1, body, now);
     }
 
     private long addPost(Tx tx, long topicId, long authorId, int number, String body, Instant now) {

@@ -1,5 +1,6 @@
 package hearth.server.testing;
 
+import hearth.server.web.Csrf;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -65,6 +66,26 @@ public final class Browser {
         return send(HttpRequest.newBuilder(site.uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /**
+     * Sends a JSON API request the way the site's own scripts would: with this browser's cookies and, as
+     * {@code X-CSRF-Token}, the CSRF token from its cookie (fetched first if the browser has none). A null body sends
+     * none.
+     */
+    public HttpResponse<String> json(String method, String path, String body) {
+        if (cookie(Csrf.COOKIE).isEmpty()) {
+            get("/");
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(site.uri(path))
+                .header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        cookie(Csrf.COOKIE).ifPresent(c -> request.header(Csrf.HEADER, c.getValue()));
+        return send(request);
     }
 
     public Optional<HttpCookie> cookie(String name) {

@@ -1,0 +1,51 @@
+package hearth.server.testing;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Plain queries against a test database, for checking what was really stored. */
+public final class Sql {
+
+    private Sql() {
+    }
+
+    /** The first row's columns as text (null stays null); fails when there is no row. */
+    public static List<String> row(TestDatabase database, String sql) throws SQLException {
+        try (Connection c = database.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            assertTrue(rs.next(), "no row for " + sql);
+            List<String> values = new ArrayList<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                values.add(rs.getString(i));
+            }
+            return values;
+        }
+    }
+
+    /** The first column of every row, as text. */
+    public static List<String> column(TestDatabase database, String sql) throws SQLException {
+        try (Connection c = database.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
+        }
+    }
+
+    /** The number in the first column of the first row (a count, an id). */
+    public static long number(TestDatabase database, String sql) throws SQLException {
+        return Long.parseLong(row(database, sql).getFirst());
+    }
+
+    public static void execute(TestDatabase database, String sql) throws SQLException {
+        try (Connection c = database.connect(); Statement st = c.createStatement()) {
+            st.executeUpdate(sql);
+        }
+    }
+}
