@@ -13,6 +13,9 @@ import hearth.server.accounts.Accounts;
 import hearth.server.accounts.AccountMails;
 import hearth.server.accounts.Authentication;
 import hearth.server.accounts.EmailVerification;
+import hearth.server.accounts.MemberAdmin;
+import hearth.server.accounts.MemberAdminApi;
+import hearth.server.accounts.MemberAdminPages;
 import hearth.server.accounts.MemberLinks;
 import hearth.server.accounts.PasswordChanges;
 import hearth.server.accounts.RecoveryPages;
@@ -159,12 +162,17 @@ public final class Hearth {
             PasswordChanges passwordChanges = new PasswordChanges(vertx, db, members, passwords, policy, links,
                     accountMails, sessions, new RateLimiter(5, Duration.ofHours(1), clock));
 
+            // Member administration (roles, standing) and data rights (export, account deletion).
+            MemberAdmin memberAdmin = new MemberAdmin(db, members, sessions, clock);
+
             List<Routes> features = List.of(
                     new HomePage(db, pages),
                     new AccountPages(accounts, sessions, authentication, db, pages),
                     new AccountApi(accounts, sessions, authentication, db),
                     new RecoveryPages(verification, passwordChanges, pages),
-                    new OutboxPage(mailer, pages, mailSender.configured()));
+                    new OutboxPage(mailer, pages, mailSender.configured()),
+                    new MemberAdminPages(memberAdmin, pages),
+                    new MemberAdminApi(memberAdmin));
             SiteRouter router = new SiteRouter(themes, new ErrorPages(pages), new HealthCheck(db, version), perRequest,
                     features, requestIds(), classes);
             WebServer web = new WebServer(vertx, config.host(), config.port(), config.shutdownTimeout(), router,
