@@ -8,14 +8,18 @@ import hearth.api.events.MemberStatusChanged;
 import hearth.api.events.PostCreated;
 import hearth.api.events.TopicCreated;
 import hearth.server.accounts.AccountApi;
+import hearth.server.accounts.AccountDeletion;
 import hearth.server.accounts.AccountPages;
 import hearth.server.accounts.Accounts;
 import hearth.server.accounts.AccountMails;
 import hearth.server.accounts.Authentication;
+import hearth.server.accounts.DataRightsApi;
+import hearth.server.accounts.DataRightsPages;
 import hearth.server.accounts.EmailVerification;
 import hearth.server.accounts.MemberAdmin;
 import hearth.server.accounts.MemberAdminApi;
 import hearth.server.accounts.MemberAdminPages;
+import hearth.server.accounts.MemberExport;
 import hearth.server.accounts.MemberLinks;
 import hearth.server.accounts.PasswordChanges;
 import hearth.server.accounts.RecoveryPages;
@@ -40,6 +44,7 @@ import hearth.server.discussions.Markdown;
 import hearth.server.mail.MailSender;
 import hearth.server.mail.Mailer;
 import hearth.server.mail.OutboxPage;
+import hearth.server.site.SiteSettings;
 import hearth.server.web.Csrf;
 import hearth.server.web.ErrorPages;
 import hearth.server.web.HealthCheck;
@@ -163,6 +168,10 @@ public final class Hearth {
                     accountMails, sessions, new RateLimiter(5, Duration.ofHours(1), clock));
 
             // Member administration (roles, standing) and data rights (export, account deletion).
+            SiteSettings siteSettings = new SiteSettings(db, clock);
+            MemberExport memberExport = new MemberExport(clock);
+            AccountDeletion accountDeletion = new AccountDeletion(vertx, db, members, passwords, sessions,
+                    siteSettings, new RateLimiter(5, Duration.ofMinutes(15), clock), clock);
             MemberAdmin memberAdmin = new MemberAdmin(db, members, sessions, clock);
 
             List<Routes> features = List.of(
@@ -171,6 +180,8 @@ public final class Hearth {
                     new AccountApi(accounts, sessions, authentication, db),
                     new RecoveryPages(verification, passwordChanges, pages),
                     new OutboxPage(mailer, pages, mailSender.configured()),
+                    new DataRightsPages(memberExport, accountDeletion, authentication, db, pages, clock),
+                    new DataRightsApi(memberExport, accountDeletion, authentication, db, clock),
                     new MemberAdminPages(memberAdmin, pages),
                     new MemberAdminApi(memberAdmin));
             SiteRouter router = new SiteRouter(themes, new ErrorPages(pages), new HealthCheck(db, version), perRequest,
