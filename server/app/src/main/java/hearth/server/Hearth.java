@@ -9,6 +9,11 @@ import hearth.server.accounts.AccountPages;
 import hearth.server.accounts.Accounts;
 import hearth.server.accounts.AccountMails;
 import hearth.server.accounts.Authentication;
+import hearth.server.accounts.RecoveryCodes;
+import hearth.server.accounts.StaffTwoFactorRule;
+import hearth.server.accounts.Totp;
+import hearth.server.accounts.TwoFactor;
+import hearth.server.accounts.TwoFactorPages;
 import hearth.server.accounts.EmailVerification;
 import hearth.server.accounts.MemberLinks;
 import hearth.server.accounts.PasswordChanges;
@@ -32,6 +37,8 @@ import hearth.server.demo.DemoCommunity;
 import hearth.server.discussions.HomePage;
 import hearth.server.discussions.Markdown;
 import hearth.server.mail.MailSender;
+import hearth.server.site.SiteSettings;
+import hearth.server.site.SiteSettingsPage;
 import hearth.server.mail.Mailer;
 import hearth.server.mail.OutboxPage;
 import hearth.server.web.Csrf;
@@ -134,11 +141,6 @@ public final class Hearth {
                 Viewer.of(ctx).ifPresent(viewer -> globals.put("viewer", viewer));
                 return globals;
             });
-            List<Handler<RoutingContext>> perRequest = List.of(
-                    BodyHandler.create(dataDir.resolve("tmp/uploads").toString())
-                            .setBodyLimit(3 * 1024 * 1024).setDeleteUploadedFilesOnEnd(true),
-                    new Csrf(tokens::next, https),
-                    authentication);
             MailSender mailSender = new MailSender(db, vertx, config.smtp(), clock, MailSender.Timing.DEFAULT);
             mailSender.start();
             shutdown.push(mailSender::close);
@@ -149,8 +151,12 @@ public final class Hearth {
             PasswordPolicy policy = new PasswordPolicy();
             MemberLinks links = new MemberLinks(tokens, clock);
             AccountMails accountMails = new AccountMails(mailer, links, config.baseUrl());
+            SiteSettings settings = new SiteSettings(db, clock);
+            TwoFactor twoFactor = new TwoFactor(vertx, db, new Totp(clock, new SecureRandom()),
+                    new RecoveryCodes(new SecureRandom()), passwords, members, sessions,
+                    config.baseUrl().getHost(), clock);
             Accounts accounts = new Accounts(vertx, db, members, passwords, policy, sessions, accountMails,
-                    new LoginThrottle(clock), clock);
+                    new LoginThrottle(clock), twoFactor, links, clock);
             EmailVerification verification = new EmailVerification(db, members, links, accountMails, sessions,
                     new RateLimiter(3, Duration.ofHours(1), clock));
             PasswordChanges passwordChanges = new PasswordChanges(vertx, db, members, passwords, policy, links,
@@ -161,7 +167,15 @@ public final class Hearth {
                     new AccountPages(accounts, sessions, authentication, db, pages),
                     new AccountApi(accounts, sessions, authentication, db),
                     new RecoveryPages(verification, passwordChanges, pages),
+                    new TwoFactorPages(twoFactor, pages),
+                    new SiteSettingsPage(settings, pages),
                     new OutboxPage(mailer, pages, mailSender.configured()));
+            List<Handler<RoutingContext>> perRequest = List.of(
+                    BodyHandler.create(dataDir.resolve("tmp/uploads").toString())
+                            .setBodyLimit(3 * 1024 * 1024).setDeleteUploadedFilesOnEnd(true),
+                    new Csrf(tokens::next, https),
+                    authentication,
+                    new StaffTwoFactorRule(settings));
             SiteRouter router = new SiteRouter(themes, new ErrorPages(pages), new HealthCheck(db, version), perRequest,
                     features, requestIds(), classes);
             WebServer web = new WebServer(vertx, config.host(), config.port(), config.shutdownTimeout(), router,

@@ -52,9 +52,12 @@ public final class AccountApi implements Routes {
 
     private void logIn(RoutingContext ctx) {
         JsonObject body = Json.body(ctx);
+        // The API signs in in one step: a member with two-factor sends "code" along (absent reads as empty).
         Accounts.LogIn form = new Accounts.LogIn(Json.string(body, "identifier"), Json.string(body, "password"),
-                Boolean.TRUE.equals(body.getValue("remember")), AccountPages.userAgent(ctx), AccountPages.ip(ctx));
+                Boolean.TRUE.equals(body.getValue("remember")), Json.string(body, "code"), AccountPages.userAgent(ctx),
+                AccountPages.ip(ctx));
         accounts.logIn(form)
+                .map(result -> ((Accounts.LoginResult.LoggedIn) result).session())
                 .compose(session -> sessions.find(session.token()).map(viewer -> {
                     authentication.set(ctx, session);
                     return member(viewer.orElseThrow());
@@ -111,6 +114,7 @@ public final class AccountApi implements Routes {
                 .put("username", viewer.username())
                 .put("displayName", viewer.displayName())
                 .put("role", viewer.role().name().toLowerCase(java.util.Locale.ROOT))
-                .put("emailVerified", viewer.emailVerified());
+                .put("emailVerified", viewer.emailVerified())
+                .put("twoFactor", viewer.twoFactor());
     }
 }

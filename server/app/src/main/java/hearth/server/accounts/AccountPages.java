@@ -7,6 +7,8 @@ import hearth.server.web.Pages;
 import hearth.server.web.Routes;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,9 @@ public final class AccountPages implements Routes {
         router.post("/signup").handler(this::signUp);
         router.get("/login").handler(ctx -> pages.show(ctx, 200, "login", Map.of("next", next(ctx))));
         router.post("/login").handler(this::logIn);
+        router.get("/login/2fa").handler(ctx -> pages.show(ctx, 200, "login-2fa", Map.of("next", next(ctx),
+                "remember", "yes".equals(ctx.request().getParam("remember")))));
+        router.post("/login/2fa").handler(this::secondFactor);
         router.post("/logout").handler(this::logOut);
         router.get("/account/security").handler(this::security);
         router.post("/account/sessions/:id/revoke").handler(this::revoke);
@@ -54,14 +59,36 @@ public final class AccountPages implements Routes {
 
     private void logIn(RoutingContext ctx) {
         Accounts.LogIn form = new Accounts.LogIn(field(ctx, "identifier"), field(ctx, "password"),
-                "yes".equals(ctx.request().getFormAttribute("remember")), userAgent(ctx), ip(ctx));
+                "yes".equals(ctx.request().getFormAttribute("remember")), null, userAgent(ctx), ip(ctx));
         accounts.logIn(form)
-                .onSuccess(session -> {
-                    authentication.set(ctx, session);
-                    Pages.redirect(ctx, next(ctx));
+                .onSuccess(result -> {
+                    switch (result) {
+                        case Accounts.LoginResult.LoggedIn in -> {
+                            authentication.set(ctx, in.session());
+                            Pages.redirect(ctx, next(ctx));
+                        }
+                        case Accounts.LoginResult.SecondFactorNeeded pass -> {
+                            authentication.setSecondFactorPass(ctx, pass.pendingToken());
+                            Pages.redirect(ctx, "/login/2fa?next=" + URLEncoder.encode(next(ctx), StandardCharsets.UTF_8)
+                                    + (form.remember() ? "&remember=yes" : ""));
+                        }
+                    }
                 })
                 .onFailure(failure -> formFailure(ctx, "login", Map.of("identifier", form.identifier(),
                         "remember", form.remember(), "next", next(ctx)), failure));
+    }
+
+    private void secondFactor(RoutingContext ctx) {
+        boolean remember = "yes".equals(ctx.request().getFormAttribute("remember"));
+        accounts.completeSecondFactor(authentication.secondFactorPass(ctx), field(ctx, "code"), remember,
+                        userAgent(ctx), ip(ctx))
+                .onSuccess(result -> {
+                    authentication.clearSecondFactorPass(ctx);
+                    authentication.set(ctx, ((Accounts.LoginResult.LoggedIn) result).session());
+                    Pages.redirect(ctx, next(ctx));
+                })
+                .onFailure(failure -> formFailure(ctx, "login-2fa", Map.of("next", next(ctx), "remember", remember),
+                        failure));
     }
 
     private void logOut(RoutingContext ctx) {

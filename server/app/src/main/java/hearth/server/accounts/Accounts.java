@@ -26,11 +26,26 @@ public final class Accounts {
     public record SignUp(String username, String email, String password, boolean acceptedTerms) {
     }
 
-    /** What the login form sends; {@code identifier} is a username or an email address. */
-    public record LogIn(String identifier, String password, boolean remember, String userAgent, String ip) {
+    /**
+     * What the login form sends; {@code identifier} is a username or an email address. {@code code} is the
+     * two-factor code when the client sends it at once (the API); null lets a page ask for it in a second step.
+     */
+    public record LogIn(String identifier, String password, boolean remember, String code, String userAgent,
+                        String ip) {
+    }
+
+    /** A session, or a pass to present with the authenticator code. */
+    public sealed interface LoginResult {
+        record LoggedIn(Sessions.Started session) implements LoginResult {
+        }
+
+        record SecondFactorNeeded(String pendingToken) implements LoginResult {
+        }
     }
 
     private static final String BAD_CREDENTIALS = "That username or email and password do not match.";
+    private static final String WRONG_CODE = "That code is not right. Enter the newest code from your app, or a "
+            + "recovery code.";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
@@ -42,10 +57,13 @@ public final class Accounts {
     private final Sessions sessions;
     private final AccountMails mails;
     private final LoginThrottle throttle;
+    private final TwoFactor twoFactor;
+    private final MemberLinks links;
     private final Clock clock;
 
     public Accounts(Vertx vertx, Database db, Members members, Passwords passwords, PasswordPolicy policy,
-                    Sessions sessions, AccountMails mails, LoginThrottle throttle, Clock clock) {
+                    Sessions sessions, AccountMails mails, LoginThrottle throttle, TwoFactor twoFactor,
+                    MemberLinks links, Clock clock) {
         this.vertx = vertx;
         this.db = db;
         this.members = members;
@@ -54,6 +72,8 @@ public final class Accounts {
         this.sessions = sessions;
         this.mails = mails;
         this.throttle = throttle;
+        this.twoFactor = twoFactor;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -91,7 +111,7 @@ public final class Accounts {
     }
 
     /** Checks the credentials and starts a session, or explains why not (throttled, suspended, wrong). */
-    public Future<Sessions.Started> logIn(LogIn form) {
+    public Future<LoginResult> logIn(LogIn form) {
         String identifier = form.identifier().strip();
         if (identifier.isEmpty() || form.password().isEmpty()) {
             return Future.failedFuture(new InvalidInput(identifier.isEmpty() ? "identifier" : "password",
@@ -102,9 +122,7 @@ public final class Accounts {
             String accountKey = member.map(m -> "member:" + m.id()).orElse("name:" + identifier.toLowerCase(Locale.ROOT));
             Optional<Duration> wait = throttle.waitBeforeTrying(sql, accountKey, form.ip());
             if (wait.isPresent()) {
-                long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
-                throw new InvalidInput("identifier", "Too many failed attempts. Try again in " + minutes
-                        + (minutes == 1 ? " minute." : " minutes."));
+                throw tooManyAttempts(wait.get());
             }
             return new Attempt(member, accountKey);
         }).compose(attempt -> vertx.executeBlocking(() -> {
@@ -116,8 +134,35 @@ public final class Accounts {
             }
             return new Checked(attempt, passwords.verify(form.password().toCharArray(), hash));
         }, false)).compose(checked -> db.write(tx -> finish(tx, checked, form)))
-                .compose(outcome -> outcome.session() != null ? Future.succeededFuture(outcome.session())
-                        : Future.failedFuture(outcome.refusal()));
+                .compose(Outcome::toFuture);
+    }
+
+    /** The second step: the pass from {@link LoginResult.SecondFactorNeeded} and the authenticator (or recovery) code. */
+    public Future<LoginResult> completeSecondFactor(String pendingToken, String code, boolean remember,
+                                                    String userAgent, String ip) {
+        return db.read(sql -> {
+            long memberId = links.peek(sql, pendingToken, MemberLinks.Purpose.SECOND_FACTOR)
+                    .orElseThrow(() -> new InvalidInput("code", "This sign-in took too long. Please log in again."));
+            throttle.waitBeforeTrying(sql, "member:" + memberId, ip).ifPresent(wait -> {
+                throw tooManyAttempts(wait);
+            });
+            return memberId;
+        }).compose(memberId -> db.write(tx -> {
+            if (!twoFactor.accept(tx, memberId, code)) {
+                throttle.record(tx, "member:" + memberId, ip, false);
+                return new Outcome(null, new InvalidInput("code", WRONG_CODE));
+            }
+            links.redeem(tx, pendingToken, MemberLinks.Purpose.SECOND_FACTOR)
+                    .orElseThrow(() -> new InvalidInput("code", "This sign-in took too long. Please log in again."));
+            throttle.record(tx, "member:" + memberId, ip, true);
+            return new Outcome(new LoginResult.LoggedIn(sessions.start(tx, memberId, remember, userAgent, ip)), null);
+        })).compose(Outcome::toFuture);
+    }
+
+    private static InvalidInput tooManyAttempts(Duration wait) {
+        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+        return new InvalidInput("identifier", "Too many failed attempts. Try again in " + minutes
+                + (minutes == 1 ? " minute." : " minutes."));
     }
 
     private record Attempt(Optional<Members.Credentials> member, String accountKey) {
@@ -126,8 +171,11 @@ public final class Accounts {
     private record Checked(Attempt attempt, boolean passwordMatches) {
     }
 
-    /** Either a session or why not; a refusal is a value here so the failed attempt still commits. */
-    private record Outcome(Sessions.Started session, InvalidInput refusal) {
+    /** Either a result or why not; a refusal is a value here so the failed attempt still commits. */
+    private record Outcome(LoginResult result, InvalidInput refusal) {
+        Future<LoginResult> toFuture() {
+            return refusal == null ? Future.succeededFuture(result) : Future.failedFuture(refusal);
+        }
     }
 
     private Outcome finish(Tx tx, Checked checked, LogIn form) {
@@ -143,8 +191,20 @@ public final class Accounts {
                     ? "This account has been banned" + reason(member) + "."
                     : "This account is suspended until " + DAY.format(status.until()) + reason(member) + ".");
         }
+        if (twoFactor.isEnabled(tx, member.id())) {
+            if (form.code() == null) {
+                return new Outcome(new LoginResult.SecondFactorNeeded(
+                        links.issue(tx, member.id(), MemberLinks.Purpose.SECOND_FACTOR)), null);
+            }
+            if (!twoFactor.accept(tx, member.id(), form.code())) {
+                throttle.record(tx, accountKey, form.ip(), false);
+                return new Outcome(null, new InvalidInput("code", form.code().isBlank()
+                        ? "Enter the code from your authenticator app." : WRONG_CODE));
+            }
+        }
         throttle.record(tx, accountKey, form.ip(), true);
-        return new Outcome(sessions.start(tx, member.id(), form.remember(), form.userAgent(), form.ip()), null);
+        return new Outcome(new LoginResult.LoggedIn(
+                sessions.start(tx, member.id(), form.remember(), form.userAgent(), form.ip())), null);
     }
 
     private static String reason(Members.Credentials member) {

@@ -43,6 +43,24 @@ public final class Authentication implements Handler<RoutingContext> {
         ctx.response().addCookie(cookie);
     }
 
+    private static final String SECOND_FACTOR_COOKIE = "hearth_2fa";
+
+    /** The pass between password and authenticator code, good for one sign-in within five minutes. */
+    public void setSecondFactorPass(RoutingContext ctx, String token) {
+        ctx.response().addCookie(Cookie.cookie(SECOND_FACTOR_COOKIE, token).setPath("/login/2fa").setHttpOnly(true)
+                .setSecure(secure).setSameSite(CookieSameSite.LAX).setMaxAge(300));
+    }
+
+    public String secondFactorPass(RoutingContext ctx) {
+        Cookie cookie = ctx.request().getCookie(SECOND_FACTOR_COOKIE);
+        return cookie == null ? "" : cookie.getValue();
+    }
+
+    public void clearSecondFactorPass(RoutingContext ctx) {
+        ctx.response().addCookie(Cookie.cookie(SECOND_FACTOR_COOKIE, "").setPath("/login/2fa").setHttpOnly(true)
+                .setSecure(secure).setSameSite(CookieSameSite.LAX).setMaxAge(0));
+    }
+
     public void clear(RoutingContext ctx) {
         ctx.response().addCookie(Cookie.cookie(Sessions.COOKIE, "").setPath("/").setHttpOnly(true).setSecure(secure)
                 .setSameSite(CookieSameSite.LAX).setMaxAge(0));
