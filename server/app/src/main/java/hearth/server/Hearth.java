@@ -9,6 +9,8 @@ import hearth.server.accounts.AccountPages;
 import hearth.server.accounts.Accounts;
 import hearth.server.accounts.AccountMails;
 import hearth.server.accounts.Authentication;
+import hearth.server.accounts.InvitePages;
+import hearth.server.accounts.Invites;
 import hearth.server.accounts.RecoveryCodes;
 import hearth.server.accounts.StaffTwoFactorRule;
 import hearth.server.accounts.Totp;
@@ -155,8 +157,9 @@ public final class Hearth {
             TwoFactor twoFactor = new TwoFactor(vertx, db, new Totp(clock, new SecureRandom()),
                     new RecoveryCodes(new SecureRandom()), passwords, members, sessions,
                     config.baseUrl().getHost(), clock);
+            Invites invites = new Invites(tokens, clock);
             Accounts accounts = new Accounts(vertx, db, members, passwords, policy, sessions, accountMails,
-                    new LoginThrottle(clock), twoFactor, links, clock);
+                    new LoginThrottle(clock), twoFactor, links, invites, settings, clock);
             EmailVerification verification = new EmailVerification(db, members, links, accountMails, sessions,
                     new RateLimiter(3, Duration.ofHours(1), clock));
             PasswordChanges passwordChanges = new PasswordChanges(vertx, db, members, passwords, policy, links,
@@ -164,7 +167,8 @@ public final class Hearth {
 
             List<Routes> features = List.of(
                     new HomePage(db, pages),
-                    new AccountPages(accounts, sessions, authentication, db, pages),
+                    new AccountPages(accounts, sessions, authentication, db, pages, settings),
+                    new InvitePages(invites, db, pages, config.baseUrl()),
                     new AccountApi(accounts, sessions, authentication, db),
                     new RecoveryPages(verification, passwordChanges, pages),
                     new TwoFactorPages(twoFactor, pages),

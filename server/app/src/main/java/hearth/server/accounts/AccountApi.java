@@ -41,7 +41,8 @@ public final class AccountApi implements Routes {
     private void signUp(RoutingContext ctx) {
         JsonObject body = Json.body(ctx);
         Accounts.SignUp form = new Accounts.SignUp(Json.string(body, "username"), Json.string(body, "email"),
-                Json.string(body, "password"), Boolean.TRUE.equals(body.getValue("acceptTerms")));
+                Json.string(body, "password"), Boolean.TRUE.equals(body.getValue("acceptTerms")),
+                Json.string(body, "invite"));
         accounts.signUp(form, AccountPages.userAgent(ctx), AccountPages.ip(ctx))
                 .onSuccess(session -> {
                     authentication.set(ctx, session);

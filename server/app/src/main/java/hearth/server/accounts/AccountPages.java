@@ -1,6 +1,7 @@
 package hearth.server.accounts;
 
 import hearth.server.db.Database;
+import hearth.server.site.SiteSettings;
 import hearth.server.web.InvalidInput;
 import hearth.server.web.NotFound;
 import hearth.server.web.Pages;
@@ -21,8 +22,11 @@ public final class AccountPages implements Routes {
     private final Authentication authentication;
     private final Database db;
     private final Pages pages;
+    private final SiteSettings settings;
 
-    public AccountPages(Accounts accounts, Sessions sessions, Authentication authentication, Database db, Pages pages) {
+    public AccountPages(Accounts accounts, Sessions sessions, Authentication authentication, Database db, Pages pages,
+                        SiteSettings settings) {
+        this.settings = settings;
         this.accounts = accounts;
         this.sessions = sessions;
         this.authentication = authentication;
@@ -32,7 +36,13 @@ public final class AccountPages implements Routes {
 
     @Override
     public void mount(Router router) {
-        router.get("/signup").handler(ctx -> pages.show(ctx, 200, "signup", Map.of()));
+        router.get("/signup").handler(ctx -> {
+            if (settings.isOn(SiteSettings.Key.INVITE_ONLY)) {
+                pages.show(ctx, 200, "message", Map.of("title", "Invite only", "text", Accounts.INVITE_ONLY));
+            } else {
+                pages.show(ctx, 200, "signup", Map.of());
+            }
+        });
         router.post("/signup").handler(this::signUp);
         router.get("/login").handler(ctx -> pages.show(ctx, 200, "login", Map.of("next", next(ctx))));
         router.post("/login").handler(this::logIn);
@@ -47,14 +57,14 @@ public final class AccountPages implements Routes {
 
     private void signUp(RoutingContext ctx) {
         Accounts.SignUp form = new Accounts.SignUp(field(ctx, "username"), field(ctx, "email"), field(ctx, "password"),
-                "yes".equals(ctx.request().getFormAttribute("terms")));
+                "yes".equals(ctx.request().getFormAttribute("terms")), field(ctx, "invite"));
         accounts.signUp(form, userAgent(ctx), ip(ctx))
                 .onSuccess(session -> {
                     authentication.set(ctx, session);
                     Pages.redirect(ctx, "/account/welcome");
                 })
                 .onFailure(failure -> formFailure(ctx, "signup", Map.of("username", form.username(),
-                        "email", form.email(), "terms", form.acceptedTerms()), failure));
+                        "email", form.email(), "terms", form.acceptedTerms(), "invite", form.invite()), failure));
     }
 
     private void logIn(RoutingContext ctx) {

@@ -5,6 +5,7 @@ import static hearth.server.db.schema.tables.Members.MEMBERS;
 import hearth.server.accounts.Members.Role;
 import hearth.server.db.Database;
 import hearth.server.db.Tx;
+import hearth.server.site.SiteSettings;
 import hearth.server.web.InvalidInput;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -22,8 +23,8 @@ import java.util.Optional;
  */
 public final class Accounts {
 
-    /** What the sign-up form sends. */
-    public record SignUp(String username, String email, String password, boolean acceptedTerms) {
+    /** What the sign-up form sends; {@code invite} is the code of an invite link, or empty. */
+    public record SignUp(String username, String email, String password, boolean acceptedTerms, String invite) {
     }
 
     /**
@@ -43,6 +44,7 @@ public final class Accounts {
         }
     }
 
+    public static final String INVITE_ONLY = "This community is invite-only. Ask a member for an invite link.";
     private static final String BAD_CREDENTIALS = "That username or email and password do not match.";
     private static final String WRONG_CODE = "That code is not right. Enter the newest code from your app, or a "
             + "recovery code.";
@@ -59,11 +61,13 @@ public final class Accounts {
     private final LoginThrottle throttle;
     private final TwoFactor twoFactor;
     private final MemberLinks links;
+    private final Invites invites;
+    private final SiteSettings settings;
     private final Clock clock;
 
     public Accounts(Vertx vertx, Database db, Members members, Passwords passwords, PasswordPolicy policy,
                     Sessions sessions, AccountMails mails, LoginThrottle throttle, TwoFactor twoFactor,
-                    MemberLinks links, Clock clock) {
+                    MemberLinks links, Invites invites, SiteSettings settings, Clock clock) {
         this.vertx = vertx;
         this.db = db;
         this.members = members;
@@ -74,6 +78,8 @@ public final class Accounts {
         this.throttle = throttle;
         this.twoFactor = twoFactor;
         this.links = links;
+        this.invites = invites;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -103,7 +109,15 @@ public final class Accounts {
                     if (!taken.isEmpty()) {
                         throw new InvalidInput(taken);
                     }
-                    Role role = members.anyAdmin(tx) ? Role.MEMBER : Role.ADMIN;
+                    boolean siteHasAdmin = members.anyAdmin(tx);
+                    // The first account of a new site is never asked for an invite: someone must be able to start.
+                    if (siteHasAdmin && settings.isOn(SiteSettings.Key.INVITE_ONLY)) {
+                        if (form.invite().isBlank()) {
+                            throw new InvalidInput("invite", INVITE_ONLY);
+                        }
+                        invites.redeem(tx, form.invite());
+                    }
+                    Role role = siteHasAdmin ? Role.MEMBER : Role.ADMIN;
                     long id = members.register(tx, username, email, hash, role);
                     mails.verifyEmail(tx, id, username, email);
                     return sessions.start(tx, id, false, userAgent, ip);
