@@ -23,6 +23,7 @@ import hearth.server.accounts.RecoveryPages;
 import hearth.server.accounts.LoginThrottle;
 import hearth.server.accounts.Members;
 import hearth.server.accounts.PasswordPolicy;
+import hearth.server.accounts.PostingRights;
 import hearth.server.accounts.Passwords;
 import hearth.server.accounts.Sessions;
 import hearth.server.accounts.Tokens;
@@ -169,7 +170,7 @@ public final class Hearth {
                     new HomePage(db, pages),
                     new AccountPages(accounts, sessions, authentication, db, pages, settings),
                     new InvitePages(invites, db, pages, config.baseUrl()),
-                    new AccountApi(accounts, sessions, authentication, db),
+                    new AccountApi(accounts, sessions, authentication, db, new PostingRights(settings)),
                     new RecoveryPages(verification, passwordChanges, pages),
                     new TwoFactorPages(twoFactor, pages),
                     new SiteSettingsPage(settings, pages),

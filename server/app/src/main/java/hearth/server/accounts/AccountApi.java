@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
 
 /**
  * The accounts API under {@code /api/v1}: the same rules and services as the pages, in JSON. Browser-style clients
@@ -19,8 +20,11 @@ public final class AccountApi implements Routes {
     private final Sessions sessions;
     private final Authentication authentication;
     private final Database db;
+    private final PostingRights postingRights;
 
-    public AccountApi(Accounts accounts, Sessions sessions, Authentication authentication, Database db) {
+    public AccountApi(Accounts accounts, Sessions sessions, Authentication authentication, Database db,
+                      PostingRights postingRights) {
+        this.postingRights = postingRights;
         this.accounts = accounts;
         this.sessions = sessions;
         this.authentication = authentication;
@@ -32,7 +36,14 @@ public final class AccountApi implements Routes {
         router.post("/api/v1/members").handler(this::signUp);
         router.post("/api/v1/session").handler(this::logIn);
         router.delete("/api/v1/session").handler(this::logOut);
-        router.get("/api/v1/me").handler(ctx -> Json.send(ctx, 200, member(Viewer.required(ctx))));
+        router.get("/api/v1/me").handler(ctx -> {
+            Viewer viewer = Viewer.required(ctx);
+            JsonObject me = member(viewer);
+            Optional<String> whyNot = postingRights.whyNot(viewer);
+            me.put("mayPost", whyNot.isEmpty());
+            whyNot.ifPresent(reason -> me.put("mayNotPostBecause", reason));
+            Json.send(ctx, 200, me);
+        });
         router.get("/api/v1/me/sessions").handler(this::listSessions);
         router.delete("/api/v1/me/sessions/:id").handler(this::revoke);
         router.delete("/api/v1/me/sessions").handler(this::revokeAll);

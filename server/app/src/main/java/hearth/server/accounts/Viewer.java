@@ -10,7 +10,7 @@ import java.util.Optional;
  * {@link #required}; absent means anonymous.
  */
 public record Viewer(long memberId, long sessionId, String username, String displayName, Role role,
-                     boolean emailVerified, boolean twoFactor) {
+                     boolean emailVerified, boolean twoFactor, boolean silenced) {
 
     private static final String KEY = "viewer";
 
