@@ -9,6 +9,9 @@ import hearth.server.accounts.AccountPages;
 import hearth.server.accounts.Accounts;
 import hearth.server.accounts.AccountMails;
 import hearth.server.accounts.Authentication;
+import hearth.server.accounts.AvatarImages;
+import hearth.server.accounts.AvatarPages;
+import hearth.server.accounts.Avatars;
 import hearth.server.accounts.InvitePages;
 import hearth.server.accounts.Invites;
 import hearth.server.accounts.RecoveryCodes;
@@ -173,6 +176,8 @@ public final class Hearth {
                     new AccountApi(accounts, sessions, authentication, db, new PostingRights(settings)),
                     new RecoveryPages(verification, passwordChanges, pages),
                     new TwoFactorPages(twoFactor, pages),
+                    new AvatarPages(new Avatars(vertx, db, new AvatarImages(), dataDir.resolve("uploads/avatars")),
+                            pages),
                     new SiteSettingsPage(settings, pages),
                     new OutboxPage(mailer, pages, mailSender.configured()));
             List<Handler<RoutingContext>> perRequest = List.of(
