@@ -47,6 +47,7 @@ import hearth.server.site.SiteSettings;
 import hearth.server.site.SiteSettingsPage;
 import hearth.server.mail.Mailer;
 import hearth.server.mail.OutboxPage;
+import hearth.server.web.ApiDocument;
 import hearth.server.web.Csrf;
 import hearth.server.web.ErrorPages;
 import hearth.server.web.HealthCheck;
@@ -93,11 +94,13 @@ public final class Hearth {
     }
 
     private final Deque<Runnable> shutdown;
+    private final WebServer web;
     private final int port;
     private final URI url;
 
-    private Hearth(Deque<Runnable> shutdown, int port, URI url) {
+    private Hearth(Deque<Runnable> shutdown, WebServer web, int port, URI url) {
         this.shutdown = shutdown;
+        this.web = web;
         this.port = port;
         this.url = url;
     }
@@ -179,7 +182,8 @@ public final class Hearth {
                     new AvatarPages(new Avatars(vertx, db, new AvatarImages(), dataDir.resolve("uploads/avatars")),
                             pages),
                     new SiteSettingsPage(settings, pages),
-                    new OutboxPage(mailer, pages, mailSender.configured()));
+                    new OutboxPage(mailer, pages, mailSender.configured()),
+                    new ApiDocument());
             List<Handler<RoutingContext>> perRequest = List.of(
                     BodyHandler.create(dataDir.resolve("tmp/uploads").toString())
                             .setBodyLimit(3 * 1024 * 1024).setDeleteUploadedFilesOnEnd(true),
@@ -195,7 +199,7 @@ public final class Hearth {
 
             URI url = config.port() == 0 && config.baseUrl().getPort() < 0 && "localhost".equals(config.baseUrl().getHost())
                     ? URI.create("http://localhost:" + port) : config.baseUrl();
-            return new Hearth(shutdown, port, url);
+            return new Hearth(shutdown, web, port, url);
         } catch (RuntimeException e) {
             runAll(shutdown);
             throw e;
@@ -220,6 +224,11 @@ public final class Hearth {
 
     public int port() {
         return port;
+    }
+
+    /** Every HTTP route as "METHOD /path". */
+    public List<String> routes() {
+        return web.routes();
     }
 
     /** Where people reach the site. */
