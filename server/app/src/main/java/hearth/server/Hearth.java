@@ -61,6 +61,7 @@ import hearth.server.web.WebServer;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.file.FileSystemOptions;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -155,21 +156,25 @@ public final class Hearth {
             shutdown.push(mailSender::close);
             Mailer mailer = new Mailer(db, clock, mailSender);
 
+            // Each password hash takes ~19 MiB and a core for ~50 ms: run at most one per core, off the event loop.
+            WorkerExecutor hashing = vertx.createSharedWorkerExecutor("hearth-passwords",
+                    Runtime.getRuntime().availableProcessors());
+            shutdown.push(hashing::close);
             Members members = new Members(clock);
             Passwords passwords = new Passwords(Passwords.Argon2Params.OWASP, new SecureRandom());
             PasswordPolicy policy = new PasswordPolicy();
             MemberLinks links = new MemberLinks(tokens, clock);
             AccountMails accountMails = new AccountMails(mailer, links, config.baseUrl());
             SiteSettings settings = new SiteSettings(db, clock);
-            TwoFactor twoFactor = new TwoFactor(vertx, db, new Totp(clock, new SecureRandom()),
+            TwoFactor twoFactor = new TwoFactor(hashing, db, new Totp(clock, new SecureRandom()),
                     new RecoveryCodes(new SecureRandom()), passwords, members, sessions,
                     config.baseUrl().getHost(), clock);
             Invites invites = new Invites(tokens, clock);
-            Accounts accounts = new Accounts(vertx, db, members, passwords, policy, sessions, accountMails,
+            Accounts accounts = new Accounts(hashing, db, members, passwords, policy, sessions, accountMails,
                     new LoginThrottle(clock), twoFactor, links, invites, settings, clock);
             EmailVerification verification = new EmailVerification(db, members, links, accountMails, sessions,
                     new RateLimiter(3, Duration.ofHours(1), clock));
-            PasswordChanges passwordChanges = new PasswordChanges(vertx, db, members, passwords, policy, links,
+            PasswordChanges passwordChanges = new PasswordChanges(hashing, db, members, passwords, policy, links,
                     accountMails, sessions, new RateLimiter(5, Duration.ofHours(1), clock));
 
             List<Routes> features = List.of(

@@ -8,7 +8,7 @@ import hearth.server.db.Tx;
 import hearth.server.site.SiteSettings;
 import hearth.server.web.InvalidInput;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Signing up and signing in. Password hashing is deliberately slow, so it runs on Vert.x's general worker pool and
+ * Signing up and signing in. Password hashing is deliberately slow, so it runs on its own bounded worker pool and
  * never inside a database transaction (it would hold a connection for its whole duration).
  */
 public final class Accounts {
@@ -51,7 +51,7 @@ public final class Accounts {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
-    private final Vertx vertx;
+    private final WorkerExecutor hashing;
     private final Database db;
     private final Members members;
     private final Passwords passwords;
@@ -65,10 +65,10 @@ public final class Accounts {
     private final SiteSettings settings;
     private final Clock clock;
 
-    public Accounts(Vertx vertx, Database db, Members members, Passwords passwords, PasswordPolicy policy,
+    public Accounts(WorkerExecutor hashing, Database db, Members members, Passwords passwords, PasswordPolicy policy,
                     Sessions sessions, AccountMails mails, LoginThrottle throttle, TwoFactor twoFactor,
                     MemberLinks links, Invites invites, SiteSettings settings, Clock clock) {
-        this.vertx = vertx;
+        this.hashing = hashing;
         this.db = db;
         this.members = members;
         this.passwords = passwords;
@@ -97,7 +97,7 @@ public final class Accounts {
         if (!errors.isEmpty()) {
             return Future.failedFuture(new InvalidInput(errors));
         }
-        return vertx.executeBlocking(() -> passwords.hash(form.password().toCharArray()), false)
+        return hashing.executeBlocking(() -> passwords.hash(form.password().toCharArray()), false)
                 .compose(hash -> db.write(tx -> {
                     Map<String, String> taken = new java.util.LinkedHashMap<>();
                     if (members.usernameTaken(tx, username)) {
@@ -139,7 +139,7 @@ public final class Accounts {
                 throw tooManyAttempts(wait.get());
             }
             return new Attempt(member, accountKey);
-        }).compose(attempt -> vertx.executeBlocking(() -> {
+        }).compose(attempt -> hashing.executeBlocking(() -> {
             String hash = attempt.member().map(Members.Credentials::passwordHash).orElse(null);
             if (hash == null) {
                 // Spend the same time as a real check, so timing does not reveal who has an account.

@@ -7,7 +7,7 @@ import hearth.server.db.Database;
 import hearth.server.db.Tx;
 import hearth.server.web.InvalidInput;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
 import java.util.List;
 import java.util.OptionalInt;
@@ -25,7 +25,7 @@ public final class TwoFactor {
     public record Setup(String secret, String uri) {
     }
 
-    private final Vertx vertx;
+    private final WorkerExecutor hashing;
     private final Database db;
     private final Totp totp;
     private final RecoveryCodes recoveryCodes;
@@ -35,9 +35,9 @@ public final class TwoFactor {
     private final String issuer;
     private final Clock clock;
 
-    public TwoFactor(Vertx vertx, Database db, Totp totp, RecoveryCodes recoveryCodes, Passwords passwords,
+    public TwoFactor(WorkerExecutor hashing, Database db, Totp totp, RecoveryCodes recoveryCodes, Passwords passwords,
                      Members members, Sessions sessions, String issuer, Clock clock) {
-        this.vertx = vertx;
+        this.hashing = hashing;
         this.db = db;
         this.totp = totp;
         this.recoveryCodes = recoveryCodes;
@@ -141,7 +141,7 @@ public final class TwoFactor {
 
     private Future<Boolean> checkPassword(Viewer viewer, String password) {
         return db.read(sql -> members.passwordHash(sql, viewer.memberId()))
-                .compose(hash -> vertx.executeBlocking(() -> hash != null
+                .compose(hash -> hashing.executeBlocking(() -> hash != null
                         && passwords.verify(password.toCharArray(), hash), false))
                 .compose(ok -> ok ? Future.succeededFuture(true)
                         : Future.failedFuture(new InvalidInput("password", "That is not your password.")));
