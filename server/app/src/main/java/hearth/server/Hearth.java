@@ -8,6 +8,7 @@ import hearth.server.accounts.AccountApi;
 import hearth.server.accounts.AccountPages;
 import hearth.server.accounts.Accounts;
 import hearth.server.accounts.AccountMails;
+import hearth.server.accounts.ApiKeys;
 import hearth.server.accounts.Authentication;
 import hearth.server.accounts.EmailVerification;
 import hearth.server.accounts.MemberLinks;
@@ -127,7 +128,8 @@ public final class Hearth {
             boolean https = "https".equals(config.baseUrl().getScheme());
             Tokens tokens = new Tokens(new SecureRandom());
             Sessions sessions = new Sessions(db, clock, tokens);
-            Authentication authentication = new Authentication(sessions, https);
+            ApiKeys apiKeys = new ApiKeys(db, clock, tokens);
+            Authentication authentication = new Authentication(sessions, apiKeys, https);
             Pages pages = new Pages(templates, ctx -> {
                 Map<String, Object> globals = new HashMap<>();
                 globals.put("csrf", Csrf.token(ctx));
