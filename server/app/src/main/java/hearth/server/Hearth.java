@@ -8,6 +8,7 @@ import hearth.server.accounts.AccountApi;
 import hearth.server.accounts.AccountPages;
 import hearth.server.accounts.Accounts;
 import hearth.server.accounts.AccountMails;
+import hearth.server.accounts.ApiKeyAdmin;
 import hearth.server.accounts.ApiKeys;
 import hearth.server.accounts.Authentication;
 import hearth.server.accounts.EmailVerification;
@@ -163,7 +164,8 @@ public final class Hearth {
                     new AccountPages(accounts, sessions, authentication, db, pages),
                     new AccountApi(accounts, sessions, authentication, db),
                     new RecoveryPages(verification, passwordChanges, pages),
-                    new OutboxPage(mailer, pages, mailSender.configured()));
+                    new OutboxPage(mailer, pages, mailSender.configured()),
+                    new ApiKeyAdmin(apiKeys, db, pages));
             SiteRouter router = new SiteRouter(themes, new ErrorPages(pages), new HealthCheck(db, version), perRequest,
                     features, requestIds(), classes);
             WebServer web = new WebServer(vertx, config.host(), config.port(), config.shutdownTimeout(), router,
