@@ -8,6 +8,8 @@ import hearth.server.accounts.AccountApi;
 import hearth.server.accounts.AccountPages;
 import hearth.server.accounts.Accounts;
 import hearth.server.accounts.AccountMails;
+import hearth.server.accounts.ApiKeyAdmin;
+import hearth.server.accounts.ApiKeys;
 import hearth.server.accounts.Authentication;
 import hearth.server.accounts.AvatarImages;
 import hearth.server.accounts.AvatarPages;
@@ -144,7 +146,8 @@ public final class Hearth {
             boolean https = "https".equals(config.baseUrl().getScheme());
             Tokens tokens = new Tokens(new SecureRandom());
             Sessions sessions = new Sessions(db, clock, tokens);
-            Authentication authentication = new Authentication(sessions, https);
+            ApiKeys apiKeys = new ApiKeys(db, clock, tokens);
+            Authentication authentication = new Authentication(sessions, apiKeys, https);
             Pages pages = new Pages(templates, ctx -> {
                 Map<String, Object> globals = new HashMap<>();
                 globals.put("csrf", Csrf.token(ctx));
@@ -188,6 +191,7 @@ public final class Hearth {
                             pages),
                     new SiteSettingsPage(settings, pages),
                     new OutboxPage(mailer, pages, mailSender.configured()),
+                    new ApiKeyAdmin(apiKeys, db, pages),
                     new ApiDocument());
             List<Handler<RoutingContext>> perRequest = List.of(
                     BodyHandler.create(dataDir.resolve("tmp/uploads").toString())
