@@ -45,6 +45,7 @@ import hearth.server.demo.DemoCommunity;
 import hearth.server.discussions.HomePage;
 import hearth.server.discussions.Markdown;
 import hearth.server.mail.MailSender;
+import hearth.server.site.AdminIndex;
 import hearth.server.site.SiteSettings;
 import hearth.server.site.SiteSettingsPage;
 import hearth.server.mail.Mailer;
@@ -190,6 +191,7 @@ public final class Hearth {
                     new AvatarPages(new Avatars(vertx, db, new AvatarImages(), dataDir.resolve("uploads/avatars")),
                             pages),
                     new SiteSettingsPage(settings, pages),
+                    new AdminIndex(pages),
                     new OutboxPage(mailer, pages, mailSender.configured()),
                     new ApiKeyAdmin(apiKeys, db, pages),
                     new ApiDocument());

@@ -195,6 +195,10 @@ class TwoFactorTest {
         Browser member = new Browser(site);
         signUp(member, "Basil", "basil@example.org");
         assertEquals(403, member.get("/admin/settings").statusCode());
+        assertEquals(403, member.get("/admin").statusCode());
+        assertFalse(member.get("/").body().contains("href=\"/admin\""), "no admin link for members");
+        assertTrue(admin.get("/").body().contains("href=\"/admin\""));
+        assertTrue(admin.get("/admin").body().contains("href=\"/admin/invites\""));
         HttpResponse<String> bad = admin.submit("/admin/settings", "/admin/settings",
                 Map.of("accounts.deleted-member-posts", "shred"));
         assertEquals(400, bad.statusCode(), "an unknown deletion mode is refused");
