@@ -17,7 +17,7 @@ import hearth.server.site.SiteSettings;
 import hearth.server.web.InvalidInput;
 import hearth.server.web.RateLimiter;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,7 +66,7 @@ public final class AccountDeletion {
 
     private static final Logger log = LoggerFactory.getLogger(AccountDeletion.class);
 
-    private final Vertx vertx;
+    private final WorkerExecutor hashing;
     private final Database db;
     private final Members members;
     private final Passwords passwords;
@@ -75,10 +75,13 @@ public final class AccountDeletion {
     private final RateLimiter attempts;
     private final Clock clock;
 
-    /** @param attempts brakes password guessing through this form (a stolen session must not become a password) */
-    public AccountDeletion(Vertx vertx, Database db, Members members, Passwords passwords, Sessions sessions,
-                           SiteSettings settings, RateLimiter attempts, Clock clock) {
-        this.vertx = vertx;
+    /**
+     * @param hashing  where password checks run (slow and memory-hungry: the pool shared with sign-in)
+     * @param attempts brakes password guessing through this form (a stolen session must not become a password)
+     */
+    public AccountDeletion(WorkerExecutor hashing, Database db, Members members, Passwords passwords,
+                           Sessions sessions, SiteSettings settings, RateLimiter attempts, Clock clock) {
+        this.hashing = hashing;
         this.db = db;
         this.members = members;
         this.passwords = passwords;
@@ -138,7 +141,7 @@ public final class AccountDeletion {
                         "Too many attempts. Please wait a quarter of an hour and try again."));
             }
             return db.read(sql -> members.passwordHash(sql, viewer.memberId()));
-        }).compose(hash -> vertx.executeBlocking(() -> hash != null
+        }).compose(hash -> hashing.executeBlocking(() -> hash != null
                 && passwords.verify(password.toCharArray(), hash), false)
         ).compose(matches -> {
             if (!matches) {

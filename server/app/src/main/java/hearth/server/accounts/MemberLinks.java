@@ -19,7 +19,9 @@ public final class MemberLinks {
     /** What a link is for, and how long it stays valid. */
     public enum Purpose {
         VERIFY_EMAIL(Duration.ofDays(7)),
-        RESET_PASSWORD(Duration.ofHours(1));
+        RESET_PASSWORD(Duration.ofHours(1)),
+        /** Between a correct password and the authenticator code: a short-lived, single-use pass. */
+        SECOND_FACTOR(Duration.ofMinutes(5));
 
         private final Duration validFor;
 

@@ -4,7 +4,7 @@ import hearth.server.db.Database;
 import hearth.server.web.InvalidInput;
 import hearth.server.web.RateLimiter;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.util.Locale;
 
 /**
@@ -13,7 +13,7 @@ import java.util.Locale;
  */
 public final class PasswordChanges {
 
-    private final Vertx vertx;
+    private final WorkerExecutor hashing;
     private final Database db;
     private final Members members;
     private final Passwords passwords;
@@ -23,9 +23,9 @@ public final class PasswordChanges {
     private final Sessions sessions;
     private final RateLimiter resetRequests;
 
-    public PasswordChanges(Vertx vertx, Database db, Members members, Passwords passwords, PasswordPolicy policy,
+    public PasswordChanges(WorkerExecutor hashing, Database db, Members members, Passwords passwords, PasswordPolicy policy,
                            MemberLinks links, AccountMails mails, Sessions sessions, RateLimiter resetRequests) {
-        this.vertx = vertx;
+        this.hashing = hashing;
         this.db = db;
         this.members = members;
         this.passwords = passwords;
@@ -81,7 +81,7 @@ public final class PasswordChanges {
     /** Changes the password of a logged-in member, who must know the current one; their other sessions end. */
     public Future<Void> change(Viewer viewer, String current, String newPassword) {
         return db.read(sql -> members.passwordHash(sql, viewer.memberId()))
-                .compose(stored -> vertx.executeBlocking(() -> stored != null
+                .compose(stored -> hashing.executeBlocking(() -> stored != null
                         && passwords.verify(current.toCharArray(), stored), false))
                 .compose(matches -> {
                     if (!matches) {
@@ -103,7 +103,7 @@ public final class PasswordChanges {
     private Future<Hashed> hashIfAcceptable(String password, Members.Contact member) {
         return policy.problem(password, member.username(), member.email())
                 .<Future<Hashed>>map(problem -> Future.failedFuture(new InvalidInput("password", problem)))
-                .orElseGet(() -> vertx.executeBlocking(() -> new Hashed(passwords.hash(password.toCharArray())),
+                .orElseGet(() -> hashing.executeBlocking(() -> new Hashed(passwords.hash(password.toCharArray())),
                         false));
     }
 
