@@ -190,11 +190,12 @@ public final class Hearth {
                     new RateLimiter(3, Duration.ofHours(1), clock));
             PasswordChanges passwordChanges = new PasswordChanges(hashing, db, members, passwords, policy, links,
                     accountMails, sessions, new RateLimiter(5, Duration.ofHours(1), clock));
+            Avatars avatars = new Avatars(vertx, db, new AvatarImages(), dataDir.resolve("uploads/avatars"));
 
             // Member administration (roles, standing) and data rights (export, account deletion).
             MemberExport memberExport = new MemberExport(clock);
-            AccountDeletion accountDeletion = new AccountDeletion(hashing, db, members, passwords, sessions, settings,
-                    new RateLimiter(5, Duration.ofMinutes(15), clock), clock);
+            AccountDeletion accountDeletion = new AccountDeletion(hashing, db, members, passwords, sessions, avatars,
+                    settings, new RateLimiter(5, Duration.ofMinutes(15), clock), clock);
             MemberAdmin memberAdmin = new MemberAdmin(db, members, sessions, clock);
 
             List<Routes> features = List.of(
@@ -204,8 +205,7 @@ public final class Hearth {
                     new AccountApi(accounts, sessions, authentication, db, new PostingRights(settings)),
                     new RecoveryPages(verification, passwordChanges, pages),
                     new TwoFactorPages(twoFactor, pages),
-                    new AvatarPages(new Avatars(vertx, db, new AvatarImages(), dataDir.resolve("uploads/avatars")),
-                            pages),
+                    new AvatarPages(avatars, pages),
                     new SiteSettingsPage(settings, pages),
                     new AdminIndex(pages),
                     new OutboxPage(mailer, pages, mailSender.configured()),

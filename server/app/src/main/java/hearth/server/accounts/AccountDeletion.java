@@ -1,10 +1,12 @@
 package hearth.server.accounts;
 
+import static hearth.server.db.schema.tables.ApiKeys.API_KEYS;
 import static hearth.server.db.schema.tables.LoginAttempts.LOGIN_ATTEMPTS;
 import static hearth.server.db.schema.tables.MailOutbox.MAIL_OUTBOX;
 import static hearth.server.db.schema.tables.MemberTokens.MEMBER_TOKENS;
 import static hearth.server.db.schema.tables.Members.MEMBERS;
 import static hearth.server.db.schema.tables.Posts.POSTS;
+import static hearth.server.db.schema.tables.RecoveryCodes.RECOVERY_CODES;
 import static hearth.server.db.schema.tables.Sessions.SESSIONS;
 import static hearth.server.db.schema.tables.Topics.TOPICS;
 
@@ -36,9 +38,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The member row is not deleted but emptied into a tombstone ({@code deleted member 17}, username
  * {@code deleted-17}): posts that stay need an author, and foreign keys point at it. Cleared: email (so the address
- * can sign up again), password, bio, verification, presence, standing and role. Their sessions are revoked and lose
- * their addresses and browser names; their sign-in attempts, one-time links and the mail the site wrote to them are
- * deleted; earlier journal entries that named them are redacted. What happens to their posts is the site setting
+ * can sign up again), password, bio, avatar (its files too, after the commit), two-factor secret, verification,
+ * presence, standing and role. Their sessions are revoked and lose their addresses and browser names; their sign-in
+ * attempts, one-time links, API keys, recovery codes and the mail the site wrote to them are deleted; earlier journal
+ * entries that named them are redacted. Invites they created as an admin stay (they belong to the site). What
+ * happens to their posts is the site setting
  * {@link SiteSettings.Key#DELETED_MEMBER_POSTS}:
  * <ul>
  *   <li>{@code anonymise}: topics and posts stay, shown as by "deleted member 17".
@@ -71,6 +75,7 @@ public final class AccountDeletion {
     private final Members members;
     private final Passwords passwords;
     private final Sessions sessions;
+    private final Avatars avatars;
     private final SiteSettings settings;
     private final RateLimiter attempts;
     private final Clock clock;
@@ -80,8 +85,10 @@ public final class AccountDeletion {
      * @param attempts brakes password guessing through this form (a stolen session must not become a password)
      */
     public AccountDeletion(WorkerExecutor hashing, Database db, Members members, Passwords passwords,
-                           Sessions sessions, SiteSettings settings, RateLimiter attempts, Clock clock) {
+                           Sessions sessions, Avatars avatars, SiteSettings settings, RateLimiter attempts,
+                           Clock clock) {
         this.hashing = hashing;
+        this.avatars = avatars;
         this.db = db;
         this.members = members;
         this.passwords = passwords;
@@ -182,6 +189,10 @@ public final class AccountDeletion {
         tx.sql().deleteFrom(LOGIN_ATTEMPTS).where(LOGIN_ATTEMPTS.ACCOUNT_KEY.in(
                 "member:" + memberId, "name:" + usernameKey, "name:" + emailKey)).execute();
         tx.sql().deleteFrom(MEMBER_TOKENS).where(MEMBER_TOKENS.MEMBER_ID.eq(memberId)).execute();
+        // Their API keys would otherwise go on working as the tombstone; two-factor secrets and codes are theirs.
+        tx.sql().deleteFrom(API_KEYS).where(API_KEYS.MEMBER_ID.eq(memberId)).execute();
+        tx.sql().deleteFrom(RECOVERY_CODES).where(RECOVERY_CODES.MEMBER_ID.eq(memberId)).execute();
+        avatars.forget(tx, memberId);
         // Confirmation and reset mails name the account and hold its address; sent or not, they go.
         tx.sql().deleteFrom(MAIL_OUTBOX).where(DSL.lower(MAIL_OUTBOX.TO_ADDRESS).eq(emailKey)).execute();
 
@@ -200,6 +211,9 @@ public final class AccountDeletion {
                 .setNull(MEMBERS.EMAIL_VERIFIED_AT)
                 .setNull(MEMBERS.TERMS_ACCEPTED_AT)
                 .setNull(MEMBERS.LAST_SEEN_AT)
+                .setNull(MEMBERS.TOTP_SECRET)
+                .setNull(MEMBERS.TOTP_ENABLED_AT)
+                .setNull(MEMBERS.TOTP_LAST_STEP)
                 .set(MEMBERS.STATUS, MemberStatus.Kind.ACTIVE.name().toLowerCase(Locale.ROOT))
                 .setNull(MEMBERS.STATUS_UNTIL)
                 .setNull(MEMBERS.STATUS_REASON)

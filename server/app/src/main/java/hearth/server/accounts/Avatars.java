@@ -3,14 +3,18 @@ package hearth.server.accounts;
 import static hearth.server.db.schema.tables.Members.MEMBERS;
 
 import hearth.server.db.Database;
+import hearth.server.db.Tx;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Members' pictures: an upload is checked, re-encoded and resized by {@link AvatarImages} (which also strips its
@@ -18,6 +22,8 @@ import java.util.Optional;
  * Without an upload, members get their initials on a colour of their own.
  */
 public final class Avatars {
+
+    private static final Logger log = LoggerFactory.getLogger(Avatars.class);
 
     /** What to send for a member's avatar: an image file, or the initials picture as SVG text. */
     public sealed interface Picture {
@@ -74,6 +80,26 @@ public final class Avatars {
                     return new Picture.Stored(file(r.value1(), r.value4(), small ? "small" : "large", format),
                             format.contentType());
                 }));
+    }
+
+    /**
+     * Drops the member's avatar inside {@code tx}, for deleting an account: the row goes back to initials, and once
+     * the transaction has committed every file of the member's pictures is deleted (the files may show a face). A
+     * crash between the two leaves files no row points at; nothing serves them.
+     */
+    public void forget(Tx tx, long memberId) {
+        tx.sql().update(MEMBERS).setNull(MEMBERS.AVATAR_FORMAT).where(MEMBERS.ID.eq(memberId)).execute();
+        tx.afterCommit(() -> vertx.executeBlocking(() -> {
+            if (Files.isDirectory(folder)) {
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, memberId + "-*")) {
+                    for (Path file : files) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            }
+            return null;
+        }, false).onFailure(e -> log.warn("Could not delete the avatar files of deleted member {}: {}", memberId,
+                e.toString())));
     }
 
     private Path file(long memberId, int version, String size, AvatarImages.Format format) {

@@ -1,5 +1,6 @@
 package hearth.server.accounts;
 
+import static hearth.server.db.schema.tables.ApiKeys.API_KEYS;
 import static hearth.server.db.schema.tables.Categories.CATEGORIES;
 import static hearth.server.db.schema.tables.LoginAttempts.LOGIN_ATTEMPTS;
 import static hearth.server.db.schema.tables.Members.MEMBERS;
@@ -79,6 +80,9 @@ public final class MemberExport {
             session.put("device", Devices.describe(row.get(SESSIONS.USER_AGENT)));
             sessions.add(session);
         });
+        JsonArray apiKeys = new JsonArray();
+        sql.selectFrom(API_KEYS).where(API_KEYS.MEMBER_ID.eq(memberId)).orderBy(API_KEYS.ID)
+                .forEach(row -> apiKeys.add(columns(row, Set.of("member_id"))));
         JsonArray logins = new JsonArray();
         sql.select(LOGIN_ATTEMPTS.ATTEMPTED_AT, LOGIN_ATTEMPTS.IP, LOGIN_ATTEMPTS.SUCCEEDED).from(LOGIN_ATTEMPTS)
                 .where(LOGIN_ATTEMPTS.ACCOUNT_KEY.eq("member:" + memberId))
@@ -96,6 +100,7 @@ public final class MemberExport {
                 .put("posts", posts)
                 .put("sessions", sessions)
                 .put("loginAttempts", logins)
+                .put("apiKeys", apiKeys)
                 // Filled by the events and notifications features once they store anything about a member.
                 .put("rsvps", new JsonArray())
                 .put("notifications", new JsonArray());

@@ -67,6 +67,9 @@ class DataRightsTest {
         long topic = topic(node, id, "Seed swap in spring", "Bring **seeds** and labels.");
         reply(node, rook, topic, "Words of somebody else.");
         reply(node, id, topic, "And envelopes.");
+        assertEquals(201, keeper.json("POST", "/api/v1/admin/api-keys",
+                "{\"name\":\"Seed catalogue\",\"user\":\"wren\",\"scope\":\"read\"}").statusCode());
+        execute("UPDATE members SET totp_secret = 'KRSXG5CTMVRXEZLU' WHERE id = " + id);
 
         HttpResponse<String> page = wren.get("/account/data");
         assertEquals(200, page.statusCode());
@@ -93,6 +96,11 @@ class DataRightsTest {
         assertFalse(download.body().contains("argon2"), "no password hash anywhere");
         String token = wren.cookie(Sessions.COOKIE).orElseThrow().getValue();
         assertFalse(download.body().contains(Tokens.hash(token)), "no session token hash anywhere");
+        assertFalse(download.body().contains("KRSXG5CTMVRXEZLU"), "no two-factor secret");
+        JsonObject key = data.getJsonArray("apiKeys").getJsonObject(0);
+        assertEquals("Seed catalogue", key.getString("name"));
+        assertEquals("read", key.getString("scope"));
+        assertFalse(key.containsKey("tokenHash"));
 
         JsonArray topics = data.getJsonArray("topics");
         assertEquals(1, topics.size());
@@ -182,6 +190,17 @@ class DataRightsTest {
         reply(node, rook, own, "Looking good.");
         long others = topic(node, rook, "Compost", "Turn it weekly.");
         reply(node, id, others, "Agreed, weekly.");
+        HttpResponse<String> made = keeper.json("POST", "/api/v1/admin/api-keys",
+                "{\"name\":\"Quillon's garden script\",\"user\":\"quillon\",\"scope\":\"write\"}");
+        assertEquals(201, made.statusCode(), made.body());
+        String apiKey = new JsonObject(made.body()).getString("key");
+        assertEquals(200, site.get("/api/v1/me", "Authorization", "Bearer " + apiKey).statusCode());
+        assertEquals(303, laptop.upload("/account/avatar", "/account/avatar", "avatar", "me.png", "image/png",
+                png()).statusCode());
+        Path avatars = dataDir.resolve("site/uploads/avatars");
+        assertFalse(avatarFiles(avatars, id).isEmpty(), "the picture is on disk");
+        execute("UPDATE members SET totp_secret = 'JBSWY3DPEHPK3PXP', totp_last_step = 1 WHERE id = " + id);
+        execute("INSERT INTO recovery_codes (member_id, code_hash) VALUES (" + id + ", '" + "a".repeat(64) + "')");
         assertFalse(TextScan.find(site.database(), "quillon").isEmpty(), "the scan does see the name before");
         assertEquals(200, phone.get("/account/security").statusCode()); // the phone's session is now cached
         String laptopToken = laptop.cookie(Sessions.COOKIE).orElseThrow().getValue();
@@ -199,6 +218,7 @@ class DataRightsTest {
         assertEquals(303, site.get("/account/security", "Cookie", Sessions.COOKIE + "=" + laptopToken).statusCode());
         assertEquals(303, site.get("/account/security", "Cookie", Sessions.COOKIE + "=" + phoneToken).statusCode());
         assertEquals(401, site.get("/api/v1/me", "Cookie", Sessions.COOKIE + "=" + phoneToken).statusCode());
+        assertEquals(401, site.get("/api/v1/me", "Authorization", "Bearer " + apiKey).statusCode(), "keys too");
 
         // Nothing anywhere still says who they were.
         assertEquals(List.of(), TextScan.find(site.database(), "quillon"));
@@ -213,6 +233,15 @@ class DataRightsTest {
                 + " AND (ip <> '' OR user_agent <> '' OR revoked_at IS NULL)"));
         assertEquals(0, count("SELECT COUNT(*) FROM login_attempts WHERE account_key = 'member:" + id + "'"));
         assertEquals(0, count("SELECT COUNT(*) FROM member_tokens WHERE member_id = " + id));
+        assertEquals(0, count("SELECT COUNT(*) FROM api_keys WHERE member_id = " + id));
+        assertEquals(0, count("SELECT COUNT(*) FROM recovery_codes WHERE member_id = " + id));
+        assertEquals(java.util.Arrays.asList(null, null, null, null), row("SELECT totp_secret, totp_enabled_at, "
+                + "totp_last_step, avatar_format FROM members WHERE id = " + id));
+        for (int i = 0; i < 50 && !avatarFiles(avatars, id).isEmpty(); i++) {
+            Thread.sleep(100); // the files go once the deletion has committed
+        }
+        assertEquals(List.of(), avatarFiles(avatars, id));
+        assertTrue(site.get("/u/deleted-" + id + "/avatar").body().contains("<svg"), "initials, no picture");
 
         // Their words stay, under the tombstone.
         assertEquals(2, count("SELECT COUNT(*) FROM posts WHERE author_id = " + id));
@@ -286,67 +315,58 @@ class DataRightsTest {
 
     @Test
     void removingDeletesTheirPostsAndTopicsButNotOtherPeoplesReplies(@TempDir Path dir) throws Exception {
-        TestDatabase database = TestDatabase.fresh(dir);
-        try (SecondNode own = SecondNode.on(database, dir.resolve("node"))) {
-            try (Connection c = database.connect(); PreparedStatement st = c.prepareStatement(
-                    "INSERT INTO site_settings (name, setting_value, updated_at) VALUES (?, ?, CURRENT_TIMESTAMP)")) {
-                st.setString(1, "accounts.deleted-member-posts");
-                st.setString(2, "remove");
-                st.executeUpdate();
-            }
-            TestSite removing = TestSite.startOn(dir.resolve("site"), database.flags(), "--no-demo");
-            try {
-                signUp(new Browser(removing), "Keeper", "keeper@example.org");
-                Browser fennel = new Browser(removing);
-                signUp(fennel, "Fennel", "fennel@example.org");
-                signUp(new Browser(removing), "Yarrow", "yarrow@example.org");
-                long x = count(database, "SELECT id FROM members WHERE username_key = 'fennel'");
-                long y = count(database, "SELECT id FROM members WHERE username_key = 'yarrow'");
-                long garden = own.transaction(tx -> own.discussions().createCategory(tx, "Garden", "", "#5b6ee1", 0));
-                long alone = own.transaction(tx -> own.discussions().startTopic(tx, x, garden, "Solitary turnips",
-                        "Only my turnips."));
-                reply(own, x, alone, "Still only my turnips.");
-                long shared = own.transaction(tx -> own.discussions().startTopic(tx, x, garden, "Shared beans",
-                        "My opening bean words."));
-                reply(own, y, shared, "A reply about beans.");
-                reply(own, x, shared, "My second bean words.");
-                long yours = own.transaction(tx -> own.discussions().startTopic(tx, y, garden, "Yarrow's peas",
-                        "Peas, please."));
-                reply(own, x, yours, "My pea remark.");
-                reply(own, y, yours, "More peas.");
+        try (TestSite removing = TestSite.start(dir.resolve("site"), "--no-demo");
+             SecondNode own = SecondNode.on(removing.database(), dir.resolve("node"))) {
+            TestDatabase database = removing.database();
+            Browser admin = new Browser(removing);
+            signUp(admin, "Keeper", "keeper@example.org");
+            assertEquals(303, admin.submit("/admin/settings", "/admin/settings",
+                    Map.of("accounts.deleted-member-posts", "remove")).statusCode());
+            Browser fennel = new Browser(removing);
+            signUp(fennel, "Fennel", "fennel@example.org");
+            signUp(new Browser(removing), "Yarrow", "yarrow@example.org");
+            long x = count(database, "SELECT id FROM members WHERE username_key = 'fennel'");
+            long y = count(database, "SELECT id FROM members WHERE username_key = 'yarrow'");
+            long garden = own.transaction(tx -> own.discussions().createCategory(tx, "Garden", "", "#5b6ee1", 0));
+            long alone = own.transaction(tx -> own.discussions().startTopic(tx, x, garden, "Solitary turnips",
+                    "Only my turnips."));
+            reply(own, x, alone, "Still only my turnips.");
+            long shared = own.transaction(tx -> own.discussions().startTopic(tx, x, garden, "Shared beans",
+                    "My opening bean words."));
+            reply(own, y, shared, "A reply about beans.");
+            reply(own, x, shared, "My second bean words.");
+            long yours = own.transaction(tx -> own.discussions().startTopic(tx, y, garden, "Yarrow's peas",
+                    "Peas, please."));
+            reply(own, x, yours, "My pea remark.");
+            reply(own, y, yours, "More peas.");
 
-                assertTrue(fennel.get("/account/delete").body().contains("Your posts are removed"));
-                assertEquals(303, fennel.submit("/account/delete", "/account/delete",
-                        Map.of("username", "Fennel", "password", PASSWORD)).statusCode());
+            assertTrue(fennel.get("/account/delete").body().contains("Your posts are removed"));
+            assertEquals(303, fennel.submit("/account/delete", "/account/delete",
+                    Map.of("username", "Fennel", "password", PASSWORD)).statusCode());
 
-                // A topic only they wrote in is gone, title and all (the journal's copy of the title too).
-                assertEquals(0, count(database, "SELECT COUNT(*) FROM topics WHERE id = " + alone));
-                assertEquals(0, count(database, "SELECT COUNT(*) FROM posts WHERE topic_id = " + alone));
-                for (String words : List.of("Solitary turnips", "my turnips", "My opening bean words",
-                        "My second bean words", "My pea remark", "fennel")) {
-                    assertEquals(List.of(), TextScan.find(database, words), words);
-                }
-                // A topic they started that others answered stays, the opening post reduced to a notice.
-                assertEquals(List.of("1", String.valueOf(x), AccountDeletion.REMOVED_BODY),
-                        row(database, "SELECT post_number, author_id, body_markdown FROM posts WHERE topic_id = "
-                                + shared + " AND post_number = 1"));
-                assertEquals(List.of("Shared beans", "1"), row(database,
-                        "SELECT title, reply_count FROM topics WHERE id = " + shared));
-                assertEquals(1, count(database, "SELECT COUNT(*) FROM posts WHERE author_id = " + x));
-                // Their reply elsewhere is gone; the count follows and numbering goes on without reuse.
-                assertEquals(List.of("1", "3"), column(database, "SELECT post_number FROM posts WHERE topic_id = "
-                        + yours + " ORDER BY post_number"));
-                assertEquals(1, count(database, "SELECT reply_count FROM topics WHERE id = " + yours));
-                long next = reply(own, y, yours, "Peas again.");
-                assertEquals(4, count(database, "SELECT post_number FROM posts WHERE id = " + next));
-                assertEquals(List.of(new JsonObject().put("memberId", x).put("mode", "remove")),
-                        deletions(database, x));
-                assertTrue(removing.get("/").body().contains("Shared beans"));
-            } finally {
-                removing.stop();
+            // A topic only they wrote in is gone, title and all (the journal's copy of the title too).
+            assertEquals(0, count(database, "SELECT COUNT(*) FROM topics WHERE id = " + alone));
+            assertEquals(0, count(database, "SELECT COUNT(*) FROM posts WHERE topic_id = " + alone));
+            for (String words : List.of("Solitary turnips", "my turnips", "My opening bean words",
+                    "My second bean words", "My pea remark", "fennel")) {
+                assertEquals(List.of(), TextScan.find(database, words), words);
             }
-        } finally {
-            database.close();
+            // A topic they started that others answered stays, the opening post reduced to a notice.
+            assertEquals(List.of("1", String.valueOf(x), AccountDeletion.REMOVED_BODY),
+                    row(database, "SELECT post_number, author_id, body_markdown FROM posts WHERE topic_id = "
+                            + shared + " AND post_number = 1"));
+            assertEquals(List.of("Shared beans", "1"), row(database,
+                    "SELECT title, reply_count FROM topics WHERE id = " + shared));
+            assertEquals(1, count(database, "SELECT COUNT(*) FROM posts WHERE author_id = " + x));
+            // Their reply elsewhere is gone; the count follows and numbering goes on without reuse.
+            assertEquals(List.of("1", "3"), column(database, "SELECT post_number FROM posts WHERE topic_id = "
+                    + yours + " ORDER BY post_number"));
+            assertEquals(1, count(database, "SELECT reply_count FROM topics WHERE id = " + yours));
+            long next = reply(own, y, yours, "Peas again.");
+            assertEquals(4, count(database, "SELECT post_number FROM posts WHERE id = " + next));
+            assertEquals(List.of(new JsonObject().put("memberId", x).put("mode", "remove")),
+                    deletions(database, x));
+            assertTrue(removing.get("/").body().contains("Shared beans"));
         }
     }
 
@@ -368,6 +388,23 @@ class DataRightsTest {
     }
 
     // --- helpers ---
+
+    private static byte[] png() throws Exception {
+        java.awt.image.BufferedImage face = new java.awt.image.BufferedImage(300, 300,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(face, "png", out);
+        return out.toByteArray();
+    }
+
+    private static List<Path> avatarFiles(Path folder, long memberId) throws Exception {
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (var files = java.nio.file.Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(memberId + "-")).toList();
+        }
+    }
 
     static long topic(SecondNode on, long author, String title, String body) {
         return on.transaction(tx -> on.discussions().startTopic(tx, author, category, title, body));
