@@ -26,6 +26,8 @@ import hearth.server.db.Migrations;
 import hearth.server.demo.DemoCommunity;
 import hearth.server.discussions.HomePage;
 import hearth.server.discussions.Markdown;
+import hearth.server.profiles.DisplayPreferences;
+import hearth.server.profiles.ProfilesFeature;
 import hearth.server.web.Csrf;
 import hearth.server.web.ErrorPages;
 import hearth.server.web.HealthCheck;
@@ -121,19 +123,22 @@ public final class Hearth {
                 Map<String, Object> globals = new HashMap<>();
                 globals.put("csrf", Csrf.token(ctx));
                 Viewer.of(ctx).ifPresent(viewer -> globals.put("viewer", viewer));
+                globals.putAll(DisplayPreferences.globals(ctx)); // profiles: theme and time zone
                 return globals;
             });
+            ProfilesFeature profiles = new ProfilesFeature(db, clock, markdown, pages, sessions);
             List<Handler<RoutingContext>> perRequest = List.of(
                     BodyHandler.create(dataDir.resolve("tmp/uploads").toString())
                             .setBodyLimit(3 * 1024 * 1024).setDeleteUploadedFilesOnEnd(true),
                     new Csrf(tokens::next, https),
-                    authentication);
+                    authentication,
+                    profiles.displayPreferences());
             Accounts accounts = new Accounts(vertx, db, new Members(clock),
                     new Passwords(Passwords.Argon2Params.OWASP, new SecureRandom()), new PasswordPolicy(), sessions,
                     new LoginThrottle(clock), clock);
             SiteRouter router = new SiteRouter(themes, new ErrorPages(pages), new HealthCheck(db, version), perRequest,
                     List.of(new HomePage(db, pages), new AccountPages(accounts, sessions, authentication, db, pages),
-                            new AccountApi(accounts, sessions, authentication, db)),
+                            new AccountApi(accounts, sessions, authentication, db), profiles),
                     requestIds(), classes);
             WebServer web = new WebServer(vertx, config.host(), config.port(), config.shutdownTimeout(), router,
                     Runtime.getRuntime().availableProcessors());
