@@ -7,10 +7,28 @@ import hearth.api.events.TopicCreated;
 import hearth.server.accounts.AccountApi;
 import hearth.server.accounts.AccountPages;
 import hearth.server.accounts.Accounts;
+import hearth.server.accounts.AccountMails;
+import hearth.server.accounts.ApiKeyAdmin;
+import hearth.server.accounts.ApiKeys;
 import hearth.server.accounts.Authentication;
+import hearth.server.accounts.AvatarImages;
+import hearth.server.accounts.AvatarPages;
+import hearth.server.accounts.Avatars;
+import hearth.server.accounts.InvitePages;
+import hearth.server.accounts.Invites;
+import hearth.server.accounts.RecoveryCodes;
+import hearth.server.accounts.StaffTwoFactorRule;
+import hearth.server.accounts.Totp;
+import hearth.server.accounts.TwoFactor;
+import hearth.server.accounts.TwoFactorPages;
+import hearth.server.accounts.EmailVerification;
+import hearth.server.accounts.MemberLinks;
+import hearth.server.accounts.PasswordChanges;
+import hearth.server.accounts.RecoveryPages;
 import hearth.server.accounts.LoginThrottle;
 import hearth.server.accounts.Members;
 import hearth.server.accounts.PasswordPolicy;
+import hearth.server.accounts.PostingRights;
 import hearth.server.accounts.Passwords;
 import hearth.server.accounts.Sessions;
 import hearth.server.accounts.Tokens;
@@ -26,12 +44,21 @@ import hearth.server.db.Migrations;
 import hearth.server.demo.DemoCommunity;
 import hearth.server.discussions.HomePage;
 import hearth.server.discussions.Markdown;
+import hearth.server.mail.MailSender;
+import hearth.server.site.AdminIndex;
+import hearth.server.site.SiteSettings;
+import hearth.server.site.SiteSettingsPage;
+import hearth.server.mail.Mailer;
+import hearth.server.mail.OutboxPage;
 import hearth.server.profiles.DisplayPreferences;
 import hearth.server.profiles.ProfilesFeature;
+import hearth.server.web.ApiDocument;
 import hearth.server.web.Csrf;
 import hearth.server.web.ErrorPages;
 import hearth.server.web.HealthCheck;
 import hearth.server.web.Pages;
+import hearth.server.web.RateLimiter;
+import hearth.server.web.Routes;
 import hearth.server.web.SiteRouter;
 import hearth.server.web.Templates;
 import hearth.server.web.Themes;
@@ -39,6 +66,7 @@ import hearth.server.web.WebServer;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.file.FileSystemOptions;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -48,6 +76,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -71,11 +100,13 @@ public final class Hearth {
     }
 
     private final Deque<Runnable> shutdown;
+    private final WebServer web;
     private final int port;
     private final URI url;
 
-    private Hearth(Deque<Runnable> shutdown, int port, URI url) {
+    private Hearth(Deque<Runnable> shutdown, WebServer web, int port, URI url) {
         this.shutdown = shutdown;
+        this.web = web;
         this.port = port;
         this.url = url;
     }
@@ -118,7 +149,8 @@ public final class Hearth {
             boolean https = "https".equals(config.baseUrl().getScheme());
             Tokens tokens = new Tokens(new SecureRandom());
             Sessions sessions = new Sessions(db, clock, tokens);
-            Authentication authentication = new Authentication(sessions, https);
+            ApiKeys apiKeys = new ApiKeys(db, clock, tokens);
+            Authentication authentication = new Authentication(sessions, apiKeys, https);
             Pages pages = new Pages(templates, ctx -> {
                 Map<String, Object> globals = new HashMap<>();
                 globals.put("csrf", Csrf.token(ctx));
@@ -126,20 +158,57 @@ public final class Hearth {
                 globals.putAll(DisplayPreferences.globals(ctx)); // profiles: theme and time zone
                 return globals;
             });
+            MailSender mailSender = new MailSender(db, vertx, config.smtp(), clock, MailSender.Timing.DEFAULT);
+            mailSender.start();
+            shutdown.push(mailSender::close);
+            Mailer mailer = new Mailer(db, clock, mailSender);
+
+            // Each password hash takes ~19 MiB and a core for ~50 ms: run at most one per core, off the event loop.
+            WorkerExecutor hashing = vertx.createSharedWorkerExecutor("hearth-passwords",
+                    Runtime.getRuntime().availableProcessors());
+            shutdown.push(hashing::close);
+            Members members = new Members(clock);
+            Passwords passwords = new Passwords(Passwords.Argon2Params.OWASP, new SecureRandom());
+            PasswordPolicy policy = new PasswordPolicy();
+            MemberLinks links = new MemberLinks(tokens, clock);
+            AccountMails accountMails = new AccountMails(mailer, links, config.baseUrl());
+            SiteSettings settings = new SiteSettings(db, clock);
+            TwoFactor twoFactor = new TwoFactor(hashing, db, new Totp(clock, new SecureRandom()),
+                    new RecoveryCodes(new SecureRandom()), passwords, members, sessions,
+                    config.baseUrl().getHost(), clock);
+            Invites invites = new Invites(tokens, clock);
+            Accounts accounts = new Accounts(hashing, db, members, passwords, policy, sessions, accountMails,
+                    new LoginThrottle(clock), twoFactor, links, invites, settings, clock);
+            EmailVerification verification = new EmailVerification(db, members, links, accountMails, sessions,
+                    new RateLimiter(3, Duration.ofHours(1), clock));
+            PasswordChanges passwordChanges = new PasswordChanges(hashing, db, members, passwords, policy, links,
+                    accountMails, sessions, new RateLimiter(5, Duration.ofHours(1), clock));
+
             ProfilesFeature profiles = new ProfilesFeature(db, clock, markdown, pages, sessions);
+            List<Routes> features = List.of(
+                    new HomePage(db, pages),
+                    new AccountPages(accounts, sessions, authentication, db, pages, settings),
+                    new InvitePages(invites, db, pages, config.baseUrl()),
+                    new AccountApi(accounts, sessions, authentication, db, new PostingRights(settings)),
+                    new RecoveryPages(verification, passwordChanges, pages),
+                    new TwoFactorPages(twoFactor, pages),
+                    new AvatarPages(new Avatars(vertx, db, new AvatarImages(), dataDir.resolve("uploads/avatars")),
+                            pages),
+                    new SiteSettingsPage(settings, pages),
+                    new AdminIndex(pages),
+                    new OutboxPage(mailer, pages, mailSender.configured()),
+                    new ApiKeyAdmin(apiKeys, db, pages),
+                    profiles,
+                    new ApiDocument());
             List<Handler<RoutingContext>> perRequest = List.of(
                     BodyHandler.create(dataDir.resolve("tmp/uploads").toString())
                             .setBodyLimit(3 * 1024 * 1024).setDeleteUploadedFilesOnEnd(true),
                     new Csrf(tokens::next, https),
                     authentication,
+                    new StaffTwoFactorRule(settings),
                     profiles.displayPreferences());
-            Accounts accounts = new Accounts(vertx, db, new Members(clock),
-                    new Passwords(Passwords.Argon2Params.OWASP, new SecureRandom()), new PasswordPolicy(), sessions,
-                    new LoginThrottle(clock), clock);
             SiteRouter router = new SiteRouter(themes, new ErrorPages(pages), new HealthCheck(db, version), perRequest,
-                    List.of(new HomePage(db, pages), new AccountPages(accounts, sessions, authentication, db, pages),
-                            new AccountApi(accounts, sessions, authentication, db), profiles),
-                    requestIds(), classes);
+                    features, requestIds(), classes);
             WebServer web = new WebServer(vertx, config.host(), config.port(), config.shutdownTimeout(), router,
                     Runtime.getRuntime().availableProcessors());
             int port = web.start();
@@ -147,7 +216,7 @@ public final class Hearth {
 
             URI url = config.port() == 0 && config.baseUrl().getPort() < 0 && "localhost".equals(config.baseUrl().getHost())
                     ? URI.create("http://localhost:" + port) : config.baseUrl();
-            return new Hearth(shutdown, port, url);
+            return new Hearth(shutdown, web, port, url);
         } catch (RuntimeException e) {
             runAll(shutdown);
             throw e;
@@ -172,6 +241,11 @@ public final class Hearth {
 
     public int port() {
         return port;
+    }
+
+    /** Every HTTP route as "METHOD /path". */
+    public List<String> routes() {
+        return web.routes();
     }
 
     /** Where people reach the site. */

@@ -1,6 +1,8 @@
 package hearth.server;
 
+import hearth.server.accounts.ApiKeyScope;
 import hearth.server.accounts.CreateAdmin;
+import hearth.server.accounts.CreateApiKey;
 import hearth.server.config.ConfigException;
 import hearth.server.config.ConfigLoader;
 import hearth.server.config.HearthConfig;
@@ -47,6 +49,7 @@ public final class Main {
             return switch (command) {
                 case "serve" -> serve(ConfigLoader.load(flags, env), out);
                 case "create-admin" -> createAdmin(flags, env, out);
+                case "api-key" -> apiKey(flags, env, out);
                 default -> {
                     err.println("hearth: unknown command '" + command + "'; see --help");
                     yield 2;
@@ -89,6 +92,17 @@ public final class Main {
         return 0;
     }
 
+    /** Prints the new key alone on stdout, for scripts to capture; logging moves to stderr. */
+    private static int apiKey(List<String> flags, Map<String, String> env, PrintStream out) {
+        logToStandardError();
+        Map<String, String> own = CommandOptions.take(flags, "user", "scope", "name");
+        String user = CommandOptions.required(own, "user");
+        ApiKeyScope scope = ApiKeyScope.parse(own.getOrDefault("scope", "read"));
+        String name = own.getOrDefault("name", "Command line key");
+        out.println(CreateApiKey.run(ConfigLoader.load(flags, env), user, scope, name));
+        return 0;
+    }
+
     private static String banner(Hearth hearth, HearthConfig config) {
         String database = (config.db().isMariaDb() ? "MariaDB " : "H2 ")
                 + config.db().url().replaceAll("[?;].*$", ""); // options may carry credentials
@@ -110,6 +124,8 @@ public final class Main {
                   serve          Run the site (the default)
                   create-admin   Create an administrator: --username U --email E [--password P]
                                  (without --password it is read from the terminal or standard input)
+                  api-key        Create an API key and print it: --user U [--scope read|write|admin] [--name N]
+                                 (scope read by default; only admins' keys may have the admin scope)
 
                 Settings come from, in rising priority: defaults, <data-dir>/hearth.yml, HEARTH_* environment
                 variables, these options. Every command takes them (e.g. --data-dir, --db-url).
@@ -122,6 +138,18 @@ public final class Main {
         help.append(String.format("  %-26s %s%n  %-26s %s%n", "--help", "Show this help", "--version",
                 "Show the version"));
         return help.toString();
+    }
+
+    private static void logToStandardError() {
+        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+            logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).iteratorForAppenders().forEachRemaining(appender -> {
+                if (appender instanceof ch.qos.logback.core.ConsoleAppender<?> console) {
+                    console.stop();
+                    console.setTarget("System.err");
+                    console.start();
+                }
+            });
+        }
     }
 
     private static void stopLogging() {

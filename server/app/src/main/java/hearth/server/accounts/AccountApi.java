@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
 
 /**
  * The accounts API under {@code /api/v1}: the same rules and services as the pages, in JSON. Browser-style clients
@@ -19,8 +20,11 @@ public final class AccountApi implements Routes {
     private final Sessions sessions;
     private final Authentication authentication;
     private final Database db;
+    private final PostingRights postingRights;
 
-    public AccountApi(Accounts accounts, Sessions sessions, Authentication authentication, Database db) {
+    public AccountApi(Accounts accounts, Sessions sessions, Authentication authentication, Database db,
+                      PostingRights postingRights) {
+        this.postingRights = postingRights;
         this.accounts = accounts;
         this.sessions = sessions;
         this.authentication = authentication;
@@ -32,7 +36,14 @@ public final class AccountApi implements Routes {
         router.post("/api/v1/members").handler(this::signUp);
         router.post("/api/v1/session").handler(this::logIn);
         router.delete("/api/v1/session").handler(this::logOut);
-        router.get("/api/v1/me").handler(ctx -> Json.send(ctx, 200, member(Viewer.required(ctx))));
+        router.get("/api/v1/me").handler(ctx -> {
+            Viewer viewer = Viewer.required(ctx);
+            JsonObject me = member(viewer);
+            Optional<String> whyNot = postingRights.whyNot(viewer);
+            me.put("mayPost", whyNot.isEmpty());
+            whyNot.ifPresent(reason -> me.put("mayNotPostBecause", reason));
+            Json.send(ctx, 200, me);
+        });
         router.get("/api/v1/me/sessions").handler(this::listSessions);
         router.delete("/api/v1/me/sessions/:id").handler(this::revoke);
         router.delete("/api/v1/me/sessions").handler(this::revokeAll);
@@ -41,7 +52,8 @@ public final class AccountApi implements Routes {
     private void signUp(RoutingContext ctx) {
         JsonObject body = Json.body(ctx);
         Accounts.SignUp form = new Accounts.SignUp(Json.string(body, "username"), Json.string(body, "email"),
-                Json.string(body, "password"), Boolean.TRUE.equals(body.getValue("acceptTerms")));
+                Json.string(body, "password"), Boolean.TRUE.equals(body.getValue("acceptTerms")),
+                Json.string(body, "invite"));
         accounts.signUp(form, AccountPages.userAgent(ctx), AccountPages.ip(ctx))
                 .onSuccess(session -> {
                     authentication.set(ctx, session);
@@ -52,9 +64,12 @@ public final class AccountApi implements Routes {
 
     private void logIn(RoutingContext ctx) {
         JsonObject body = Json.body(ctx);
+        // The API signs in in one step: a member with two-factor sends "code" along (absent reads as empty).
         Accounts.LogIn form = new Accounts.LogIn(Json.string(body, "identifier"), Json.string(body, "password"),
-                Boolean.TRUE.equals(body.getValue("remember")), AccountPages.userAgent(ctx), AccountPages.ip(ctx));
+                Boolean.TRUE.equals(body.getValue("remember")), Json.string(body, "code"), AccountPages.userAgent(ctx),
+                AccountPages.ip(ctx));
         accounts.logIn(form)
+                .map(result -> ((Accounts.LoginResult.LoggedIn) result).session())
                 .compose(session -> sessions.find(session.token()).map(viewer -> {
                     authentication.set(ctx, session);
                     return member(viewer.orElseThrow());
@@ -111,6 +126,7 @@ public final class AccountApi implements Routes {
                 .put("username", viewer.username())
                 .put("displayName", viewer.displayName())
                 .put("role", viewer.role().name().toLowerCase(java.util.Locale.ROOT))
-                .put("emailVerified", viewer.emailVerified());
+                .put("emailVerified", viewer.emailVerified())
+                .put("twoFactor", viewer.twoFactor());
     }
 }

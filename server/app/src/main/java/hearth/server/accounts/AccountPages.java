@@ -1,12 +1,15 @@
 package hearth.server.accounts;
 
 import hearth.server.db.Database;
+import hearth.server.site.SiteSettings;
 import hearth.server.web.InvalidInput;
 import hearth.server.web.NotFound;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +22,11 @@ public final class AccountPages implements Routes {
     private final Authentication authentication;
     private final Database db;
     private final Pages pages;
+    private final SiteSettings settings;
 
-    public AccountPages(Accounts accounts, Sessions sessions, Authentication authentication, Database db, Pages pages) {
+    public AccountPages(Accounts accounts, Sessions sessions, Authentication authentication, Database db, Pages pages,
+                        SiteSettings settings) {
+        this.settings = settings;
         this.accounts = accounts;
         this.sessions = sessions;
         this.authentication = authentication;
@@ -30,10 +36,19 @@ public final class AccountPages implements Routes {
 
     @Override
     public void mount(Router router) {
-        router.get("/signup").handler(ctx -> pages.show(ctx, 200, "signup", Map.of()));
+        router.get("/signup").handler(ctx -> {
+            if (settings.isOn(SiteSettings.Key.INVITE_ONLY)) {
+                pages.show(ctx, 200, "message", Map.of("title", "Invite only", "text", Accounts.INVITE_ONLY));
+            } else {
+                pages.show(ctx, 200, "signup", Map.of());
+            }
+        });
         router.post("/signup").handler(this::signUp);
         router.get("/login").handler(ctx -> pages.show(ctx, 200, "login", Map.of("next", next(ctx))));
         router.post("/login").handler(this::logIn);
+        router.get("/login/2fa").handler(ctx -> pages.show(ctx, 200, "login-2fa", Map.of("next", next(ctx),
+                "remember", "yes".equals(ctx.request().getParam("remember")))));
+        router.post("/login/2fa").handler(this::secondFactor);
         router.post("/logout").handler(this::logOut);
         router.get("/account/security").handler(this::security);
         router.post("/account/sessions/:id/revoke").handler(this::revoke);
@@ -42,26 +57,48 @@ public final class AccountPages implements Routes {
 
     private void signUp(RoutingContext ctx) {
         Accounts.SignUp form = new Accounts.SignUp(field(ctx, "username"), field(ctx, "email"), field(ctx, "password"),
-                "yes".equals(ctx.request().getFormAttribute("terms")));
+                "yes".equals(ctx.request().getFormAttribute("terms")), field(ctx, "invite"));
         accounts.signUp(form, userAgent(ctx), ip(ctx))
                 .onSuccess(session -> {
                     authentication.set(ctx, session);
-                    Pages.redirect(ctx, "/?welcome=1");
+                    Pages.redirect(ctx, "/account/welcome");
                 })
                 .onFailure(failure -> formFailure(ctx, "signup", Map.of("username", form.username(),
-                        "email", form.email(), "terms", form.acceptedTerms()), failure));
+                        "email", form.email(), "terms", form.acceptedTerms(), "invite", form.invite()), failure));
     }
 
     private void logIn(RoutingContext ctx) {
         Accounts.LogIn form = new Accounts.LogIn(field(ctx, "identifier"), field(ctx, "password"),
-                "yes".equals(ctx.request().getFormAttribute("remember")), userAgent(ctx), ip(ctx));
+                "yes".equals(ctx.request().getFormAttribute("remember")), null, userAgent(ctx), ip(ctx));
         accounts.logIn(form)
-                .onSuccess(session -> {
-                    authentication.set(ctx, session);
-                    Pages.redirect(ctx, next(ctx));
+                .onSuccess(result -> {
+                    switch (result) {
+                        case Accounts.LoginResult.LoggedIn in -> {
+                            authentication.set(ctx, in.session());
+                            Pages.redirect(ctx, next(ctx));
+                        }
+                        case Accounts.LoginResult.SecondFactorNeeded pass -> {
+                            authentication.setSecondFactorPass(ctx, pass.pendingToken());
+                            Pages.redirect(ctx, "/login/2fa?next=" + URLEncoder.encode(next(ctx), StandardCharsets.UTF_8)
+                                    + (form.remember() ? "&remember=yes" : ""));
+                        }
+                    }
                 })
                 .onFailure(failure -> formFailure(ctx, "login", Map.of("identifier", form.identifier(),
                         "remember", form.remember(), "next", next(ctx)), failure));
+    }
+
+    private void secondFactor(RoutingContext ctx) {
+        boolean remember = "yes".equals(ctx.request().getFormAttribute("remember"));
+        accounts.completeSecondFactor(authentication.secondFactorPass(ctx), field(ctx, "code"), remember,
+                        userAgent(ctx), ip(ctx))
+                .onSuccess(result -> {
+                    authentication.clearSecondFactorPass(ctx);
+                    authentication.set(ctx, ((Accounts.LoginResult.LoggedIn) result).session());
+                    Pages.redirect(ctx, next(ctx));
+                })
+                .onFailure(failure -> formFailure(ctx, "login-2fa", Map.of("next", next(ctx), "remember", remember),
+                        failure));
     }
 
     private void logOut(RoutingContext ctx) {

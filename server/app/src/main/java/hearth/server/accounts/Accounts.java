@@ -5,9 +5,10 @@ import static hearth.server.db.schema.tables.Members.MEMBERS;
 import hearth.server.accounts.Members.Role;
 import hearth.server.db.Database;
 import hearth.server.db.Tx;
+import hearth.server.site.SiteSettings;
 import hearth.server.web.InvalidInput;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -17,46 +18,74 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Signing up and signing in. Password hashing is deliberately slow, so it runs on Vert.x's general worker pool and
+ * Signing up and signing in. Password hashing is deliberately slow, so it runs on its own bounded worker pool and
  * never inside a database transaction (it would hold a connection for its whole duration).
  */
 public final class Accounts {
 
-    /** What the sign-up form sends. */
-    public record SignUp(String username, String email, String password, boolean acceptedTerms) {
+    /** What the sign-up form sends; {@code invite} is the code of an invite link, or empty. */
+    public record SignUp(String username, String email, String password, boolean acceptedTerms, String invite) {
     }
 
-    /** What the login form sends; {@code identifier} is a username or an email address. */
-    public record LogIn(String identifier, String password, boolean remember, String userAgent, String ip) {
+    /**
+     * What the login form sends; {@code identifier} is a username or an email address. {@code code} is the
+     * two-factor code when the client sends it at once (the API); null lets a page ask for it in a second step.
+     */
+    public record LogIn(String identifier, String password, boolean remember, String code, String userAgent,
+                        String ip) {
     }
 
+    /** A session, or a pass to present with the authenticator code. */
+    public sealed interface LoginResult {
+        record LoggedIn(Sessions.Started session) implements LoginResult {
+        }
+
+        record SecondFactorNeeded(String pendingToken) implements LoginResult {
+        }
+    }
+
+    public static final String INVITE_ONLY = "This community is invite-only. Ask a member for an invite link.";
     private static final String BAD_CREDENTIALS = "That username or email and password do not match.";
+    private static final String WRONG_CODE = "That code is not right. Enter the newest code from your app, or a "
+            + "recovery code.";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
-    private final Vertx vertx;
+    private final WorkerExecutor hashing;
     private final Database db;
     private final Members members;
     private final Passwords passwords;
     private final PasswordPolicy policy;
     private final Sessions sessions;
+    private final AccountMails mails;
     private final LoginThrottle throttle;
+    private final TwoFactor twoFactor;
+    private final MemberLinks links;
+    private final Invites invites;
+    private final SiteSettings settings;
     private final Clock clock;
 
-    public Accounts(Vertx vertx, Database db, Members members, Passwords passwords, PasswordPolicy policy,
-                    Sessions sessions, LoginThrottle throttle, Clock clock) {
-        this.vertx = vertx;
+    public Accounts(WorkerExecutor hashing, Database db, Members members, Passwords passwords, PasswordPolicy policy,
+                    Sessions sessions, AccountMails mails, LoginThrottle throttle, TwoFactor twoFactor,
+                    MemberLinks links, Invites invites, SiteSettings settings, Clock clock) {
+        this.hashing = hashing;
         this.db = db;
         this.members = members;
         this.passwords = passwords;
         this.policy = policy;
         this.sessions = sessions;
+        this.mails = mails;
         this.throttle = throttle;
+        this.twoFactor = twoFactor;
+        this.links = links;
+        this.invites = invites;
+        this.settings = settings;
         this.clock = clock;
     }
 
     /**
-     * Creates the account and its first session. The first account of a site without an admin becomes its admin.
+     * Creates the account and its first session, and mails a link to confirm the address. The first account of a
+     * site without an admin becomes its admin.
      * Fails with {@link InvalidInput} naming every field that breaks a rule.
      */
     public Future<Sessions.Started> signUp(SignUp form, String userAgent, String ip) {
@@ -68,7 +97,7 @@ public final class Accounts {
         if (!errors.isEmpty()) {
             return Future.failedFuture(new InvalidInput(errors));
         }
-        return vertx.executeBlocking(() -> passwords.hash(form.password().toCharArray()), false)
+        return hashing.executeBlocking(() -> passwords.hash(form.password().toCharArray()), false)
                 .compose(hash -> db.write(tx -> {
                     Map<String, String> taken = new java.util.LinkedHashMap<>();
                     if (members.usernameTaken(tx, username)) {
@@ -80,14 +109,23 @@ public final class Accounts {
                     if (!taken.isEmpty()) {
                         throw new InvalidInput(taken);
                     }
-                    Role role = members.anyAdmin(tx) ? Role.MEMBER : Role.ADMIN;
+                    boolean siteHasAdmin = members.anyAdmin(tx);
+                    // The first account of a new site is never asked for an invite: someone must be able to start.
+                    if (siteHasAdmin && settings.isOn(SiteSettings.Key.INVITE_ONLY)) {
+                        if (form.invite().isBlank()) {
+                            throw new InvalidInput("invite", INVITE_ONLY);
+                        }
+                        invites.redeem(tx, form.invite());
+                    }
+                    Role role = siteHasAdmin ? Role.MEMBER : Role.ADMIN;
                     long id = members.register(tx, username, email, hash, role);
+                    mails.verifyEmail(tx, id, username, email);
                     return sessions.start(tx, id, false, userAgent, ip);
                 }));
     }
 
     /** Checks the credentials and starts a session, or explains why not (throttled, suspended, wrong). */
-    public Future<Sessions.Started> logIn(LogIn form) {
+    public Future<LoginResult> logIn(LogIn form) {
         String identifier = form.identifier().strip();
         if (identifier.isEmpty() || form.password().isEmpty()) {
             return Future.failedFuture(new InvalidInput(identifier.isEmpty() ? "identifier" : "password",
@@ -98,12 +136,10 @@ public final class Accounts {
             String accountKey = member.map(m -> "member:" + m.id()).orElse("name:" + identifier.toLowerCase(Locale.ROOT));
             Optional<Duration> wait = throttle.waitBeforeTrying(sql, accountKey, form.ip());
             if (wait.isPresent()) {
-                long minutes = Math.max(1, (wait.get().toSeconds() + 59) / 60);
-                throw new InvalidInput("identifier", "Too many failed attempts. Try again in " + minutes
-                        + (minutes == 1 ? " minute." : " minutes."));
+                throw tooManyAttempts(wait.get());
             }
             return new Attempt(member, accountKey);
-        }).compose(attempt -> vertx.executeBlocking(() -> {
+        }).compose(attempt -> hashing.executeBlocking(() -> {
             String hash = attempt.member().map(Members.Credentials::passwordHash).orElse(null);
             if (hash == null) {
                 // Spend the same time as a real check, so timing does not reveal who has an account.
@@ -112,8 +148,35 @@ public final class Accounts {
             }
             return new Checked(attempt, passwords.verify(form.password().toCharArray(), hash));
         }, false)).compose(checked -> db.write(tx -> finish(tx, checked, form)))
-                .compose(outcome -> outcome.session() != null ? Future.succeededFuture(outcome.session())
-                        : Future.failedFuture(outcome.refusal()));
+                .compose(Outcome::toFuture);
+    }
+
+    /** The second step: the pass from {@link LoginResult.SecondFactorNeeded} and the authenticator (or recovery) code. */
+    public Future<LoginResult> completeSecondFactor(String pendingToken, String code, boolean remember,
+                                                    String userAgent, String ip) {
+        return db.read(sql -> {
+            long memberId = links.peek(sql, pendingToken, MemberLinks.Purpose.SECOND_FACTOR)
+                    .orElseThrow(() -> new InvalidInput("code", "This sign-in took too long. Please log in again."));
+            throttle.waitBeforeTrying(sql, "member:" + memberId, ip).ifPresent(wait -> {
+                throw tooManyAttempts(wait);
+            });
+            return memberId;
+        }).compose(memberId -> db.write(tx -> {
+            if (!twoFactor.accept(tx, memberId, code)) {
+                throttle.record(tx, "member:" + memberId, ip, false);
+                return new Outcome(null, new InvalidInput("code", WRONG_CODE));
+            }
+            links.redeem(tx, pendingToken, MemberLinks.Purpose.SECOND_FACTOR)
+                    .orElseThrow(() -> new InvalidInput("code", "This sign-in took too long. Please log in again."));
+            throttle.record(tx, "member:" + memberId, ip, true);
+            return new Outcome(new LoginResult.LoggedIn(sessions.start(tx, memberId, remember, userAgent, ip)), null);
+        })).compose(Outcome::toFuture);
+    }
+
+    private static InvalidInput tooManyAttempts(Duration wait) {
+        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+        return new InvalidInput("identifier", "Too many failed attempts. Try again in " + minutes
+                + (minutes == 1 ? " minute." : " minutes."));
     }
 
     private record Attempt(Optional<Members.Credentials> member, String accountKey) {
@@ -122,8 +185,11 @@ public final class Accounts {
     private record Checked(Attempt attempt, boolean passwordMatches) {
     }
 
-    /** Either a session or why not; a refusal is a value here so the failed attempt still commits. */
-    private record Outcome(Sessions.Started session, InvalidInput refusal) {
+    /** Either a result or why not; a refusal is a value here so the failed attempt still commits. */
+    private record Outcome(LoginResult result, InvalidInput refusal) {
+        Future<LoginResult> toFuture() {
+            return refusal == null ? Future.succeededFuture(result) : Future.failedFuture(refusal);
+        }
     }
 
     private Outcome finish(Tx tx, Checked checked, LogIn form) {
@@ -139,8 +205,20 @@ public final class Accounts {
                     ? "This account has been banned" + reason(member) + "."
                     : "This account is suspended until " + DAY.format(status.until()) + reason(member) + ".");
         }
+        if (twoFactor.isEnabled(tx, member.id())) {
+            if (form.code() == null) {
+                return new Outcome(new LoginResult.SecondFactorNeeded(
+                        links.issue(tx, member.id(), MemberLinks.Purpose.SECOND_FACTOR)), null);
+            }
+            if (!twoFactor.accept(tx, member.id(), form.code())) {
+                throttle.record(tx, accountKey, form.ip(), false);
+                return new Outcome(null, new InvalidInput("code", form.code().isBlank()
+                        ? "Enter the code from your authenticator app." : WRONG_CODE));
+            }
+        }
         throttle.record(tx, accountKey, form.ip(), true);
-        return new Outcome(sessions.start(tx, member.id(), form.remember(), form.userAgent(), form.ip()), null);
+        return new Outcome(new LoginResult.LoggedIn(
+                sessions.start(tx, member.id(), form.remember(), form.userAgent(), form.ip())), null);
     }
 
     private static String reason(Members.Credentials member) {

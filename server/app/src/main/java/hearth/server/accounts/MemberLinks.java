@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.jooq.DSLContext;
 
 /**
  * One-time links sent by email (verify the address, reset the password): the link carries a random token, the
@@ -18,7 +19,9 @@ public final class MemberLinks {
     /** What a link is for, and how long it stays valid. */
     public enum Purpose {
         VERIFY_EMAIL(Duration.ofDays(7)),
-        RESET_PASSWORD(Duration.ofHours(1));
+        RESET_PASSWORD(Duration.ofHours(1)),
+        /** Between a correct password and the authenticator code: a short-lived, single-use pass. */
+        SECOND_FACTOR(Duration.ofMinutes(5));
 
         private final Duration validFor;
 
@@ -67,6 +70,14 @@ public final class MemberLinks {
         }
         return Optional.of(tx.sql().select(MEMBER_TOKENS.MEMBER_ID).from(MEMBER_TOKENS)
                 .where(MEMBER_TOKENS.TOKEN_HASH.eq(hash)).fetchSingle(MEMBER_TOKENS.MEMBER_ID));
+    }
+
+    /** The member of a usable link, without using it up (to decide whether to show a form). */
+    public Optional<Long> peek(DSLContext sql, String token, Purpose purpose) {
+        return sql.select(MEMBER_TOKENS.MEMBER_ID).from(MEMBER_TOKENS)
+                .where(MEMBER_TOKENS.TOKEN_HASH.eq(Tokens.hash(token)), MEMBER_TOKENS.PURPOSE.eq(purpose.name()),
+                        MEMBER_TOKENS.USED_AT.isNull(), MEMBER_TOKENS.EXPIRES_AT.gt(clock.instant()))
+                .fetchOptional(MEMBER_TOKENS.MEMBER_ID);
     }
 
     /** Voids the member's other unused links of this purpose (e.g. after a password reset). */

@@ -69,6 +69,34 @@ public final class Members {
         return tx.sql().fetchExists(MEMBERS, MEMBERS.ROLE.eq("admin"));
     }
 
+    /** Who to write to about an account. */
+    public record Contact(long id, String username, String email) {
+    }
+
+    public Optional<Contact> byEmail(DSLContext sql, String email) {
+        return sql.select(MEMBERS.ID, MEMBERS.USERNAME, MEMBERS.EMAIL).from(MEMBERS)
+                .where(MEMBERS.EMAIL_KEY.eq(email.strip().toLowerCase(Locale.ROOT)))
+                .fetchOptional(r -> new Contact(r.value1(), r.value2(), r.value3()));
+    }
+
+    public Contact contact(DSLContext sql, long id) {
+        return sql.select(MEMBERS.ID, MEMBERS.USERNAME, MEMBERS.EMAIL).from(MEMBERS).where(MEMBERS.ID.eq(id))
+                .fetchSingle(r -> new Contact(r.value1(), r.value2(), r.value3()));
+    }
+
+    public String passwordHash(DSLContext sql, long id) {
+        return sql.select(MEMBERS.PASSWORD_HASH).from(MEMBERS).where(MEMBERS.ID.eq(id)).fetchSingle(MEMBERS.PASSWORD_HASH);
+    }
+
+    public void setPasswordHash(Tx tx, long id, String hash) {
+        tx.sql().update(MEMBERS).set(MEMBERS.PASSWORD_HASH, hash).where(MEMBERS.ID.eq(id)).execute();
+    }
+
+    public void markEmailVerified(Tx tx, long id) {
+        tx.sql().update(MEMBERS).set(MEMBERS.EMAIL_VERIFIED_AT, clock.instant())
+                .where(MEMBERS.ID.eq(id), MEMBERS.EMAIL_VERIFIED_AT.isNull()).execute();
+    }
+
     /** The member a login form names, by username or by email (both case-insensitive). */
     public Optional<Credentials> credentials(DSLContext sql, String identifier) {
         String key = identifier.toLowerCase(Locale.ROOT);

@@ -85,11 +85,13 @@ public final class Sessions {
 
     private Optional<Viewer> load(Tx tx, String hash, Instant now) {
         var row = tx.sql().select(SESSIONS.ID, SESSIONS.REMEMBER, MEMBERS.ID, MEMBERS.USERNAME, MEMBERS.DISPLAY_NAME,
-                        MEMBERS.ROLE, MEMBERS.STATUS, MEMBERS.STATUS_UNTIL, MEMBERS.EMAIL_VERIFIED_AT)
+                        MEMBERS.ROLE, MEMBERS.STATUS, MEMBERS.STATUS_UNTIL, MEMBERS.EMAIL_VERIFIED_AT,
+                        MEMBERS.TOTP_ENABLED_AT)
                 .from(SESSIONS).join(MEMBERS).on(MEMBERS.ID.eq(SESSIONS.MEMBER_ID))
                 .where(SESSIONS.TOKEN_HASH.eq(hash), SESSIONS.REVOKED_AT.isNull(), SESSIONS.EXPIRES_AT.gt(now))
                 .fetchOne();
-        if (row == null || MemberStatus.of(row.value7(), row.value8(), now).blocksLogin()) {
+        MemberStatus status = row == null ? null : MemberStatus.of(row.value7(), row.value8(), now);
+        if (status == null || status.blocksLogin()) {
             return Optional.empty();
         }
         // Seen now: slide the expiry and record presence (at most once per cache period per session).
@@ -100,7 +102,8 @@ public final class Sessions {
                 .execute();
         tx.sql().update(MEMBERS).set(MEMBERS.LAST_SEEN_AT, now).where(MEMBERS.ID.eq(row.value3())).execute();
         return Optional.of(new Viewer(row.value3(), row.value1(), row.value4(), row.value5(),
-                Role.valueOf(row.value6().toUpperCase(Locale.ROOT)), row.value9() != null));
+                Role.valueOf(row.value6().toUpperCase(Locale.ROOT)), row.value9() != null, row.value10() != null,
+                status.blocksPosting()));
     }
 
     public List<Active> active(DSLContext sql, long memberId) {

@@ -6,11 +6,13 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 
 /**
- * The member behind a request, from a valid session (or, later, an API key). Handlers ask {@link #of} or
- * {@link #required}; absent means anonymous.
+ * The member behind a request, from a valid session or an API key. Handlers ask {@link #of} or {@link #required};
+ * absent means anonymous. {@code role} is the role the request acts with: the member's, except that an API key
+ * without the admin scope acts as a moderator at most ({@link ApiKeyScope#actingRole}). A request authenticated by
+ * an API key has {@code sessionId} 0, and {@link ApiKeys.Used#of} tells the key.
  */
 public record Viewer(long memberId, long sessionId, String username, String displayName, Role role,
-                     boolean emailVerified) {
+                     boolean emailVerified, boolean twoFactor, boolean silenced) {
 
     private static final String KEY = "viewer";
 

@@ -29,7 +29,7 @@ public record HearthConfig(
         }
     }
 
-    /** Outgoing mail; an empty host means mails are logged instead of sent. */
+    /** Outgoing mail; with an empty host nothing is sent and mail waits in the outbox for admins to read. */
     public record Smtp(String host, int port, String user, String password, String from, String security) {
 
         @Override

@@ -3,7 +3,6 @@ package hearth.server.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
-import hearth.api.events.DomainEvent;
 import hearth.server.config.ConfigException;
 import hearth.server.config.HearthConfig;
 import hearth.server.config.Setting;
@@ -11,13 +10,14 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
-import java.util.List;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The connection pool, jOOQ and the worker threads that run JDBC. Request handlers use {@link #read} and
@@ -25,6 +25,8 @@ import org.jooq.impl.DSL;
  * event loop (start-up, listeners, commands) uses the blocking {@link #query} and {@link #transaction}.
  */
 public final class Database implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
 
     static {
         System.setProperty("org.jooq.no-logo", "true");
@@ -115,21 +117,28 @@ public final class Database implements AutoCloseable {
 
     /**
      * Blocking transaction, for code that is already off the event loop. Events recorded on the {@link Tx} are
-     * journaled inside it; listeners are woken only after the commit, never after a rollback.
+     * journaled inside it; listeners are woken only after the commit, never after a rollback, and so are the
+     * {@link Tx#afterCommit} steps.
      */
     public <T> T transaction(Function<Tx, T> work) {
         requireOffEventLoop();
-        boolean[] recorded = {false};
+        Tx[] committed = {null};
         T result = sql.transactionResult(cfg -> {
             Tx tx = new Tx(cfg.dsl());
             T value = work.apply(tx);
-            List<DomainEvent> events = tx.events();
-            journal.append(cfg.dsl(), events);
-            recorded[0] = !events.isEmpty();
+            journal.append(cfg.dsl(), tx.events());
+            committed[0] = tx;
             return value;
         });
-        if (recorded[0]) {
+        if (!committed[0].events().isEmpty()) {
             journal.signal().committed();
+        }
+        for (Runnable step : committed[0].afterCommitSteps()) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                log.warn("A step after a committed transaction failed; the change itself is saved", e);
+            }
         }
         return result;
     }

@@ -41,7 +41,8 @@ public final class Csrf implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         Cookie cookie = ctx.request().getCookie(COOKIE);
         String token = cookie != null && cookie.getValue().length() >= 32 ? cookie.getValue() : null;
-        if (!SAFE.contains(ctx.request().method()) && !isApiKeyRequest(ctx)) {
+        boolean apiKey = isApiKeyRequest(ctx);
+        if (!SAFE.contains(ctx.request().method()) && !apiKey) {
             String sent = ctx.request().getHeader(HEADER);
             if (sent == null) {
                 sent = ctx.request().getFormAttribute(FIELD);
@@ -53,18 +54,20 @@ public final class Csrf implements Handler<RoutingContext> {
                 return;
             }
         }
-        if (token == null) {
+        if (token == null && !apiKey) { // no cookie for API clients: a cookie jar would end their exemption
             token = tokens.get();
             ctx.response().addCookie(Cookie.cookie(COOKIE, token).setPath("/").setHttpOnly(true).setSecure(secure)
                     .setSameSite(CookieSameSite.LAX));
         }
-        ctx.put(KEY, token);
+        if (token != null) {
+            ctx.put(KEY, token);
+        }
         ctx.next();
     }
 
     private static boolean isApiKeyRequest(RoutingContext ctx) {
         String authorization = ctx.request().getHeader("Authorization");
-        return authorization != null && authorization.startsWith("Bearer ")
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 && ctx.request().getHeader("Cookie") == null;
     }
 }

@@ -35,6 +35,10 @@ public final class ErrorPages {
             case NotLoggedIn e when wantsPage(ctx) && ctx.request().method() == HttpMethod.GET ->
                     Pages.redirect(ctx, "/login?next=" + URLEncoder.encode(ctx.request().uri(), StandardCharsets.UTF_8));
             case NotLoggedIn e -> send(ctx, 401, e.getMessage(), null, id);
+            case BadCredentials e -> ctx.response().setStatusCode(401) // JSON even on pages: a program sent it
+                    .putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+                    .end(new JsonObject().put("error", e.getMessage()).put("requestId", id).encode());
             case Forbidden e -> send(ctx, 403, e.getMessage(), null, id);
             case NotFound e -> send(ctx, 404, e.getMessage(), null, id);
             case InvalidInput e -> send(ctx, 400, e.getMessage(), e.field(), id);

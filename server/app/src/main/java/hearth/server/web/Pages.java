@@ -27,9 +27,19 @@ public final class Pages {
                 .onFailure(ctx::fail);
     }
 
-    /** Renders synchronously; for forms whose model is already at hand (e.g. shown again with errors). */
+    /**
+     * Renders synchronously; for forms whose model is already at hand (e.g. shown again with errors). Often called
+     * from a future's callback, where a thrown exception would leave the request hanging: it goes to the error page.
+     */
     public void show(RoutingContext ctx, int status, String template, Map<String, ?> model) {
-        send(ctx, status, render(ctx, template, model));
+        String html;
+        try {
+            html = render(ctx, template, model);
+        } catch (RuntimeException e) {
+            ctx.fail(e);
+            return;
+        }
+        send(ctx, status, html);
     }
 
     /** Shows a form again with the person's input and one message per field. */

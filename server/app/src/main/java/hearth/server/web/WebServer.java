@@ -8,6 +8,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
 import java.net.BindException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ public final class WebServer {
     private final SiteRouter router;
     private final int instances;
     private final List<String> deployments = new ArrayList<>();
+    private volatile List<String> routes = List.of();
     private int actualPort;
 
     public WebServer(Vertx vertx, String host, int port, Duration shutdownTimeout, SiteRouter router, int instances) {
@@ -67,6 +69,11 @@ public final class WebServer {
         return actualPort;
     }
 
+    /** Every route as "METHOD /path" (parameters as {name}), for checking the API description against them. */
+    public List<String> routes() {
+        return routes;
+    }
+
     /** Stops accepting connections and waits (up to the shutdown timeout) for in-flight requests. */
     public void stop() {
         List<Future<Void>> undeploys = deployments.stream().map(vertx::undeploy).toList();
@@ -89,7 +96,14 @@ public final class WebServer {
                     .setCompressionContentSizeThreshold(1024)
                     .setIdleTimeout(120)
                     .setTcpNoDelay(true);
-            server = vertx.createHttpServer(options).requestHandler(router.build(vertx));
+            Router built = router.build(vertx);
+            routes = built.getRoutes().stream()
+                    .filter(route -> route.getPath() != null)
+                    .flatMap(route -> route.methods() == null ? java.util.stream.Stream.<String>empty()
+                            : route.methods().stream().map(method -> method.name() + " "
+                                    + route.getPath().replaceAll(":([A-Za-z0-9_]+)", "{$1}")))
+                    .distinct().sorted().toList();
+            server = vertx.createHttpServer(options).requestHandler(built);
             return server.listen(listenPort, host);
         }
 

@@ -227,6 +227,18 @@ class SignUpAndLoginTest {
         }
     }
 
+    @Test
+    void cookiesAreSecureWhenTheSiteIsServedOverHttps(@TempDir Path httpsSite) {
+        try (TestSite secure = TestSite.start(httpsSite, "--no-demo", "--base-url", "https://forum.example.org")) {
+            String csrfCookie = secure.get("/signup").headers().allValues("set-cookie").stream()
+                    .filter(c -> c.startsWith("hearth_csrf=")).findFirst().orElseThrow();
+            assertTrue(csrfCookie.toLowerCase().contains("; secure"), csrfCookie);
+        }
+        String plain = site.get("/signup").headers().allValues("set-cookie").stream()
+                .filter(c -> c.startsWith("hearth_csrf=")).findFirst().orElseThrow();
+        assertFalse(plain.toLowerCase().contains("; secure"), "plain http sites cannot use Secure cookies");
+    }
+
     private static void assertFieldError(HttpResponse<String> response, String field, String message) {
         assertEquals(400, response.statusCode(), response.body());
         assertTrue(response.body().contains("id=\"" + field + "-error\" role=\"alert\">" + message), response.body());

@@ -67,6 +67,52 @@ public final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A JSON API call with this browser's cookies and, like htmx, the CSRF token as a header. */
+    public HttpResponse<String> json(String method, String path, String body) {
+        if (cookie("hearth_csrf").isEmpty()) {
+            get("/login");
+        }
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body);
+        return send(HttpRequest.newBuilder(site.uri(path))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("X-CSRF-Token", cookie("hearth_csrf").orElseThrow().getValue())
+                .method(method, publisher));
+    }
+
+    /** Posts a multipart form with one file, the way a file input does, with the page's CSRF token. */
+    public HttpResponse<String> upload(String page, String action, String field, String fileName, String contentType,
+                                       byte[] content) {
+        Matcher m = CSRF.matcher(get(page).body());
+        if (!m.find()) {
+            throw new AssertionError("No CSRF token on " + page);
+        }
+        String boundary = "----hearth-test-boundary";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(body, true, StandardCharsets.UTF_8);
+        out.print("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + m.group(1) + "\r\n");
+        out.print("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
+        out.write(content, 0, content.length);
+        out.print("\r\n--" + boundary + "--\r\n");
+        return send(HttpRequest.newBuilder(site.uri(action))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(site.uri(path)).header("User-Agent", userAgent).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Optional<HttpCookie> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst();
     }

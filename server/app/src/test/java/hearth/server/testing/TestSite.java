@@ -61,6 +61,10 @@ public final class TestSite implements AutoCloseable {
         return hearth.port();
     }
 
+    public List<String> routes() {
+        return hearth.routes();
+    }
+
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port() + path);
     }

@@ -1,0 +1,74 @@
+package hearth.server.site;
+
+import hearth.server.accounts.Members.Role;
+import hearth.server.accounts.Viewer;
+import hearth.server.site.SiteSettings.Key;
+import hearth.server.web.Forbidden;
+import hearth.server.web.InvalidInput;
+import hearth.server.web.Pages;
+import hearth.server.web.Routes;
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code /admin/settings}: the site-wide switches admins flip at run time. */
+public final class SiteSettingsPage implements Routes {
+
+    private static final List<Key> SWITCHES = List.of(Key.REQUIRE_VERIFIED_EMAIL_TO_POST, Key.INVITE_ONLY,
+            Key.REQUIRE_2FA_FOR_STAFF);
+    private static final Set<String> DELETION_MODES = Set.of("anonymise", "remove");
+
+    private final SiteSettings settings;
+    private final Pages pages;
+
+    public SiteSettingsPage(SiteSettings settings, Pages pages) {
+        this.settings = settings;
+        this.pages = pages;
+    }
+
+    @Override
+    public void mount(Router router) {
+        router.get("/admin/settings").handler(ctx -> {
+            requireAdmin(ctx);
+            pages.show(ctx, 200, "admin-settings", model("1".equals(ctx.request().getParam("saved"))));
+        });
+        router.post("/admin/settings").handler(this::save);
+    }
+
+    private void save(RoutingContext ctx) {
+        requireAdmin(ctx);
+        String deletion = value(ctx, Key.DELETED_MEMBER_POSTS);
+        if (!DELETION_MODES.contains(deletion)) {
+            pages.showErrors(ctx, "admin-settings", model(false), new InvalidInput(
+                    Key.DELETED_MEMBER_POSTS.settingName(), "Choose whether to anonymise or remove their posts."));
+            return;
+        }
+        Future<Void> saving = settings.update(Key.DELETED_MEMBER_POSTS, deletion);
+        for (Key key : SWITCHES) {
+            String on = String.valueOf("on".equals(value(ctx, key)));
+            saving = saving.compose(done -> settings.update(key, on));
+        }
+        saving.onSuccess(done -> Pages.redirect(ctx, "/admin/settings?saved=1")).onFailure(ctx::fail);
+    }
+
+    private Map<String, Object> model(boolean saved) {
+        Map<String, Object> switches = new LinkedHashMap<>();
+        SWITCHES.forEach(key -> switches.put(key.settingName(), settings.isOn(key)));
+        return Map.of("switches", switches, "deletion", settings.get(Key.DELETED_MEMBER_POSTS), "saved", saved);
+    }
+
+    private static String value(RoutingContext ctx, Key key) {
+        String value = ctx.request().getFormAttribute(key.settingName());
+        return value == null ? "" : value;
+    }
+
+    private static void requireAdmin(RoutingContext ctx) {
+        if (Viewer.required(ctx).role() != Role.ADMIN) {
+            throw new Forbidden("Only admins can change the site's settings.");
+        }
+    }
+}
