@@ -60,6 +60,8 @@ import hearth.server.site.SiteSettings;
 import hearth.server.site.SiteSettingsPage;
 import hearth.server.mail.Mailer;
 import hearth.server.mail.OutboxPage;
+import hearth.server.profiles.DisplayPreferences;
+import hearth.server.profiles.ProfilesFeature;
 import hearth.server.web.ApiDocument;
 import hearth.server.web.Csrf;
 import hearth.server.web.ErrorPages;
@@ -163,6 +165,7 @@ public final class Hearth {
                 Map<String, Object> globals = new HashMap<>();
                 globals.put("csrf", Csrf.token(ctx));
                 Viewer.of(ctx).ifPresent(viewer -> globals.put("viewer", viewer));
+                globals.putAll(DisplayPreferences.globals(ctx)); // profiles: theme and time zone
                 return globals;
             });
             MailSender mailSender = new MailSender(db, vertx, config.smtp(), clock, MailSender.Timing.DEFAULT);
@@ -198,6 +201,7 @@ public final class Hearth {
                     settings, new RateLimiter(5, Duration.ofMinutes(15), clock), clock);
             MemberAdmin memberAdmin = new MemberAdmin(db, members, sessions, clock);
 
+            ProfilesFeature profiles = new ProfilesFeature(db, clock, markdown, pages, sessions);
             List<Routes> features = List.of(
                     new HomePage(db, pages),
                     new AccountPages(accounts, sessions, authentication, db, pages, settings),
@@ -214,13 +218,15 @@ public final class Hearth {
                     new DataRightsApi(memberExport, accountDeletion, authentication, db, clock),
                     new MemberAdminPages(memberAdmin, pages),
                     new MemberAdminApi(memberAdmin),
+                    profiles,
                     new ApiDocument());
             List<Handler<RoutingContext>> perRequest = List.of(
                     BodyHandler.create(dataDir.resolve("tmp/uploads").toString())
                             .setBodyLimit(3 * 1024 * 1024).setDeleteUploadedFilesOnEnd(true),
                     new Csrf(tokens::next, https),
                     authentication,
-                    new StaffTwoFactorRule(settings));
+                    new StaffTwoFactorRule(settings),
+                    profiles.displayPreferences());
             SiteRouter router = new SiteRouter(themes, new ErrorPages(pages), new HealthCheck(db, version), perRequest,
                     features, requestIds(), classes);
             WebServer web = new WebServer(vertx, config.host(), config.port(), config.shutdownTimeout(), router,

@@ -1,0 +1,50 @@
+package hearth.server.profiles;
+
+import static hearth.server.db.schema.tables.Posts.POSTS;
+import static hearth.server.db.schema.tables.Topics.TOPICS;
+
+import java.time.Instant;
+import java.util.List;
+import org.jooq.DSLContext;
+
+/**
+ * What a member has done: counts and latest posts. Likes do not exist yet, so likes received are always 0 here; the
+ * discussions issue (reactions) fills them in, here and in {@link MemberDirectory}'s "likes" sort.
+ */
+public final class MemberActivity {
+
+    public static final int RECENT = 10;
+
+    /** Topics started, replies written (posts after a topic's first), likes received (0 until reactions exist). */
+    public record Counts(int topics, int replies, int likesReceived) {
+    }
+
+    /** One of a member's posts, with its topic. */
+    public record RecentPost(long postId, long topicId, String topicSlug, String topicTitle, int postNumber,
+                             Instant createdAt) {
+
+        public String url() {
+            return "/t/" + topicSlug + "/" + topicId;
+        }
+
+        public boolean startedTopic() {
+            return postNumber == 1;
+        }
+    }
+
+    public Counts counts(DSLContext sql, long memberId) {
+        int topics = sql.fetchCount(TOPICS, TOPICS.AUTHOR_ID.eq(memberId));
+        int replies = sql.fetchCount(POSTS, POSTS.AUTHOR_ID.eq(memberId), POSTS.POST_NUMBER.gt(1));
+        return new Counts(topics, replies, 0);
+    }
+
+    /** The member's latest posts, newest first. */
+    public List<RecentPost> recent(DSLContext sql, long memberId) {
+        return sql.select(POSTS.ID, TOPICS.ID, TOPICS.SLUG, TOPICS.TITLE, POSTS.POST_NUMBER, POSTS.CREATED_AT)
+                .from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID))
+                .where(POSTS.AUTHOR_ID.eq(memberId))
+                .orderBy(POSTS.CREATED_AT.desc(), POSTS.ID.desc())
+                .limit(RECENT)
+                .fetch(r -> new RecentPost(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+    }
+}
