@@ -3,9 +3,12 @@ package hearth.server.accounts;
 import static hearth.server.db.schema.tables.ApiKeys.API_KEYS;
 import static hearth.server.db.schema.tables.LoginAttempts.LOGIN_ATTEMPTS;
 import static hearth.server.db.schema.tables.MailOutbox.MAIL_OUTBOX;
+import static hearth.server.db.schema.tables.MemberEmailPreferences.MEMBER_EMAIL_PREFERENCES;
+import static hearth.server.db.schema.tables.MemberIgnores.MEMBER_IGNORES;
 import static hearth.server.db.schema.tables.MemberTokens.MEMBER_TOKENS;
 import static hearth.server.db.schema.tables.Members.MEMBERS;
 import static hearth.server.db.schema.tables.Posts.POSTS;
+import static hearth.server.db.schema.tables.ProfileFieldValues.PROFILE_FIELD_VALUES;
 import static hearth.server.db.schema.tables.RecoveryCodes.RECOVERY_CODES;
 import static hearth.server.db.schema.tables.Sessions.SESSIONS;
 import static hearth.server.db.schema.tables.Topics.TOPICS;
@@ -38,11 +41,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The member row is not deleted but emptied into a tombstone ({@code deleted member 17}, username
  * {@code deleted-17}): posts that stay need an author, and foreign keys point at it. Cleared: email (so the address
- * can sign up again), password, bio, avatar (its files too, after the commit), two-factor secret, verification,
- * presence, standing and role. Their sessions are revoked and lose their addresses and browser names; their sign-in
- * attempts, one-time links, API keys, recovery codes and the mail the site wrote to them are deleted; earlier journal
- * entries that named them are redacted. Invites they created as an admin stay (they belong to the site). What
- * happens to their posts is the site setting
+ * can sign up again), password, profile (bio, location, website, pronouns, time zone, custom field answers), avatar
+ * (its files too, after the commit), two-factor secret, preferences, verification, presence, standing and role.
+ * Their sessions are revoked and lose their addresses and browser names; their sign-in attempts, one-time links, API
+ * keys, recovery codes, ignores (both ways) and the mail the site wrote to them are deleted; earlier journal entries
+ * that named them are redacted. Invites they created as an admin stay (they belong to the site). What happens to
+ * their posts is the site setting
  * {@link SiteSettings.Key#DELETED_MEMBER_POSTS}:
  * <ul>
  *   <li>{@code anonymise}: topics and posts stay, shown as by "deleted member 17".
@@ -193,6 +197,11 @@ public final class AccountDeletion {
         tx.sql().deleteFrom(API_KEYS).where(API_KEYS.MEMBER_ID.eq(memberId)).execute();
         tx.sql().deleteFrom(RECOVERY_CODES).where(RECOVERY_CODES.MEMBER_ID.eq(memberId)).execute();
         avatars.forget(tx, memberId);
+        // Profile answers, email preferences, and who they ignored or were ignored by.
+        tx.sql().deleteFrom(PROFILE_FIELD_VALUES).where(PROFILE_FIELD_VALUES.MEMBER_ID.eq(memberId)).execute();
+        tx.sql().deleteFrom(MEMBER_EMAIL_PREFERENCES).where(MEMBER_EMAIL_PREFERENCES.MEMBER_ID.eq(memberId)).execute();
+        tx.sql().deleteFrom(MEMBER_IGNORES).where(MEMBER_IGNORES.MEMBER_ID.eq(memberId)
+                .or(MEMBER_IGNORES.IGNORED_ID.eq(memberId))).execute();
         // Confirmation and reset mails name the account and hold its address; sent or not, they go.
         tx.sql().deleteFrom(MAIL_OUTBOX).where(DSL.lower(MAIL_OUTBOX.TO_ADDRESS).eq(emailKey)).execute();
 
@@ -207,6 +216,14 @@ public final class AccountDeletion {
                 .set(MEMBERS.EMAIL_KEY, "deleted:" + memberId)
                 .set(MEMBERS.ROLE, Members.Role.MEMBER.key())
                 .setNull(MEMBERS.BIO)
+                .setNull(MEMBERS.BIO_HTML)
+                .set(MEMBERS.LOCATION, "")
+                .set(MEMBERS.WEBSITE, "")
+                .set(MEMBERS.PRONOUNS, "")
+                .set(MEMBERS.TIME_ZONE, "UTC")
+                .set(MEMBERS.PROFILE_HIDDEN, false)
+                .set(MEMBERS.PRESENCE_HIDDEN, false)
+                .set(MEMBERS.THEME, "auto")
                 .setNull(MEMBERS.PASSWORD_HASH)
                 .setNull(MEMBERS.EMAIL_VERIFIED_AT)
                 .setNull(MEMBERS.TERMS_ACCEPTED_AT)

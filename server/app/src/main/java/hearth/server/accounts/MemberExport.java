@@ -3,8 +3,12 @@ package hearth.server.accounts;
 import static hearth.server.db.schema.tables.ApiKeys.API_KEYS;
 import static hearth.server.db.schema.tables.Categories.CATEGORIES;
 import static hearth.server.db.schema.tables.LoginAttempts.LOGIN_ATTEMPTS;
+import static hearth.server.db.schema.tables.MemberEmailPreferences.MEMBER_EMAIL_PREFERENCES;
+import static hearth.server.db.schema.tables.MemberIgnores.MEMBER_IGNORES;
 import static hearth.server.db.schema.tables.Members.MEMBERS;
 import static hearth.server.db.schema.tables.Posts.POSTS;
+import static hearth.server.db.schema.tables.ProfileFieldValues.PROFILE_FIELD_VALUES;
+import static hearth.server.db.schema.tables.ProfileFields.PROFILE_FIELDS;
 import static hearth.server.db.schema.tables.Sessions.SESSIONS;
 import static hearth.server.db.schema.tables.Topics.TOPICS;
 
@@ -83,6 +87,26 @@ public final class MemberExport {
         JsonArray apiKeys = new JsonArray();
         sql.selectFrom(API_KEYS).where(API_KEYS.MEMBER_ID.eq(memberId)).orderBy(API_KEYS.ID)
                 .forEach(row -> apiKeys.add(columns(row, Set.of("member_id"))));
+        JsonArray fields = new JsonArray();
+        sql.select(PROFILE_FIELDS.LABEL, PROFILE_FIELD_VALUES.FIELD_VALUE, PROFILE_FIELD_VALUES.UPDATED_AT)
+                .from(PROFILE_FIELD_VALUES).join(PROFILE_FIELDS).on(PROFILE_FIELDS.ID.eq(PROFILE_FIELD_VALUES.FIELD_ID))
+                .where(PROFILE_FIELD_VALUES.MEMBER_ID.eq(memberId))
+                .orderBy(PROFILE_FIELDS.POSITION, PROFILE_FIELDS.ID)
+                .forEach(r -> fields.add(new JsonObject()
+                        .put("label", r.value1())
+                        .put("value", r.value2())
+                        .put("updatedAt", text(r.value3()))));
+        JsonObject emailPreferences = new JsonObject();
+        sql.select(MEMBER_EMAIL_PREFERENCES.KIND, MEMBER_EMAIL_PREFERENCES.FREQUENCY).from(MEMBER_EMAIL_PREFERENCES)
+                .where(MEMBER_EMAIL_PREFERENCES.MEMBER_ID.eq(memberId))
+                .orderBy(MEMBER_EMAIL_PREFERENCES.KIND)
+                .forEach(r -> emailPreferences.put(r.value1(), r.value2()));
+        JsonArray ignoring = new JsonArray();
+        sql.select(MEMBERS.USERNAME, MEMBER_IGNORES.CREATED_AT).from(MEMBER_IGNORES)
+                .join(MEMBERS).on(MEMBERS.ID.eq(MEMBER_IGNORES.IGNORED_ID))
+                .where(MEMBER_IGNORES.MEMBER_ID.eq(memberId))
+                .orderBy(MEMBER_IGNORES.CREATED_AT)
+                .forEach(r -> ignoring.add(new JsonObject().put("username", r.value1()).put("since", text(r.value2()))));
         JsonArray logins = new JsonArray();
         sql.select(LOGIN_ATTEMPTS.ATTEMPTED_AT, LOGIN_ATTEMPTS.IP, LOGIN_ATTEMPTS.SUCCEEDED).from(LOGIN_ATTEMPTS)
                 .where(LOGIN_ATTEMPTS.ACCOUNT_KEY.eq("member:" + memberId))
@@ -96,6 +120,9 @@ public final class MemberExport {
                 .put("formatVersion", FORMAT_VERSION)
                 .put("exportedAt", text(clock.instant()))
                 .put("profile", columns(member, Set.of()))
+                .put("profileFields", fields)
+                .put("emailPreferences", emailPreferences)
+                .put("ignoring", ignoring)
                 .put("topics", topics)
                 .put("posts", posts)
                 .put("sessions", sessions)

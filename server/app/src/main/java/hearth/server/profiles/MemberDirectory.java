@@ -93,7 +93,7 @@ public final class MemberDirectory {
                         posts, shown, present)
                 .from(MEMBERS)
                 .leftJoin(postCounts).on(authorId.eq(MEMBERS.ID))
-                .where(search(query.q(), profileShown))
+                .where(search(query.q(), profileShown).and(MEMBERS.DELETED_AT.isNull())) // no tombstones
                 .orderBy(order(query.sort(), posts, profileShown, presenceShown))
                 .limit(PAGE_SIZE + 1)
                 .offset((query.page() - 1) * PAGE_SIZE)

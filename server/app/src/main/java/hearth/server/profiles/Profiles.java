@@ -38,7 +38,8 @@ public final class Profiles {
         if (username == null || username.isEmpty() || username.length() > 20) {
             return Optional.empty();
         }
-        return load(sql, MEMBERS.USERNAME_KEY.eq(username.toLowerCase(Locale.ROOT)));
+        // Deleted accounts (anonymous tombstones, see AccountDeletion) have no profile to show.
+        return load(sql, MEMBERS.USERNAME_KEY.eq(username.toLowerCase(Locale.ROOT)).and(MEMBERS.DELETED_AT.isNull()));
     }
 
     public MemberProfile require(DSLContext sql, String username) {

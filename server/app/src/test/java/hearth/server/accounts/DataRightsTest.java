@@ -69,7 +69,14 @@ class DataRightsTest {
         reply(node, id, topic, "And envelopes.");
         assertEquals(201, keeper.json("POST", "/api/v1/admin/api-keys",
                 "{\"name\":\"Seed catalogue\",\"user\":\"wren\",\"scope\":\"read\"}").statusCode());
-        execute("UPDATE members SET totp_secret = 'KRSXG5CTMVRXEZLU' WHERE id = " + id);
+        execute("UPDATE members SET totp_secret = 'KRSXG5CTMVRXEZLU', location = 'Hedgerow Lane' WHERE id = " + id);
+        long field = addProfileField("Favourite seed");
+        execute("INSERT INTO profile_field_values (member_id, field_id, field_value, updated_at) VALUES (" + id + ", "
+                + field + ", 'Borlotti', CURRENT_TIMESTAMP)");
+        execute("INSERT INTO member_email_preferences (member_id, kind, frequency, updated_at) VALUES (" + id
+                + ", 'replies', 'weekly', CURRENT_TIMESTAMP)");
+        execute("INSERT INTO member_ignores (member_id, ignored_id, created_at) VALUES (" + id + ", " + rook
+                + ", CURRENT_TIMESTAMP)");
 
         HttpResponse<String> page = wren.get("/account/data");
         assertEquals(200, page.statusCode());
@@ -91,7 +98,14 @@ class DataRightsTest {
         assertEquals("member", profile.getString("role"));
         assertEquals("active", profile.getString("status"));
         assertNotNull(profile.getString("createdAt"));
+        assertEquals("Hedgerow Lane", profile.getString("location"));
         assertFalse(profile.containsKey("passwordHash"));
+        assertFalse(profile.containsKey("totpSecret"));
+        JsonObject answer = data.getJsonArray("profileFields").getJsonObject(0);
+        assertEquals(List.of("Favourite seed", "Borlotti"), List.of(answer.getString("label"),
+                answer.getString("value")));
+        assertEquals(new JsonObject().put("replies", "weekly"), data.getJsonObject("emailPreferences"));
+        assertEquals("Rook", data.getJsonArray("ignoring").getJsonObject(0).getString("username"));
         assertFalse(profile.containsKey("emailKey"));
         assertFalse(download.body().contains("argon2"), "no password hash anywhere");
         String token = wren.cookie(Sessions.COOKIE).orElseThrow().getValue();
@@ -185,7 +199,16 @@ class DataRightsTest {
         long id = memberId(site, "quillon");
         assertEquals(303, logIn(phone, "quillon@example.org", PASSWORD).statusCode());
         assertEquals(400, logIn(new Browser(site), "quillon", "a-wrong-guess").statusCode());
-        execute("UPDATE members SET bio = 'Grows leeks on plot 7' WHERE id = " + id);
+        execute("UPDATE members SET bio = 'Grows leeks on plot 7', bio_html = '<p>Grows leeks on plot 7</p>', "
+                + "location = 'Leekford', website = 'https://quillon.example', pronouns = 'they/them', "
+                + "time_zone = 'Europe/Lisbon', profile_hidden = TRUE WHERE id = " + id);
+        long field = addProfileField("Allotment");
+        execute("INSERT INTO profile_field_values (member_id, field_id, field_value, updated_at) VALUES (" + id + ", "
+                + field + ", 'Plot by the brook', CURRENT_TIMESTAMP)");
+        execute("INSERT INTO member_email_preferences (member_id, kind, frequency, updated_at) VALUES (" + id
+                + ", 'digest', 'never', CURRENT_TIMESTAMP)");
+        execute("INSERT INTO member_ignores (member_id, ignored_id, created_at) VALUES (" + id + ", " + rook
+                + ", CURRENT_TIMESTAMP), (" + rook + ", " + id + ", CURRENT_TIMESTAMP)");
         long own = topic(node, id, "Leek diary", "Week one: planted.");
         reply(node, rook, own, "Looking good.");
         long others = topic(node, rook, "Compost", "Turn it weekly.");
@@ -222,7 +245,16 @@ class DataRightsTest {
 
         // Nothing anywhere still says who they were.
         assertEquals(List.of(), TextScan.find(site.database(), "quillon"));
-        assertEquals(List.of(), TextScan.find(site.database(), "plot 7"));
+        for (String personal : List.of("plot 7", "Leekford", "they/them", "Europe/Lisbon", "by the brook")) {
+            assertEquals(List.of(), TextScan.find(site.database(), personal), personal);
+        }
+        assertEquals(java.util.Arrays.asList(null, "", "", "", "UTC", "shown"), row("SELECT bio_html, location, "
+                + "website, pronouns, time_zone, CASE WHEN profile_hidden THEN 'hidden' ELSE 'shown' END "
+                + "FROM members WHERE id = " + id));
+        assertEquals(0, count("SELECT COUNT(*) FROM profile_field_values WHERE member_id = " + id));
+        assertEquals(0, count("SELECT COUNT(*) FROM member_email_preferences WHERE member_id = " + id));
+        assertEquals(0, count("SELECT COUNT(*) FROM member_ignores WHERE member_id = " + id + " OR ignored_id = "
+                + id));
         assertEquals(java.util.Arrays.asList("deleted-" + id, "deleted member " + id, "", null, null, null, "member"),
                 row("SELECT username, display_name, email, password_hash, bio, email_verified_at, role "
                         + "FROM members WHERE id = " + id));
@@ -379,6 +411,10 @@ class DataRightsTest {
                 Map.of("username", "Ephemera", "password", PASSWORD)).statusCode());
         assertFalse(keeper.get("/admin/members?q=deleted").body().contains("deleted-" + id));
         assertEquals(404, keeper.get("/admin/members/deleted-" + id).statusCode());
+        assertEquals(404, keeper.get("/u/deleted-" + id).statusCode(), "no profile page for a tombstone");
+        assertEquals(404, keeper.json("GET", "/api/v1/members/deleted-" + id, null).statusCode());
+        assertFalse(keeper.get("/members?q=deleted").body().contains("deleted-" + id), "nor a directory entry");
+        assertFalse(keeper.get("/members").body().contains("deleted member " + id));
         assertEquals(404, keeper.json("PATCH", "/api/v1/admin/members/deleted-" + id,
                 "{\"role\":\"admin\",\"reason\":\"Revive\"}").statusCode());
         assertThrows(NotFound.class, () -> node.transaction(tx -> {
@@ -388,6 +424,13 @@ class DataRightsTest {
     }
 
     // --- helpers ---
+
+    /** A custom profile field, as an admin adds it at /admin/profile-fields. */
+    private static long addProfileField(String label) throws Exception {
+        execute("INSERT INTO profile_fields (label, kind, visibility, position, created_at) VALUES ('" + label
+                + "', 'text', 'everyone', 0, CURRENT_TIMESTAMP)");
+        return count("SELECT MAX(id) FROM profile_fields WHERE label = '" + label + "'");
+    }
 
     private static byte[] png() throws Exception {
         java.awt.image.BufferedImage face = new java.awt.image.BufferedImage(300, 300,
