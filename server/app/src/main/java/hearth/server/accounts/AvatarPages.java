@@ -55,14 +55,15 @@ public final class AvatarPages implements Routes {
 
     private void show(RoutingContext ctx) {
         boolean small = "small".equals(ctx.request().getParam("size"));
-        avatars.picture(ctx.pathParam("username"), small)
+        avatars.picture(ctx.pathParam("username"), small, Viewer.of(ctx).orElse(null))
                 .map(found -> found.orElseThrow(() -> new NotFound("There is no such member.")))
                 .onSuccess(picture -> send(ctx, picture))
                 .onFailure(ctx::fail);
     }
 
     private static void send(RoutingContext ctx, Avatars.Picture picture) {
-        ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=300");
+        // Private: what a request sees depends on who asks (private profiles), so shared caches must not keep it.
+        ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=300");
         switch (picture) {
             case Avatars.Picture.Stored stored -> ctx.response()
                     .putHeader(HttpHeaders.CONTENT_TYPE, stored.contentType())

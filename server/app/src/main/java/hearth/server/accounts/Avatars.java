@@ -68,13 +68,22 @@ public final class Avatars {
         }));
     }
 
-    /** The avatar of a member by username, if there is such a member. */
-    public Future<Optional<Picture>> picture(String username, boolean small) {
-        return db.read(sql -> sql.select(MEMBERS.ID, MEMBERS.DISPLAY_NAME, MEMBERS.AVATAR_FORMAT, MEMBERS.AVATAR_VERSION)
-                .from(MEMBERS).where(MEMBERS.USERNAME_KEY.eq(username.toLowerCase(Locale.ROOT)))
+    /**
+     * The avatar of a member by username, if there is such a member. A private profile shows others only its
+     * username's initials; {@code viewer} (null when anonymous) decides who counts as others.
+     */
+    public Future<Optional<Picture>> picture(String username, boolean small, Viewer viewer) {
+        String key = username.toLowerCase(Locale.ROOT);
+        return db.read(sql -> sql.select(MEMBERS.ID, MEMBERS.DISPLAY_NAME, MEMBERS.AVATAR_FORMAT, MEMBERS.AVATAR_VERSION,
+                        MEMBERS.PROFILE_HIDDEN, MEMBERS.USERNAME)
+                .from(MEMBERS).where(MEMBERS.USERNAME_KEY.eq(key))
                 .fetchOptional(r -> {
+                    boolean seesPrivate = viewer != null && (viewer.memberId() == r.value1() || viewer.isStaff());
+                    if (Boolean.TRUE.equals(r.value5()) && !seesPrivate) {
+                        return new Picture.Initials(images.initialsSvg(r.value6(), key));
+                    }
                     if (r.value3() == null) {
-                        return new Picture.Initials(images.initialsSvg(r.value2(), username.toLowerCase(Locale.ROOT)));
+                        return new Picture.Initials(images.initialsSvg(r.value2(), key));
                     }
                     AvatarImages.Format format = AvatarImages.Format.valueOf(r.value3().toUpperCase(Locale.ROOT));
                     return new Picture.Stored(file(r.value1(), r.value4(), small ? "small" : "large", format),

@@ -77,6 +77,24 @@ class AvatarUploadTest {
     }
 
     @Test
+    void aPrivateProfileShowsOthersOnlyInitials() throws Exception {
+        Browser owner = new Browser(site);
+        owner.submit("/signup", "/signup", Map.of("username", "Violet", "email", "violet@example.org",
+                "password", "compost-heap-42", "terms", "yes"));
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(300, 300, BufferedImage.TYPE_INT_RGB), "jpg", jpeg);
+        assertEquals(303, owner.upload("/account/avatar", "/account/avatar", "avatar", "me.jpg", "image/jpeg",
+                jpeg.toByteArray()).statusCode());
+        try (java.sql.Connection c = site.database().connect(); java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE members SET profile_hidden = TRUE WHERE username_key = 'violet'");
+        }
+        assertEquals("image/svg+xml", new Browser(site).get("/u/violet/avatar").headers()
+                .firstValue("content-type").orElseThrow(), "strangers see initials");
+        assertEquals("image/jpeg", owner.get("/u/violet/avatar").headers().firstValue("content-type").orElseThrow(),
+                "the owner sees their picture");
+    }
+
+    @Test
     void anythingButARealPictureIsRefusedWithAMessage() {
         HttpResponse<String> text = member.upload("/account/avatar", "/account/avatar", "avatar", "totally.png",
                 "image/png", "not an image at all".getBytes(StandardCharsets.UTF_8));
