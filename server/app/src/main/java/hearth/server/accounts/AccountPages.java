@@ -2,6 +2,7 @@ package hearth.server.accounts;
 
 import hearth.server.db.Database;
 import hearth.server.site.SiteSettings;
+import hearth.server.web.Forms;
 import hearth.server.web.InvalidInput;
 import hearth.server.web.NotFound;
 import hearth.server.web.Pages;
@@ -56,8 +57,8 @@ public final class AccountPages implements Routes {
     }
 
     private void signUp(RoutingContext ctx) {
-        Accounts.SignUp form = new Accounts.SignUp(field(ctx, "username"), field(ctx, "email"), field(ctx, "password"),
-                "yes".equals(ctx.request().getFormAttribute("terms")), field(ctx, "invite"));
+        Accounts.SignUp form = new Accounts.SignUp(Forms.field(ctx, "username"), Forms.field(ctx, "email"), Forms.field(ctx, "password"),
+                "yes".equals(ctx.request().getFormAttribute("terms")), Forms.field(ctx, "invite"));
         accounts.signUp(form, userAgent(ctx), ip(ctx))
                 .onSuccess(session -> {
                     authentication.set(ctx, session);
@@ -68,7 +69,7 @@ public final class AccountPages implements Routes {
     }
 
     private void logIn(RoutingContext ctx) {
-        Accounts.LogIn form = new Accounts.LogIn(field(ctx, "identifier"), field(ctx, "password"),
+        Accounts.LogIn form = new Accounts.LogIn(Forms.field(ctx, "identifier"), Forms.field(ctx, "password"),
                 "yes".equals(ctx.request().getFormAttribute("remember")), null, userAgent(ctx), ip(ctx));
         accounts.logIn(form)
                 .onSuccess(result -> {
@@ -90,7 +91,7 @@ public final class AccountPages implements Routes {
 
     private void secondFactor(RoutingContext ctx) {
         boolean remember = "yes".equals(ctx.request().getFormAttribute("remember"));
-        accounts.completeSecondFactor(authentication.secondFactorPass(ctx), field(ctx, "code"), remember,
+        accounts.completeSecondFactor(authentication.secondFactorPass(ctx), Forms.field(ctx, "code"), remember,
                         userAgent(ctx), ip(ctx))
                 .onSuccess(result -> {
                     authentication.clearSecondFactorPass(ctx);
@@ -176,10 +177,6 @@ public final class AccountPages implements Routes {
         }
     }
 
-    private static String field(RoutingContext ctx, String name) {
-        String value = ctx.request().getFormAttribute(name);
-        return value == null ? "" : value;
-    }
 
     static String userAgent(RoutingContext ctx) {
         String agent = ctx.request().getHeader("User-Agent");

@@ -3,6 +3,7 @@ package hearth.server.accounts;
 import hearth.server.accounts.Members.Role;
 import hearth.server.db.Database;
 import hearth.server.web.Forbidden;
+import hearth.server.web.Forms;
 import hearth.server.web.InvalidInput;
 import hearth.server.web.Json;
 import hearth.server.web.NotFound;
@@ -61,9 +62,9 @@ public final class ApiKeyAdmin implements Routes {
 
     private void createOnPage(RoutingContext ctx) {
         Viewer viewer = admin(ctx);
-        String name = field(ctx, "name");
-        String user = field(ctx, "user");
-        String scope = field(ctx, "scope");
+        String name = Forms.field(ctx, "name");
+        String user = Forms.field(ctx, "user");
+        String scope = Forms.field(ctx, "scope");
         db.write(tx -> {
             ApiKeys.Created created = apiKeys.create(tx, name, user, ApiKeyScope.parse(scope), viewer.memberId());
             return Map.of("created", created, "keys", apiKeys.list(tx.sql()), "scope", "read");
@@ -153,10 +154,6 @@ public final class ApiKeyAdmin implements Routes {
         }
     }
 
-    private static String field(RoutingContext ctx, String name) {
-        String value = ctx.request().getFormAttribute(name);
-        return value == null ? "" : value;
-    }
 
     private static String time(Instant instant) {
         return instant == null ? null : instant.toString();

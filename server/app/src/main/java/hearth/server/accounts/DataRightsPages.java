@@ -1,6 +1,7 @@
 package hearth.server.accounts;
 
 import hearth.server.db.Database;
+import hearth.server.web.Forms;
 import hearth.server.web.InvalidInput;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
@@ -78,8 +79,8 @@ public final class DataRightsPages implements Routes {
 
     private void delete(RoutingContext ctx) {
         Viewer viewer = Viewer.required(ctx);
-        String typed = field(ctx, "username");
-        deletion.delete(viewer, typed, field(ctx, "password"))
+        String typed = Forms.field(ctx, "username");
+        deletion.delete(viewer, typed, Forms.field(ctx, "password"))
                 .onSuccess(mode -> {
                     authentication.clear(ctx);
                     Pages.redirect(ctx, "/account/deleted");
@@ -100,10 +101,5 @@ public final class DataRightsPages implements Routes {
         model.put("lastAdmin", lastAdmin);
         model.put("username", typed);
         return model;
-    }
-
-    private static String field(RoutingContext ctx, String name) {
-        String value = ctx.request().getFormAttribute(name);
-        return value == null ? "" : value;
     }
 }

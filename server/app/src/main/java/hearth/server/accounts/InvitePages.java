@@ -3,6 +3,7 @@ package hearth.server.accounts;
 import hearth.server.accounts.Members.Role;
 import hearth.server.db.Database;
 import hearth.server.web.Forbidden;
+import hearth.server.web.Forms;
 import hearth.server.web.InvalidInput;
 import hearth.server.web.NotFound;
 import hearth.server.web.Pages;
@@ -49,9 +50,9 @@ public final class InvitePages implements Routes {
 
     private void create(RoutingContext ctx) {
         Viewer viewer = requireAdmin(ctx);
-        String note = field(ctx, "note").strip();
-        int days = number(field(ctx, "days"), 7);
-        int maxUses = number(field(ctx, "maxUses"), 1);
+        String note = Forms.field(ctx, "note").strip();
+        int days = number(Forms.field(ctx, "days"), 7);
+        int maxUses = number(Forms.field(ctx, "maxUses"), 1);
         db.write(tx -> invites.create(tx, viewer.memberId(), note, days, maxUses))
                 .onSuccess(code -> list(ctx, Map.of("created", baseUrl + "/invite/" + code), 200))
                 .onFailure(failure -> {
@@ -105,10 +106,5 @@ public final class InvitePages implements Routes {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    private static String field(RoutingContext ctx, String name) {
-        String value = ctx.request().getFormAttribute(name);
-        return value == null ? "" : value;
     }
 }

@@ -1,5 +1,6 @@
 package hearth.server.accounts;
 
+import hearth.server.web.Forms;
 import hearth.server.web.InvalidInput;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
@@ -54,8 +55,8 @@ public final class MemberAdminPages implements Routes {
         Viewer viewer = Viewer.required(ctx);
         MemberAdmin.requireAdmin(viewer);
         String username = ctx.pathParam("username");
-        String role = field(ctx, "role");
-        String reason = field(ctx, "reason");
+        String role = Forms.field(ctx, "role");
+        String reason = Forms.field(ctx, "reason");
         admin.changeRole(viewer, username, role, reason)
                 .onSuccess(member -> Pages.redirect(ctx, member.id() == viewer.memberId() && member.role()
                         != Members.Role.ADMIN ? "/" : "/admin/members/" + member.username() + "?changed=yes"))
@@ -79,10 +80,5 @@ public final class MemberAdminPages implements Routes {
         model.put("reason", reason);
         model.put("changed", changed);
         return model;
-    }
-
-    private static String field(RoutingContext ctx, String name) {
-        String value = ctx.request().getFormAttribute(name);
-        return value == null ? "" : value;
     }
 }

@@ -64,11 +64,12 @@ public final class PasswordChanges {
                 .compose(hashed -> db.write(tx -> {
                     long memberId = links.redeem(tx, token, MemberLinks.Purpose.RESET_PASSWORD)
                             .orElseThrow(PasswordChanges::deadLink);
+                    // Sessions before the member row: the order session lookups lock them in, so no deadlock.
+                    sessions.revokeAll(tx, memberId, 0);
                     members.setPasswordHash(tx, memberId, hashed.hash());
                     // Whoever could read the mailbox could also read the verification mail: count it as confirmed.
                     members.markEmailVerified(tx, memberId);
                     links.voidAll(tx, memberId, MemberLinks.Purpose.RESET_PASSWORD);
-                    sessions.revokeAll(tx, memberId, 0);
                     return null;
                 }));
     }
@@ -91,8 +92,8 @@ public final class PasswordChanges {
                 })
                 .compose(member -> hashIfAcceptable(newPassword, member))
                 .compose(hashed -> db.write(tx -> {
+                    sessions.revokeAll(tx, viewer.memberId(), viewer.sessionId()); // sessions first, as in reset
                     members.setPasswordHash(tx, viewer.memberId(), hashed.hash());
-                    sessions.revokeAll(tx, viewer.memberId(), viewer.sessionId());
                     return null;
                 }));
     }

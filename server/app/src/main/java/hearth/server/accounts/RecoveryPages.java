@@ -1,5 +1,6 @@
 package hearth.server.accounts;
 
+import hearth.server.web.Forms;
 import hearth.server.web.InvalidInput;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
@@ -56,7 +57,7 @@ public final class RecoveryPages implements Routes {
     }
 
     private void forgot(RoutingContext ctx) {
-        String email = field(ctx, "email");
+        String email = Forms.field(ctx, "email");
         passwords.forgot(email, AccountPages.ip(ctx))
                 .onSuccess(done -> message(ctx, 200, "Check your email", "If an account uses " + email.strip()
                         + ", we have sent it a link to choose a new password. The link works for one hour."))
@@ -78,7 +79,7 @@ public final class RecoveryPages implements Routes {
 
     private void reset(RoutingContext ctx) {
         String token = ctx.pathParam("token");
-        passwords.reset(token, field(ctx, "password"))
+        passwords.reset(token, Forms.field(ctx, "password"))
                 .onSuccess(done -> message(ctx, 200, "Password changed",
                         "Your new password is set and every session has been logged out. You can log in now."))
                 .onFailure(failure -> fail(ctx, failure, invalid -> pages.showErrors(ctx, "password-reset",
@@ -87,7 +88,7 @@ public final class RecoveryPages implements Routes {
 
     private void change(RoutingContext ctx) {
         Viewer viewer = Viewer.required(ctx);
-        passwords.change(viewer, field(ctx, "current"), field(ctx, "password"))
+        passwords.change(viewer, Forms.field(ctx, "current"), Forms.field(ctx, "password"))
                 .onSuccess(done -> message(ctx, 200, "Password changed",
                         "Your password is changed, and your other sessions have been logged out."))
                 .onFailure(failure -> fail(ctx, failure, invalid -> pages.showErrors(ctx, "password-change",
@@ -104,10 +105,5 @@ public final class RecoveryPages implements Routes {
         } else {
             ctx.fail(failure);
         }
-    }
-
-    private static String field(RoutingContext ctx, String name) {
-        String value = ctx.request().getFormAttribute(name);
-        return value == null ? "" : value;
     }
 }

@@ -1,5 +1,6 @@
 package hearth.server.accounts;
 
+import hearth.server.web.Forms;
 import hearth.server.web.InvalidInput;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
@@ -47,8 +48,8 @@ public final class TwoFactorPages implements Routes {
 
     private void enable(RoutingContext ctx) {
         Viewer viewer = Viewer.required(ctx);
-        String secret = field(ctx, "secret");
-        twoFactor.enable(viewer, secret, field(ctx, "code"))
+        String secret = Forms.field(ctx, "secret");
+        twoFactor.enable(viewer, secret, Forms.field(ctx, "code"))
                 .onSuccess(codes -> showCodes(ctx, codes))
                 .onFailure(failure -> {
                     if (failure instanceof InvalidInput invalid) {
@@ -63,14 +64,14 @@ public final class TwoFactorPages implements Routes {
 
     private void disable(RoutingContext ctx) {
         Viewer viewer = Viewer.required(ctx);
-        twoFactor.disable(viewer, field(ctx, "password"))
+        twoFactor.disable(viewer, Forms.field(ctx, "password"))
                 .onSuccess(done -> Pages.redirect(ctx, "/account/2fa"))
                 .onFailure(failure -> passwordFailure(ctx, failure));
     }
 
     private void newCodes(RoutingContext ctx) {
         Viewer viewer = Viewer.required(ctx);
-        twoFactor.newRecoveryCodes(viewer, field(ctx, "password"))
+        twoFactor.newRecoveryCodes(viewer, Forms.field(ctx, "password"))
                 .onSuccess(codes -> showCodes(ctx, codes))
                 .onFailure(failure -> passwordFailure(ctx, failure));
     }
@@ -85,10 +86,5 @@ public final class TwoFactorPages implements Routes {
         } else {
             ctx.fail(failure);
         }
-    }
-
-    private static String field(RoutingContext ctx, String name) {
-        String value = ctx.request().getFormAttribute(name);
-        return value == null ? "" : value;
     }
 }
