@@ -7,40 +7,7 @@ import hearth.api.events.MemberRoleChanged;
 import hearth.api.events.MemberStatusChanged;
 import hearth.api.events.PostCreated;
 import hearth.api.events.TopicCreated;
-import hearth.server.accounts.AccountApi;
-import hearth.server.accounts.AccountDeletion;
-import hearth.server.accounts.AccountPages;
-import hearth.server.accounts.Accounts;
-import hearth.server.accounts.AccountMails;
-import hearth.server.accounts.ApiKeyAdmin;
-import hearth.server.accounts.ApiKeys;
-import hearth.server.accounts.Authentication;
-import hearth.server.accounts.DataRightsApi;
-import hearth.server.accounts.DataRightsPages;
-import hearth.server.accounts.AvatarImages;
-import hearth.server.accounts.AvatarPages;
-import hearth.server.accounts.Avatars;
-import hearth.server.accounts.InvitePages;
-import hearth.server.accounts.Invites;
-import hearth.server.accounts.RecoveryCodes;
-import hearth.server.accounts.StaffTwoFactorRule;
-import hearth.server.accounts.Totp;
-import hearth.server.accounts.TwoFactor;
-import hearth.server.accounts.TwoFactorPages;
-import hearth.server.accounts.EmailVerification;
-import hearth.server.accounts.MemberAdmin;
-import hearth.server.accounts.MemberAdminApi;
-import hearth.server.accounts.MemberAdminPages;
-import hearth.server.accounts.MemberExport;
-import hearth.server.accounts.MemberLinks;
-import hearth.server.accounts.PasswordChanges;
-import hearth.server.accounts.RecoveryPages;
-import hearth.server.accounts.LoginThrottle;
-import hearth.server.accounts.Members;
-import hearth.server.accounts.PasswordPolicy;
-import hearth.server.accounts.PostingRights;
-import hearth.server.accounts.Passwords;
-import hearth.server.accounts.Sessions;
+import hearth.server.accounts.AccountsFeature;
 import hearth.server.accounts.Tokens;
 import hearth.server.accounts.Viewer;
 import hearth.server.config.ConfigException;
@@ -55,19 +22,18 @@ import hearth.server.demo.DemoCommunity;
 import hearth.server.discussions.HomePage;
 import hearth.server.discussions.Markdown;
 import hearth.server.mail.MailSender;
-import hearth.server.site.AdminIndex;
-import hearth.server.site.SiteSettings;
-import hearth.server.site.SiteSettingsPage;
 import hearth.server.mail.Mailer;
 import hearth.server.mail.OutboxPage;
 import hearth.server.profiles.DisplayPreferences;
 import hearth.server.profiles.ProfilesFeature;
+import hearth.server.site.AdminIndex;
+import hearth.server.site.SiteSettings;
+import hearth.server.site.SiteSettingsPage;
 import hearth.server.web.ApiDocument;
 import hearth.server.web.Csrf;
 import hearth.server.web.ErrorPages;
 import hearth.server.web.HealthCheck;
 import hearth.server.web.Pages;
-import hearth.server.web.RateLimiter;
 import hearth.server.web.Routes;
 import hearth.server.web.SiteRouter;
 import hearth.server.web.Templates;
@@ -86,8 +52,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -158,9 +124,6 @@ public final class Hearth {
 
             boolean https = "https".equals(config.baseUrl().getScheme());
             Tokens tokens = new Tokens(new SecureRandom());
-            Sessions sessions = new Sessions(db, clock, tokens);
-            ApiKeys apiKeys = new ApiKeys(db, clock, tokens);
-            Authentication authentication = new Authentication(sessions, apiKeys, https);
             Pages pages = new Pages(templates, ctx -> {
                 Map<String, Object> globals = new HashMap<>();
                 globals.put("csrf", Csrf.token(ctx));
@@ -172,61 +135,30 @@ public final class Hearth {
             mailSender.start();
             shutdown.push(mailSender::close);
             Mailer mailer = new Mailer(db, clock, mailSender);
+            SiteSettings settings = new SiteSettings(db, clock);
 
             // Each password hash takes ~19 MiB and a core for ~50 ms: run at most one per core, off the event loop.
             WorkerExecutor hashing = vertx.createSharedWorkerExecutor("hearth-passwords",
                     Runtime.getRuntime().availableProcessors());
             shutdown.push(hashing::close);
-            Members members = new Members(clock);
-            Passwords passwords = new Passwords(Passwords.Argon2Params.OWASP, new SecureRandom());
-            PasswordPolicy policy = new PasswordPolicy();
-            MemberLinks links = new MemberLinks(tokens, clock);
-            AccountMails accountMails = new AccountMails(mailer, links, config.baseUrl());
-            SiteSettings settings = new SiteSettings(db, clock);
-            TwoFactor twoFactor = new TwoFactor(hashing, db, new Totp(clock, new SecureRandom()),
-                    new RecoveryCodes(new SecureRandom()), passwords, members, sessions,
-                    config.baseUrl().getHost(), clock);
-            Invites invites = new Invites(tokens, clock);
-            Accounts accounts = new Accounts(hashing, db, members, passwords, policy, sessions, accountMails,
-                    new LoginThrottle(clock), twoFactor, links, invites, settings, clock);
-            EmailVerification verification = new EmailVerification(db, members, links, accountMails, sessions,
-                    new RateLimiter(3, Duration.ofHours(1), clock));
-            PasswordChanges passwordChanges = new PasswordChanges(hashing, db, members, passwords, policy, links,
-                    accountMails, sessions, new RateLimiter(5, Duration.ofHours(1), clock));
-            Avatars avatars = new Avatars(vertx, db, new AvatarImages(), dataDir.resolve("uploads/avatars"));
+            AccountsFeature accounts = new AccountsFeature(new AccountsFeature.Needs(vertx, db, clock, tokens, mailer,
+                    settings, pages, config.baseUrl(), dataDir.resolve("uploads/avatars"), hashing));
+            ProfilesFeature profiles = new ProfilesFeature(db, clock, markdown, pages, accounts.sessions());
 
-            // Member administration (roles, standing) and data rights (export, account deletion).
-            MemberExport memberExport = new MemberExport(clock);
-            AccountDeletion accountDeletion = new AccountDeletion(hashing, db, members, passwords, sessions, avatars,
-                    settings, new RateLimiter(5, Duration.ofMinutes(15), clock), clock);
-            MemberAdmin memberAdmin = new MemberAdmin(db, members, sessions, clock);
-
-            ProfilesFeature profiles = new ProfilesFeature(db, clock, markdown, pages, sessions);
             List<Routes> features = List.of(
                     new HomePage(db, pages),
-                    new AccountPages(accounts, sessions, authentication, db, pages, settings),
-                    new InvitePages(invites, db, pages, config.baseUrl()),
-                    new AccountApi(accounts, sessions, authentication, db, new PostingRights(settings)),
-                    new RecoveryPages(verification, passwordChanges, pages),
-                    new TwoFactorPages(twoFactor, pages),
-                    new AvatarPages(avatars, pages),
+                    accounts,
+                    profiles,
                     new SiteSettingsPage(settings, pages),
                     new AdminIndex(pages),
                     new OutboxPage(mailer, pages, mailSender.configured()),
-                    new ApiKeyAdmin(apiKeys, db, pages),
-                    new DataRightsPages(memberExport, accountDeletion, authentication, db, pages, clock),
-                    new DataRightsApi(memberExport, accountDeletion, authentication, db, clock),
-                    new MemberAdminPages(memberAdmin, pages),
-                    new MemberAdminApi(memberAdmin),
-                    profiles,
                     new ApiDocument());
-            List<Handler<RoutingContext>> perRequest = List.of(
-                    BodyHandler.create(dataDir.resolve("tmp/uploads").toString())
-                            .setBodyLimit(3 * 1024 * 1024).setDeleteUploadedFilesOnEnd(true),
-                    new Csrf(tokens::next, https),
-                    authentication,
-                    new StaffTwoFactorRule(settings),
-                    profiles.displayPreferences());
+            List<Handler<RoutingContext>> perRequest = new ArrayList<>();
+            perRequest.add(BodyHandler.create(dataDir.resolve("tmp/uploads").toString())
+                    .setBodyLimit(3 * 1024 * 1024).setDeleteUploadedFilesOnEnd(true));
+            perRequest.add(new Csrf(tokens::next, https));
+            perRequest.addAll(accounts.requestHandlers());
+            perRequest.add(profiles.displayPreferences());
             SiteRouter router = new SiteRouter(themes, new ErrorPages(pages), new HealthCheck(db, version), perRequest,
                     features, requestIds(), classes);
             WebServer web = new WebServer(vertx, config.host(), config.port(), config.shutdownTimeout(), router,
