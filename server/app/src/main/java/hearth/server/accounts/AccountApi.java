@@ -1,6 +1,7 @@
 package hearth.server.accounts;
 
 import hearth.server.db.Database;
+import hearth.server.web.Forms;
 import hearth.server.web.Json;
 import hearth.server.web.NotFound;
 import hearth.server.web.Routes;
@@ -102,7 +103,7 @@ public final class AccountApi implements Routes {
 
     private void revoke(RoutingContext ctx) {
         Viewer viewer = Viewer.required(ctx);
-        long id = AccountPages.parseId(ctx.pathParam("id"));
+        long id = Forms.pathId(ctx, "id", "session");
         db.write(tx -> sessions.revoke(tx, viewer.memberId(), id)).onSuccess(revoked -> {
             if (!revoked) {
                 ctx.fail(new NotFound("There is no such active session."));

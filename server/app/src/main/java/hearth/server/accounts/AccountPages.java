@@ -3,10 +3,10 @@ package hearth.server.accounts;
 import hearth.server.db.Database;
 import hearth.server.site.SiteSettings;
 import hearth.server.web.Forms;
-import hearth.server.web.InvalidInput;
 import hearth.server.web.NotFound;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
+import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
@@ -58,19 +58,19 @@ public final class AccountPages implements Routes {
 
     private void signUp(RoutingContext ctx) {
         Accounts.SignUp form = new Accounts.SignUp(Forms.field(ctx, "username"), Forms.field(ctx, "email"), Forms.field(ctx, "password"),
-                "yes".equals(ctx.request().getFormAttribute("terms")), Forms.field(ctx, "invite"));
+                Forms.checked(ctx, "terms"), Forms.field(ctx, "invite"));
         accounts.signUp(form, userAgent(ctx), ip(ctx))
                 .onSuccess(session -> {
                     authentication.set(ctx, session);
                     Pages.redirect(ctx, "/account/welcome");
                 })
-                .onFailure(failure -> formFailure(ctx, "signup", Map.of("username", form.username(),
-                        "email", form.email(), "terms", form.acceptedTerms(), "invite", form.invite()), failure));
+                .onFailure(showAgain(ctx, "signup", Map.of("username", form.username(),
+                        "email", form.email(), "terms", form.acceptedTerms(), "invite", form.invite())));
     }
 
     private void logIn(RoutingContext ctx) {
         Accounts.LogIn form = new Accounts.LogIn(Forms.field(ctx, "identifier"), Forms.field(ctx, "password"),
-                "yes".equals(ctx.request().getFormAttribute("remember")), null, userAgent(ctx), ip(ctx));
+                Forms.checked(ctx, "remember"), null, userAgent(ctx), ip(ctx));
         accounts.logIn(form)
                 .onSuccess(result -> {
                     switch (result) {
@@ -85,12 +85,12 @@ public final class AccountPages implements Routes {
                         }
                     }
                 })
-                .onFailure(failure -> formFailure(ctx, "login", Map.of("identifier", form.identifier(),
-                        "remember", form.remember(), "next", next(ctx)), failure));
+                .onFailure(showAgain(ctx, "login", Map.of("identifier", form.identifier(),
+                        "remember", form.remember(), "next", next(ctx))));
     }
 
     private void secondFactor(RoutingContext ctx) {
-        boolean remember = "yes".equals(ctx.request().getFormAttribute("remember"));
+        boolean remember = Forms.checked(ctx, "remember");
         accounts.completeSecondFactor(authentication.secondFactorPass(ctx), Forms.field(ctx, "code"), remember,
                         userAgent(ctx), ip(ctx))
                 .onSuccess(result -> {
@@ -98,8 +98,7 @@ public final class AccountPages implements Routes {
                     authentication.set(ctx, ((Accounts.LoginResult.LoggedIn) result).session());
                     Pages.redirect(ctx, next(ctx));
                 })
-                .onFailure(failure -> formFailure(ctx, "login-2fa", Map.of("next", next(ctx), "remember", remember),
-                        failure));
+                .onFailure(showAgain(ctx, "login-2fa", Map.of("next", next(ctx), "remember", remember)));
     }
 
     private void logOut(RoutingContext ctx) {
@@ -126,7 +125,7 @@ public final class AccountPages implements Routes {
 
     private void revoke(RoutingContext ctx) {
         Viewer viewer = Viewer.required(ctx);
-        long id = parseId(ctx.pathParam("id"));
+        long id = Forms.pathId(ctx, "id", "session");
         db.write(tx -> sessions.revoke(tx, viewer.memberId(), id))
                 .onSuccess(revoked -> {
                     if (!revoked) {
@@ -151,12 +150,9 @@ public final class AccountPages implements Routes {
                 .onFailure(ctx::fail);
     }
 
-    private void formFailure(RoutingContext ctx, String template, Map<String, ?> values, Throwable failure) {
-        if (failure instanceof InvalidInput invalid) {
-            pages.showErrors(ctx, template, values, invalid);
-        } else {
-            ctx.fail(failure);
-        }
+    /** Invalid input shows the form again with the person's values; anything else goes to the error pages. */
+    private Handler<Throwable> showAgain(RoutingContext ctx, String template, Map<String, ?> values) {
+        return Pages.formFailure(ctx, invalid -> pages.showErrors(ctx, template, values, invalid));
     }
 
     /** Where to go after logging in: only a path on this site, never another host. */
@@ -168,15 +164,6 @@ public final class AccountPages implements Routes {
         boolean local = next != null && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\");
         return local ? next : "/";
     }
-
-    static long parseId(String raw) {
-        try {
-            return Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw new NotFound("There is no such session.");
-        }
-    }
-
 
     static String userAgent(RoutingContext ctx) {
         String agent = ctx.request().getHeader("User-Agent");

@@ -1,7 +1,5 @@
 package hearth.server.accounts;
 
-import static hearth.server.db.schema.tables.Members.MEMBERS;
-
 import hearth.server.accounts.Members.Role;
 import hearth.server.db.Database;
 import hearth.server.db.Tx;

@@ -1,8 +1,6 @@
 package hearth.server.accounts;
 
-import hearth.server.accounts.Members.Role;
 import hearth.server.db.Database;
-import hearth.server.web.Forbidden;
 import hearth.server.web.Forms;
 import hearth.server.web.InvalidInput;
 import hearth.server.web.Json;
@@ -44,11 +42,7 @@ public final class ApiKeyAdmin implements Routes {
     }
 
     private static Viewer admin(RoutingContext ctx) {
-        Viewer viewer = Viewer.required(ctx);
-        if (viewer.role() != Role.ADMIN) {
-            throw new Forbidden("Only admins can manage API keys.");
-        }
-        return viewer;
+        return Viewer.requiredAdmin(ctx, "Only admins can manage API keys.");
     }
 
     // The page.

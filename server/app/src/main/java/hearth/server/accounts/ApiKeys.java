@@ -9,7 +9,6 @@ import hearth.server.db.Tx;
 import hearth.server.web.BadCredentials;
 import hearth.server.web.Forbidden;
 import hearth.server.web.InvalidInput;
-import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;

@@ -2,7 +2,6 @@ package hearth.server.accounts;
 
 import hearth.server.db.Database;
 import hearth.server.web.Forms;
-import hearth.server.web.InvalidInput;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
 import io.vertx.core.http.HttpHeaders;
@@ -85,14 +84,9 @@ public final class DataRightsPages implements Routes {
                     authentication.clear(ctx);
                     Pages.redirect(ctx, "/account/deleted");
                 })
-                .onFailure(failure -> {
-                    if (failure instanceof InvalidInput invalid) {
-                        pages.showErrors(ctx, "account-delete", model(invalid.errors().containsKey("form")
-                                && invalid.getMessage().equals(AccountDeletion.LAST_ADMIN), typed), invalid);
-                    } else {
-                        ctx.fail(failure);
-                    }
-                });
+                .onFailure(Pages.formFailure(ctx, invalid -> pages.showErrors(ctx, "account-delete",
+                        model(invalid.errors().containsKey("form")
+                                && invalid.getMessage().equals(AccountDeletion.LAST_ADMIN), typed), invalid)));
     }
 
     private Map<String, Object> model(boolean lastAdmin, String typed) {

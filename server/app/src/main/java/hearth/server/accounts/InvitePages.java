@@ -1,10 +1,7 @@
 package hearth.server.accounts;
 
-import hearth.server.accounts.Members.Role;
 import hearth.server.db.Database;
-import hearth.server.web.Forbidden;
 import hearth.server.web.Forms;
-import hearth.server.web.InvalidInput;
 import hearth.server.web.NotFound;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
@@ -55,18 +52,13 @@ public final class InvitePages implements Routes {
         int maxUses = number(Forms.field(ctx, "maxUses"), 1);
         db.write(tx -> invites.create(tx, viewer.memberId(), note, days, maxUses))
                 .onSuccess(code -> list(ctx, Map.of("created", baseUrl + "/invite/" + code), 200))
-                .onFailure(failure -> {
-                    if (failure instanceof InvalidInput invalid) {
-                        list(ctx, Map.of("errors", invalid.errors(), "note", note), 400);
-                    } else {
-                        ctx.fail(failure);
-                    }
-                });
+                .onFailure(Pages.formFailure(ctx, invalid ->
+                        list(ctx, Map.of("errors", invalid.errors(), "note", note), 400)));
     }
 
     private void revoke(RoutingContext ctx) {
         requireAdmin(ctx);
-        long id = AccountPages.parseId(ctx.pathParam("id"));
+        long id = Forms.pathId(ctx, "id", "invite");
         db.write(tx -> invites.revoke(tx, id)).onSuccess(revoked -> {
             if (revoked) {
                 Pages.redirect(ctx, "/admin/invites");
@@ -89,11 +81,7 @@ public final class InvitePages implements Routes {
     }
 
     private static Viewer requireAdmin(RoutingContext ctx) {
-        Viewer viewer = Viewer.required(ctx);
-        if (viewer.role() != Role.ADMIN) {
-            throw new Forbidden("Only admins can manage invites.");
-        }
-        return viewer;
+        return Viewer.requiredAdmin(ctx, "Only admins can manage invites.");
     }
 
     /** A number from the form; anything else becomes -1, which the rules then refuse with a message. */

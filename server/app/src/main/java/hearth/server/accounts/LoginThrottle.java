@@ -33,23 +33,26 @@ public final class LoginThrottle {
     /** How long the caller must wait before another try, if at all. */
     public Optional<Duration> waitBeforeTrying(DSLContext sql, String accountKey, String ip) {
         Instant now = clock.instant();
-        Optional<Duration> account = wait(sql, LOGIN_ATTEMPTS.ACCOUNT_KEY, accountKey, ACCOUNT_LIMIT, now);
-        Optional<Duration> address = wait(sql, LOGIN_ATTEMPTS.IP, ip, ADDRESS_LIMIT, now);
+        Optional<Duration> account = wait(sql, LOGIN_ATTEMPTS.ACCOUNT_KEY, accountKey, ACCOUNT_LIMIT, true, now);
+        Optional<Duration> address = wait(sql, LOGIN_ATTEMPTS.IP, ip, ADDRESS_LIMIT, false, now);
         if (account.isPresent() && address.isPresent()) {
             return Optional.of(account.get().compareTo(address.get()) > 0 ? account.get() : address.get());
         }
         return account.or(() -> address);
     }
 
-    private Optional<Duration> wait(DSLContext sql, Field<String> key, String value, int limit, Instant now) {
+    /** {@code successResets}: a success clears the count (for an account; an address may hold many accounts). */
+    private Optional<Duration> wait(DSLContext sql, Field<String> key, String value, int limit, boolean successResets,
+                                    Instant now) {
         Instant since = now.minus(WINDOW);
-        Instant lastSuccess = sql.select(DSL.max(LOGIN_ATTEMPTS.ATTEMPTED_AT)).from(LOGIN_ATTEMPTS)
-                .where(key.eq(value), LOGIN_ATTEMPTS.SUCCEEDED.isTrue(), LOGIN_ATTEMPTS.ATTEMPTED_AT.gt(since))
-                .fetchSingle().value1();
+        if (successResets) {
+            Instant lastSuccess = sql.select(DSL.max(LOGIN_ATTEMPTS.ATTEMPTED_AT)).from(LOGIN_ATTEMPTS)
+                    .where(key.eq(value), LOGIN_ATTEMPTS.SUCCEEDED.isTrue(), LOGIN_ATTEMPTS.ATTEMPTED_AT.gt(since))
+                    .fetchSingle().value1();
+            since = lastSuccess != null ? lastSuccess : since;
+        }
         List<Instant> failures = sql.select(LOGIN_ATTEMPTS.ATTEMPTED_AT).from(LOGIN_ATTEMPTS)
-                .where(key.eq(value), LOGIN_ATTEMPTS.SUCCEEDED.isFalse(),
-                        LOGIN_ATTEMPTS.ATTEMPTED_AT.gt(lastSuccess != null && key == LOGIN_ATTEMPTS.ACCOUNT_KEY
-                                ? lastSuccess : since))
+                .where(key.eq(value), LOGIN_ATTEMPTS.SUCCEEDED.isFalse(), LOGIN_ATTEMPTS.ATTEMPTED_AT.gt(since))
                 .orderBy(LOGIN_ATTEMPTS.ATTEMPTED_AT.desc())
                 .limit(limit)
                 .fetch(LOGIN_ATTEMPTS.ATTEMPTED_AT);

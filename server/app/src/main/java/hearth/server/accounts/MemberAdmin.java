@@ -238,9 +238,7 @@ public final class MemberAdmin {
     }
 
     static void requireAdmin(Viewer viewer) {
-        if (viewer.role() != Role.ADMIN) {
-            throw new Forbidden("Only admins can manage members.");
-        }
+        viewer.mustBeAdmin("Only admins can manage members.");
     }
 
     /** Page numbers from a query string: absent means 1; anything but a positive number is refused. */

@@ -1,7 +1,6 @@
 package hearth.server.accounts;
 
 import hearth.server.web.Forms;
-import hearth.server.web.InvalidInput;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
 import io.vertx.ext.web.Router;
@@ -52,7 +51,7 @@ public final class RecoveryPages implements Routes {
     private void resend(RoutingContext ctx) {
         verification.resend(Viewer.required(ctx))
                 .onSuccess(done -> message(ctx, 200, "Link sent", "We have sent a new confirmation link."))
-                .onFailure(failure -> fail(ctx, failure, invalid -> message(ctx, 400, "No new link sent",
+                .onFailure(Pages.formFailure(ctx, invalid -> message(ctx, 400, "No new link sent",
                         invalid.getMessage())));
     }
 
@@ -61,7 +60,7 @@ public final class RecoveryPages implements Routes {
         passwords.forgot(email, AccountPages.ip(ctx))
                 .onSuccess(done -> message(ctx, 200, "Check your email", "If an account uses " + email.strip()
                         + ", we have sent it a link to choose a new password. The link works for one hour."))
-                .onFailure(failure -> fail(ctx, failure, invalid -> pages.showErrors(ctx, "password-forgot",
+                .onFailure(Pages.formFailure(ctx, invalid -> pages.showErrors(ctx, "password-forgot",
                         Map.of("email", email), invalid)));
     }
 
@@ -82,7 +81,7 @@ public final class RecoveryPages implements Routes {
         passwords.reset(token, Forms.field(ctx, "password"))
                 .onSuccess(done -> message(ctx, 200, "Password changed",
                         "Your new password is set and every session has been logged out. You can log in now."))
-                .onFailure(failure -> fail(ctx, failure, invalid -> pages.showErrors(ctx, "password-reset",
+                .onFailure(Pages.formFailure(ctx, invalid -> pages.showErrors(ctx, "password-reset",
                         Map.of("token", token), invalid)));
     }
 
@@ -91,19 +90,11 @@ public final class RecoveryPages implements Routes {
         passwords.change(viewer, Forms.field(ctx, "current"), Forms.field(ctx, "password"))
                 .onSuccess(done -> message(ctx, 200, "Password changed",
                         "Your password is changed, and your other sessions have been logged out."))
-                .onFailure(failure -> fail(ctx, failure, invalid -> pages.showErrors(ctx, "password-change",
+                .onFailure(Pages.formFailure(ctx, invalid -> pages.showErrors(ctx, "password-change",
                         Map.of(), invalid)));
     }
 
     private void message(RoutingContext ctx, int status, String title, String text) {
         pages.show(ctx, status, "message", Map.of("title", title, "text", text));
-    }
-
-    private static void fail(RoutingContext ctx, Throwable failure, java.util.function.Consumer<InvalidInput> show) {
-        if (failure instanceof InvalidInput invalid) {
-            show.accept(invalid);
-        } else {
-            ctx.fail(failure);
-        }
     }
 }

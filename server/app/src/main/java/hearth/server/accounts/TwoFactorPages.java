@@ -1,7 +1,6 @@
 package hearth.server.accounts;
 
 import hearth.server.web.Forms;
-import hearth.server.web.InvalidInput;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
 import io.vertx.ext.web.Router;
@@ -51,15 +50,10 @@ public final class TwoFactorPages implements Routes {
         String secret = Forms.field(ctx, "secret");
         twoFactor.enable(viewer, secret, Forms.field(ctx, "code"))
                 .onSuccess(codes -> showCodes(ctx, codes))
-                .onFailure(failure -> {
-                    if (failure instanceof InvalidInput invalid) {
-                        pages.showErrors(ctx, "two-factor", Map.of("secret", secret,
-                                "uri", twoFactor.newSetup(viewer).uri().replaceFirst("secret=[A-Z2-7]+",
-                                        "secret=" + secret)), invalid);
-                    } else {
-                        ctx.fail(failure);
-                    }
-                });
+                .onFailure(Pages.formFailure(ctx, invalid -> pages.showErrors(ctx, "two-factor", Map.of(
+                        "secret", secret,
+                        "uri", twoFactor.newSetup(viewer).uri().replaceFirst("secret=[A-Z2-7]+", "secret=" + secret)),
+                        invalid)));
     }
 
     private void disable(RoutingContext ctx) {
@@ -81,10 +75,7 @@ public final class TwoFactorPages implements Routes {
     }
 
     private void passwordFailure(RoutingContext ctx, Throwable failure) {
-        if (failure instanceof InvalidInput invalid) {
-            pages.show(ctx, 400, "two-factor", Map.of("errors", invalid.errors(), "codesLeft", -1));
-        } else {
-            ctx.fail(failure);
-        }
+        Pages.formFailure(ctx, invalid -> pages.show(ctx, 400, "two-factor",
+                Map.of("errors", invalid.errors(), "codesLeft", -1))).handle(failure);
     }
 }

@@ -1,6 +1,7 @@
 package hearth.server.accounts;
 
 import hearth.server.accounts.Members.Role;
+import hearth.server.web.Forbidden;
 import hearth.server.web.NotLoggedIn;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
@@ -23,6 +24,18 @@ public record Viewer(long memberId, long sessionId, String username, String disp
     /** The viewer, or a 401 that sends a browser to the login page and back. */
     public static Viewer required(RoutingContext ctx) {
         return of(ctx).orElseThrow(NotLoggedIn::new);
+    }
+
+    /** The viewer if they are an admin, else a 403 with {@code refusal} for the person. */
+    public static Viewer requiredAdmin(RoutingContext ctx, String refusal) {
+        return required(ctx).mustBeAdmin(refusal);
+    }
+
+    public Viewer mustBeAdmin(String refusal) {
+        if (role != Role.ADMIN) {
+            throw new Forbidden(refusal);
+        }
+        return this;
     }
 
     void attach(RoutingContext ctx) {

@@ -1,8 +1,6 @@
 package hearth.server.mail;
 
-import hearth.server.accounts.Members.Role;
 import hearth.server.accounts.Viewer;
-import hearth.server.web.Forbidden;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
 import io.vertx.ext.web.Router;
@@ -31,10 +29,7 @@ public final class OutboxPage implements Routes {
     }
 
     private void show(RoutingContext ctx) {
-        Viewer viewer = Viewer.required(ctx);
-        if (viewer.role() != Role.ADMIN) {
-            throw new Forbidden("Only admins can read the site's outgoing mail.");
-        }
+        Viewer.requiredAdmin(ctx, "Only admins can read the site's outgoing mail.");
         pages.respond(ctx, "admin-mail", mailer.recent(100).map(mails -> Map.of("mails", mails,
                 "smtpConfigured", smtpConfigured)));
     }

@@ -2,6 +2,7 @@ package hearth.server.profiles;
 
 import hearth.server.accounts.Viewer;
 import hearth.server.db.Database;
+import hearth.server.web.Forms;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
 import io.vertx.ext.web.Router;
@@ -73,7 +74,7 @@ public final class PreferencesPages implements Routes {
         }).onSuccess(done -> {
             caches.forget(viewer.memberId());
             Pages.redirect(ctx, "/account/preferences?saved=1");
-        }).onFailure(failure -> Forms.showErrors(ctx, pages, "preferences", failure,
+        }).onFailure(failure -> ProfileForms.showErrors(ctx, pages, "preferences", failure,
                 () -> db.read(sql -> model(sql, viewer, submitted))));
     }
 
@@ -82,7 +83,7 @@ public final class PreferencesPages implements Routes {
         String username = Forms.field(ctx, "username");
         db.write(tx -> preferences.ignore(tx, viewer.memberId(), username, "username"))
                 .onSuccess(done -> Pages.redirect(ctx, "/account/preferences"))
-                .onFailure(failure -> Forms.showErrors(ctx, pages, "preferences", failure, () -> db.read(sql -> {
+                .onFailure(failure -> ProfileForms.showErrors(ctx, pages, "preferences", failure, () -> db.read(sql -> {
                     Map<String, Object> model = model(sql, viewer, null);
                     model.put("ignoreUsername", username);
                     return model;
@@ -114,7 +115,7 @@ public final class PreferencesPages implements Routes {
         model.put("timeZone", submitted != null && submitted.get("timeZone") != null ? submitted.get("timeZone")
                 : stored.timeZone());
         model.put("ignored", stored.ignored());
-        model.put("zones", Forms.ZONES);
+        model.put("zones", ProfileForms.ZONES);
         return model;
     }
 }

@@ -1,6 +1,8 @@
 package hearth.server.profiles;
 
+import hearth.server.accounts.Viewer;
 import hearth.server.db.Database;
+import hearth.server.web.Forms;
 import hearth.server.web.InvalidInput;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
@@ -35,7 +37,7 @@ public final class ProfileFieldsAdminPages implements Routes {
     }
 
     private void list(RoutingContext ctx) {
-        Forms.requireAdmin(ctx);
+        Viewer.requiredAdmin(ctx, "Only admins can do that.");
         pages.respond(ctx, "profile-fields", db.read(sql -> {
             Map<String, Object> model = new HashMap<>();
             model.put("customFields", fields.all(sql));
@@ -45,13 +47,13 @@ public final class ProfileFieldsAdminPages implements Routes {
     }
 
     private void add(RoutingContext ctx) {
-        Forms.requireAdmin(ctx);
+        Viewer.requiredAdmin(ctx, "Only admins can do that.");
         Map<String, Object> submitted = submitted(ctx, true);
         db.write(tx -> fields.add(tx, FieldDefinition.parse((String) submitted.get("label"),
                         (String) submitted.get("kind"), (String) submitted.get("options"),
                         (String) submitted.get("visibility"))))
                 .onSuccess(field -> Pages.redirect(ctx, BASE))
-                .onFailure(failure -> Forms.showErrors(ctx, pages, "profile-fields", failure, () -> db.read(sql -> {
+                .onFailure(failure -> ProfileForms.showErrors(ctx, pages, "profile-fields", failure, () -> db.read(sql -> {
                     Map<String, Object> model = new HashMap<>();
                     model.put("customFields", fields.all(sql));
                     model.put("values", submitted);
@@ -60,7 +62,7 @@ public final class ProfileFieldsAdminPages implements Routes {
     }
 
     private void editForm(RoutingContext ctx) {
-        Forms.requireAdmin(ctx);
+        Viewer.requiredAdmin(ctx, "Only admins can do that.");
         long id = Forms.pathId(ctx, "id", "profile field");
         pages.respond(ctx, "profile-field-edit", db.read(sql -> {
             CustomField field = fields.find(sql, id);
@@ -73,18 +75,18 @@ public final class ProfileFieldsAdminPages implements Routes {
     }
 
     private void save(RoutingContext ctx) {
-        Forms.requireAdmin(ctx);
+        Viewer.requiredAdmin(ctx, "Only admins can do that.");
         long id = Forms.pathId(ctx, "id", "profile field");
         Map<String, Object> submitted = submitted(ctx, false);
         db.write(tx -> fields.update(tx, id, FieldDefinition.parse((String) submitted.get("label"), null,
                         (String) submitted.get("options"), (String) submitted.get("visibility"))))
                 .onSuccess(field -> Pages.redirect(ctx, BASE))
-                .onFailure(failure -> Forms.showErrors(ctx, pages, "profile-field-edit", failure,
+                .onFailure(failure -> ProfileForms.showErrors(ctx, pages, "profile-field-edit", failure,
                         () -> db.read(sql -> Map.of("field", fields.find(sql, id), "values", submitted))));
     }
 
     private void move(RoutingContext ctx) {
-        Forms.requireAdmin(ctx);
+        Viewer.requiredAdmin(ctx, "Only admins can do that.");
         long id = Forms.pathId(ctx, "id", "profile field");
         String direction = Forms.field(ctx, "direction");
         if (!direction.equals("up") && !direction.equals("down")) {
@@ -97,7 +99,7 @@ public final class ProfileFieldsAdminPages implements Routes {
     }
 
     private void delete(RoutingContext ctx) {
-        Forms.requireAdmin(ctx);
+        Viewer.requiredAdmin(ctx, "Only admins can do that.");
         long id = Forms.pathId(ctx, "id", "profile field");
         db.write(tx -> {
             fields.delete(tx, id);

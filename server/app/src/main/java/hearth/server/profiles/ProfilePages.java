@@ -2,6 +2,7 @@ package hearth.server.profiles;
 
 import hearth.server.accounts.Viewer;
 import hearth.server.db.Database;
+import hearth.server.web.Forms;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
 import io.vertx.ext.web.Router;
@@ -86,7 +87,7 @@ public final class ProfilePages implements Routes {
         }).onSuccess(member -> {
             caches.forget(member.id());
             Pages.redirect(ctx, "/u/" + member.username());
-        }).onFailure(failure -> Forms.showErrors(ctx, pages, "profile-edit", failure, () -> db.read(sql ->
+        }).onFailure(failure -> ProfileForms.showErrors(ctx, pages, "profile-edit", failure, () -> db.read(sql ->
                 model(sql, viewer, profiles.require(sql, username), submitted))));
     }
 
@@ -97,7 +98,7 @@ public final class ProfilePages implements Routes {
         model.put("self", viewer.memberId() == member.id());
         model.put("customFields", fields.all(sql));
         model.put("values", values);
-        model.put("zones", Forms.ZONES);
+        model.put("zones", ProfileForms.ZONES);
         return model;
     }
 

@@ -1,8 +1,6 @@
 package hearth.server.site;
 
-import hearth.server.accounts.Members.Role;
 import hearth.server.accounts.Viewer;
-import hearth.server.web.Forbidden;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
 import io.vertx.ext.web.Router;
@@ -20,9 +18,7 @@ public final class AdminIndex implements Routes {
     @Override
     public void mount(Router router) {
         router.get("/admin").handler(ctx -> {
-            if (Viewer.required(ctx).role() != Role.ADMIN) {
-                throw new Forbidden("Only admins can see the administration pages.");
-            }
+            Viewer.requiredAdmin(ctx, "Only admins can see the administration pages.");
             pages.show(ctx, 200, "admin", Map.of());
         });
     }

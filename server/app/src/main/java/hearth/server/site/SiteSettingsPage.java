@@ -1,9 +1,7 @@
 package hearth.server.site;
 
-import hearth.server.accounts.Members.Role;
 import hearth.server.accounts.Viewer;
 import hearth.server.site.SiteSettings.Key;
-import hearth.server.web.Forbidden;
 import hearth.server.web.InvalidInput;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
@@ -67,8 +65,6 @@ public final class SiteSettingsPage implements Routes {
     }
 
     private static void requireAdmin(RoutingContext ctx) {
-        if (Viewer.required(ctx).role() != Role.ADMIN) {
-            throw new Forbidden("Only admins can change the site's settings.");
-        }
+        Viewer.requiredAdmin(ctx, "Only admins can change the site's settings.");
     }
 }

@@ -13,4 +13,18 @@ public final class Forms {
         String value = ctx.request().getFormAttribute(name);
         return value == null ? "" : value;
     }
+
+    /** A ticked checkbox (forms send "yes" for the ones they mean). */
+    public static boolean checked(RoutingContext ctx, String name) {
+        return "yes".equals(ctx.request().getFormAttribute(name));
+    }
+
+    /** A numeric id from the path; anything else is a 404 ("There is no such {what}."). */
+    public static long pathId(RoutingContext ctx, String name, String what) {
+        try {
+            return Long.parseLong(ctx.pathParam(name));
+        } catch (NumberFormatException e) {
+            throw new NotFound("There is no such " + what + ".");
+        }
+    }
 }

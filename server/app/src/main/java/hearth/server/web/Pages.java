@@ -1,10 +1,12 @@
 package hearth.server.web;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -53,6 +55,20 @@ public final class Pages {
         Map<String, Object> context = new HashMap<>(requestGlobals.apply(ctx));
         context.putAll(model);
         return templates.render(template, context);
+    }
+
+    /**
+     * The failure handler of a form: invalid input shows the form again ({@code showForm}), anything else goes to
+     * the error pages.
+     */
+    public static Handler<Throwable> formFailure(RoutingContext ctx, Consumer<InvalidInput> showForm) {
+        return failure -> {
+            if (failure instanceof InvalidInput invalid) {
+                showForm.accept(invalid);
+            } else {
+                ctx.fail(failure);
+            }
+        };
     }
 
     /** After a successful form: see-other, so a reload does not post again. */

@@ -2,7 +2,6 @@ package hearth.server.web;
 
 import hearth.server.config.ConfigException;
 import hearth.server.config.Setting;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
