@@ -8,7 +8,7 @@ import hearth.server.config.ConfigLoader;
 import hearth.server.config.HearthConfig;
 import hearth.server.config.Setting;
 import hearth.server.db.MigrationFailed;
-import hearth.server.web.InvalidInput;
+import hearth.api.errors.InvalidInput;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,7 +3,7 @@ package hearth.server.accounts;
 import hearth.server.db.Database;
 import hearth.server.web.Forms;
 import hearth.server.web.Json;
-import hearth.server.web.NotFound;
+import hearth.api.errors.NotFound;
 import hearth.server.web.Routes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

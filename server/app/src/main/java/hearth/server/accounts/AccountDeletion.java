@@ -19,7 +19,7 @@ import hearth.api.events.TopicCreated;
 import hearth.server.db.Database;
 import hearth.server.db.Tx;
 import hearth.server.site.SiteSettings;
-import hearth.server.web.InvalidInput;
+import hearth.api.errors.InvalidInput;
 import hearth.server.web.RateLimiter;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;

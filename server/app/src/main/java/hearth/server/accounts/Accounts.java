@@ -4,7 +4,7 @@ import hearth.server.accounts.Members.Role;
 import hearth.server.db.Database;
 import hearth.server.db.Tx;
 import hearth.server.site.SiteSettings;
-import hearth.server.web.InvalidInput;
+import hearth.api.errors.InvalidInput;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.time.Clock;

@@ -2,9 +2,9 @@ package hearth.server.accounts;
 
 import hearth.server.db.Database;
 import hearth.server.web.Forms;
-import hearth.server.web.InvalidInput;
+import hearth.api.errors.InvalidInput;
 import hearth.server.web.Json;
-import hearth.server.web.NotFound;
+import hearth.api.errors.NotFound;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
 import io.vertx.core.http.HttpHeaders;

@@ -1,7 +1,7 @@
 package hearth.server.accounts;
 
 import hearth.server.accounts.Members.Role;
-import hearth.server.web.InvalidInput;
+import hearth.api.errors.InvalidInput;
 import io.vertx.core.http.HttpMethod;
 import java.util.Locale;
 import java.util.Optional;

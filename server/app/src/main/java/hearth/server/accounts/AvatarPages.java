@@ -1,6 +1,6 @@
 package hearth.server.accounts;
 
-import hearth.server.web.NotFound;
+import hearth.api.errors.NotFound;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
 import io.vertx.core.http.HttpHeaders;

@@ -5,7 +5,7 @@ import static hearth.server.db.schema.tables.Members.MEMBERS;
 import hearth.server.Hearth;
 import hearth.server.config.HearthConfig;
 import hearth.server.db.Database;
-import hearth.server.web.InvalidInput;
+import hearth.api.errors.InvalidInput;
 import io.vertx.core.Vertx;
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -3,7 +3,7 @@ package hearth.server.accounts;
 import hearth.server.Hearth;
 import hearth.server.config.HearthConfig;
 import hearth.server.db.Database;
-import hearth.server.web.InvalidInput;
+import hearth.api.errors.InvalidInput;
 import io.vertx.core.Vertx;
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -2,7 +2,7 @@ package hearth.server.accounts;
 
 import hearth.server.db.Database;
 import hearth.server.web.Forms;
-import hearth.server.web.NotFound;
+import hearth.api.errors.NotFound;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
 import io.vertx.ext.web.Router;

@@ -4,7 +4,7 @@ import static hearth.server.db.schema.tables.Invites.INVITES;
 import static hearth.server.db.schema.tables.Members.MEMBERS;
 
 import hearth.server.db.Tx;
-import hearth.server.web.InvalidInput;
+import hearth.api.errors.InvalidInput;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

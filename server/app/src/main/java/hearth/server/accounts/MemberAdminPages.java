@@ -1,7 +1,7 @@
 package hearth.server.accounts;
 
 import hearth.server.web.Forms;
-import hearth.server.web.InvalidInput;
+import hearth.api.errors.InvalidInput;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
 import io.vertx.ext.web.Router;

@@ -1,7 +1,7 @@
 package hearth.server.accounts;
 
 import hearth.server.db.Database;
-import hearth.server.web.InvalidInput;
+import hearth.api.errors.InvalidInput;
 import hearth.server.web.RateLimiter;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;

@@ -1,7 +1,7 @@
 package hearth.server.accounts;
 
 import hearth.server.site.SiteSettings;
-import hearth.server.web.Forbidden;
+import hearth.api.errors.Forbidden;
 import hearth.server.web.Pages;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;

@@ -5,7 +5,7 @@ import static hearth.server.db.schema.tables.RecoveryCodes.RECOVERY_CODES;
 
 import hearth.server.db.Database;
 import hearth.server.db.Tx;
-import hearth.server.web.InvalidInput;
+import hearth.api.errors.InvalidInput;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.time.Clock;

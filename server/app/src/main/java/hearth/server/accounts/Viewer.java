@@ -1,7 +1,7 @@
 package hearth.server.accounts;
 
 import hearth.server.accounts.Members.Role;
-import hearth.server.web.Forbidden;
+import hearth.api.errors.Forbidden;
 import hearth.server.web.NotLoggedIn;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;

@@ -4,8 +4,8 @@ import static hearth.server.db.schema.tables.ProfileFieldValues.PROFILE_FIELD_VA
 import static hearth.server.db.schema.tables.ProfileFields.PROFILE_FIELDS;
 
 import hearth.server.db.Tx;
-import hearth.server.web.InvalidInput;
-import hearth.server.web.NotFound;
+import hearth.api.errors.InvalidInput;
+import hearth.api.errors.NotFound;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package hearth.server.profiles;
 
-import hearth.server.web.InvalidInput;
+import hearth.api.errors.InvalidInput;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package hearth.server.profiles;
 
-import hearth.server.web.InvalidInput;
+import hearth.api.errors.InvalidInput;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

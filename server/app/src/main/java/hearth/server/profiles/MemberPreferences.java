@@ -7,7 +7,7 @@ import static hearth.server.db.schema.tables.Members.MEMBERS;
 import hearth.server.db.Database;
 import hearth.server.db.Tx;
 import hearth.server.profiles.Preferences.IgnoredMember;
-import hearth.server.web.InvalidInput;
+import hearth.api.errors.InvalidInput;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.DateTimeException;

@@ -1,6 +1,6 @@
 package hearth.server.profiles;
 
-import hearth.server.web.InvalidInput;
+import hearth.api.errors.InvalidInput;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package hearth.server.profiles;
 import hearth.server.accounts.Viewer;
 import hearth.server.db.Database;
 import hearth.server.web.Forms;
-import hearth.server.web.InvalidInput;
+import hearth.api.errors.InvalidInput;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
 import io.vertx.ext.web.Router;

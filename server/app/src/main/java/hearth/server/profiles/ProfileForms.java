@@ -1,6 +1,6 @@
 package hearth.server.profiles;
 
-import hearth.server.web.InvalidInput;
+import hearth.api.errors.InvalidInput;
 import hearth.server.web.Pages;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;

@@ -2,7 +2,7 @@ package hearth.server.profiles;
 
 import hearth.server.accounts.Viewer;
 import hearth.server.db.Database;
-import hearth.server.web.InvalidInput;
+import hearth.api.errors.InvalidInput;
 import hearth.server.web.Json;
 import hearth.server.web.Routes;
 import io.vertx.core.json.JsonArray;

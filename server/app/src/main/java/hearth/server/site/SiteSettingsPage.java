@@ -2,7 +2,7 @@ package hearth.server.site;
 
 import hearth.server.accounts.Viewer;
 import hearth.server.site.SiteSettings.Key;
-import hearth.server.web.InvalidInput;
+import hearth.api.errors.InvalidInput;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
 import io.vertx.core.Future;

@@ -1,5 +1,6 @@
 package hearth.server.web;
 
+import hearth.api.errors.Forbidden;
 import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;

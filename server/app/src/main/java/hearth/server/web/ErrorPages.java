@@ -1,5 +1,8 @@
 package hearth.server.web;
 
+import hearth.api.errors.NotFound;
+import hearth.api.errors.Forbidden;
+import hearth.api.errors.InvalidInput;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;

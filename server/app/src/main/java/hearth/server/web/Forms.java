@@ -1,5 +1,6 @@
 package hearth.server.web;
 
+import hearth.api.errors.NotFound;
 import io.vertx.ext.web.RoutingContext;
 
 /** Reading submitted forms. */

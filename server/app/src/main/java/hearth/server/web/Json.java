@@ -1,5 +1,6 @@
 package hearth.server.web;
 
+import hearth.api.errors.InvalidInput;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.DecodeException;

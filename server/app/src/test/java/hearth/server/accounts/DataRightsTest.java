@@ -17,7 +17,7 @@ import hearth.server.testing.Sql;
 import hearth.server.testing.TestDatabase;
 import hearth.server.testing.TestSite;
 import hearth.server.testing.TextScan;
-import hearth.server.web.NotFound;
+import hearth.api.errors.NotFound;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;

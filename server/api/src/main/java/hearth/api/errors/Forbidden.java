@@ -1,6 +1,6 @@
-package hearth.server.web;
+package hearth.api.errors;
 
-/** The viewer may not do this; the message says why, for the person. */
+/** The viewer may not do this (403); the message says why, for the person. */
 public final class Forbidden extends RuntimeException {
 
     public Forbidden(String message) {

@@ -1,4 +1,4 @@
-package hearth.server.web;
+package hearth.api.errors;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
-package hearth.server.web;
+package hearth.api.errors;
 
-/** There is no such thing (or the viewer may not know it exists). */
+/** There is no such thing (404) (or the viewer may not know it exists). */
 public final class NotFound extends RuntimeException {
 
     public NotFound(String message) {

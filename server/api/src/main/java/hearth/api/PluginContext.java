@@ -1,0 +1,44 @@
+package hearth.api;
+
+import hearth.api.access.Permissions;
+import hearth.api.data.PluginDatabase;
+import hearth.api.views.Members;
+import hearth.api.views.Topics;
+import hearth.api.web.PluginTemplates;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The core services a plugin may use. Plugins read core data only through these views, never core tables, so the
+ * core can change its schema without breaking them. Methods that touch the database block: call them from page
+ * handlers, listeners and tasks (which run off the event loop), not from slot renderers, guards or policies.
+ */
+public interface PluginContext {
+
+    /** The plugin's id (kebab-case), as in its manifest. */
+    String pluginId();
+
+    /** The plugin's version, as in its manifest. */
+    String pluginVersion();
+
+    /** Members, by id or username. */
+    Members members();
+
+    /** Topics and posts. */
+    Topics topics();
+
+    /** Who may do what. */
+    Permissions permissions();
+
+    /** Transactions on the plugin's own tables (named {@code <id_snake>_*}, created by its migrations). */
+    PluginDatabase database();
+
+    /** Renders the plugin's templates (addressed {@code <plugin-id>::name}; a theme may override them). */
+    PluginTemplates templates();
+
+    /** The site's clock; use it instead of the system clock so tests can control time. */
+    Clock clock();
+
+    /** A directory of the plugin's own in the data dir; it survives upgrades and is deleted with "delete data". */
+    Path dataDir();
+}

@@ -1,0 +1,2 @@
+/** Permissions: roles, scopes, access policies and the service that decides. */
+package hearth.api.access;

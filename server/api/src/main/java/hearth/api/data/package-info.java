@@ -1,0 +1,2 @@
+/** The plugin's own tables. */
+package hearth.api.data;

@@ -1,0 +1,2 @@
+/** Notification kinds that plugins declare. */
+package hearth.api.notifications;

@@ -1,0 +1,2 @@
+/** Request observers: see each request after its response. */
+package hearth.api.observe;

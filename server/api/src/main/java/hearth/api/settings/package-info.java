@@ -1,0 +1,2 @@
+/** Typed plugin settings with a generated admin form. */
+package hearth.api.settings;

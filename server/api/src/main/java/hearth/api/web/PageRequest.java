@@ -1,0 +1,32 @@
+package hearth.api.web;
+
+import hearth.api.views.MemberView;
+import java.util.Optional;
+
+/** One request to a plugin route, as the handler needs it. */
+public interface PageRequest {
+
+    /** {@code GET} or {@code POST}. */
+    String method();
+
+    /** The path below the plugin's prefix, e.g. {@code /about}. */
+    String path();
+
+    /** A {@code :name} segment of the route's path. */
+    String param(String name);
+
+    /** A query-string parameter, or empty. */
+    Optional<String> query(String name);
+
+    /** A form field of a POST (URL-encoded or multipart), or empty. */
+    Optional<String> form(String name);
+
+    /** A request header, or empty. */
+    Optional<String> header(String name);
+
+    /** The signed-in member, or empty for an anonymous visitor. */
+    Optional<MemberView> viewer();
+
+    /** Whether htmx sent the request ({@code HX-Request}): answer with a fragment instead of a whole page. */
+    boolean htmx();
+}
