@@ -1,0 +1,92 @@
+package hearth.server.plugins;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Containment: every call from the core into plugin code goes through here. An exception (or a linkage error from a
+ * plugin built against another API) is caught, logged once with the plugin id and the place, and counted for the
+ * admin page; the caller gets its fallback and the site goes on.
+ */
+public final class PluginFaults {
+
+    private static final Logger log = LoggerFactory.getLogger(PluginFaults.class);
+
+    /** How often a plugin failed since the server started, and the last failure. */
+    public record Tally(long count, String lastPlace, String lastMessage, Instant lastAt) {
+    }
+
+    /** Plugin code that may throw anything. */
+    @FunctionalInterface
+    public interface Work {
+        void run() throws Exception;
+    }
+
+    private final Clock clock;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+    public PluginFaults(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Calls {@code work} as plugin code; on failure records it and answers {@code fallback}. */
+    public <T> T call(Owned<?> owner, String place, Callable<T> work, T fallback) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(owner.classLoader());
+        try {
+            return work.call();
+        } catch (Exception | LinkageError e) {
+            record(owner.pluginId(), place, e);
+            return fallback;
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** Runs {@code work} as plugin code; returns whether it finished without failing. */
+    public boolean run(Owned<?> owner, String place, Work work) {
+        return call(owner, place, () -> {
+            work.run();
+            return true;
+        }, false);
+    }
+
+    /** Records a failure of plugin code caught elsewhere (e.g. by the journal dispatcher, which retries). */
+    public void record(String pluginId, String place, Throwable failure) {
+        String message = failure.getMessage() == null ? failure.getClass().getName()
+                : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        counters.computeIfAbsent(pluginId, id -> new Counter()).add(place, message, clock.instant());
+        log.warn("Plugin {} failed in {}: {}", pluginId, place, message, failure);
+    }
+
+    public Optional<Tally> of(String pluginId) {
+        Counter counter = counters.get(pluginId);
+        return counter == null ? Optional.empty() : Optional.of(counter.tally());
+    }
+
+    /** Forgets a plugin's failures (after an upgrade or uninstall: they were the old code's). */
+    public void forget(String pluginId) {
+        counters.remove(pluginId);
+    }
+
+    private static final class Counter {
+        private final AtomicLong count = new AtomicLong();
+        private volatile Tally last;
+
+        void add(String place, String message, Instant at) {
+            last = new Tally(count.incrementAndGet(), place, message, at);
+        }
+
+        Tally tally() {
+            return last;
+        }
+    }
+}
