@@ -7,6 +7,7 @@ import hearth.api.events.MemberRoleChanged;
 import hearth.api.events.MemberStatusChanged;
 import hearth.api.events.PostCreated;
 import hearth.api.events.TopicCreated;
+import hearth.server.access.SitePermissions;
 import hearth.server.accounts.AccountsFeature;
 import hearth.server.accounts.Tokens;
 import hearth.server.accounts.Viewer;
@@ -24,6 +25,15 @@ import hearth.server.discussions.Markdown;
 import hearth.server.mail.MailSender;
 import hearth.server.mail.Mailer;
 import hearth.server.mail.OutboxPage;
+import hearth.server.plugins.ActivePlugins;
+import hearth.server.plugins.BundledPlugins;
+import hearth.server.plugins.PluginAdminApi;
+import hearth.server.plugins.PluginAdminPages;
+import hearth.server.plugins.PluginFaults;
+import hearth.server.plugins.PluginHost;
+import hearth.server.plugins.PluginJar;
+import hearth.server.plugins.PluginPages;
+import hearth.server.plugins.SlotFunction;
 import hearth.server.profiles.DisplayPreferences;
 import hearth.server.profiles.ProfilesFeature;
 import hearth.server.site.AdminIndex;
@@ -59,6 +69,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,15 +130,28 @@ public final class Hearth {
             shutdown.push(dispatcher::close);
             listeners.forEach(l -> dispatcher.subscribe(l.id(), l.listener()));
 
+            ActivePlugins plugins = new ActivePlugins();
+            PluginFaults pluginFaults = new PluginFaults(clock);
             Templates templates = new Templates(themes, classes,
-                    Map.of("version", version, "assets", themes.assetPath()));
-            templates.warm(List.of("home", "error"));
+                    Map.of("version", version, "assets", themes.assetPath()),
+                    id -> plugins.active(id).map(ActivePlugins.Active::classLoader),
+                    List.of(new SlotFunction(plugins, pluginFaults)));
+            templates.warm(List.of("layout", "home", "error"));
+            SitePermissions permissions = new SitePermissions(plugins, pluginFaults, Map.of());
+            PluginHost pluginHost = new PluginHost(new PluginHost.Needs(dataDir.resolve("plugins"),
+                    dataDir.resolve("plugin-data"), db, clock, dispatcher, templates, permissions, config.safeMode()),
+                    plugins, pluginFaults);
+            pluginHost.start(BundledPlugins.extract(classes, dataDir.resolve("tmp/bundled-plugins")));
+            shutdown.push(pluginHost::close);
+            ExecutorService pluginHandlers = Executors.newVirtualThreadPerTaskExecutor();
+            shutdown.push(pluginHandlers::close);
 
             boolean https = "https".equals(config.baseUrl().getScheme());
             Tokens tokens = new Tokens(new SecureRandom());
             Pages pages = new Pages(templates, ctx -> {
                 Map<String, Object> globals = new HashMap<>();
                 globals.put("csrf", Csrf.token(ctx));
+                globals.put("path", ctx.normalizedPath());
                 Viewer.of(ctx).ifPresent(viewer -> globals.put("viewer", viewer));
                 globals.putAll(DisplayPreferences.globals(ctx)); // profiles: theme and time zone
                 return globals;
@@ -150,12 +175,19 @@ public final class Hearth {
                     accounts,
                     profiles,
                     new SiteSettingsPage(settings, pages),
-                    new AdminIndex(pages),
+                    new AdminIndex(pages, plugins),
+                    new PluginAdminPages(pluginHost, pages),
+                    new PluginAdminApi(pluginHost),
+                    new PluginPages(plugins, pluginFaults, pages, pluginHandlers),
                     new OutboxPage(mailer, pages, mailSender.configured()),
                     new ApiDocument());
             List<Handler<RoutingContext>> perRequest = new ArrayList<>();
-            perRequest.add(BodyHandler.create(dataDir.resolve("tmp/uploads").toString())
-                    .setBodyLimit(3 * 1024 * 1024).setDeleteUploadedFilesOnEnd(true));
+            BodyHandler bodies = BodyHandler.create(dataDir.resolve("tmp/uploads").toString())
+                    .setBodyLimit(3 * 1024 * 1024).setDeleteUploadedFilesOnEnd(true);
+            // Plugin jars are the one upload allowed to be large.
+            BodyHandler pluginJars = BodyHandler.create(dataDir.resolve("tmp/uploads").toString())
+                    .setBodyLimit(PluginJar.MAX_BYTES + 64 * 1024).setDeleteUploadedFilesOnEnd(true);
+            perRequest.add(ctx -> (PluginJar.isUploadPath(ctx.normalizedPath()) ? pluginJars : bodies).handle(ctx));
             perRequest.add(new Csrf(tokens::next, https));
             perRequest.addAll(accounts.requestHandlers());
             perRequest.add(profiles.displayPreferences());

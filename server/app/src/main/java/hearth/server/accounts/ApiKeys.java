@@ -179,7 +179,7 @@ public final class ApiKeys {
     private Caller load(Tx tx, String hash, Instant now) {
         var row = tx.sql().select(API_KEYS.ID, API_KEYS.SCOPE, API_KEYS.LAST_USED_AT, MEMBERS.ID, MEMBERS.USERNAME,
                         MEMBERS.DISPLAY_NAME, MEMBERS.ROLE, MEMBERS.STATUS, MEMBERS.STATUS_UNTIL,
-                        MEMBERS.EMAIL_VERIFIED_AT, MEMBERS.TOTP_ENABLED_AT)
+                        MEMBERS.EMAIL_VERIFIED_AT, MEMBERS.TOTP_ENABLED_AT, MEMBERS.CREATED_AT)
                 .from(API_KEYS).join(MEMBERS).on(MEMBERS.ID.eq(API_KEYS.MEMBER_ID))
                 .where(API_KEYS.TOKEN_HASH.eq(hash), API_KEYS.REVOKED_AT.isNull())
                 .fetchOne();
@@ -201,7 +201,7 @@ public final class ApiKeys {
         Role owner = role(row.value7());
         ApiKeyScope scope = scope(row.value2()).cappedBy(owner);
         Viewer viewer = new Viewer(row.value4(), 0, row.value5(), row.value6(), scope.actingRole(owner),
-                row.value10() != null, row.value11() != null, status.blocksPosting());
+                row.value10() != null, row.value11() != null, status.blocksPosting(), row.value12());
         return new Caller(viewer, new Used(row.value1(), scope));
     }
 

@@ -11,7 +11,7 @@ public record MemberStatus(Kind kind, Instant until) {
 
     public enum Kind { ACTIVE, SILENCED, SUSPENDED, BANNED }
 
-    static MemberStatus of(String stored, Instant until, Instant now) {
+    public static MemberStatus of(String stored, Instant until, Instant now) {
         Kind kind = Kind.valueOf(stored.toUpperCase(Locale.ROOT));
         if (until != null && !until.isAfter(now) && (kind == Kind.SUSPENDED || kind == Kind.SILENCED)) {
             return new MemberStatus(Kind.ACTIVE, null); // served

@@ -86,7 +86,7 @@ public final class Sessions {
     private Optional<Viewer> load(Tx tx, String hash, Instant now) {
         var row = tx.sql().select(SESSIONS.ID, SESSIONS.REMEMBER, MEMBERS.ID, MEMBERS.USERNAME, MEMBERS.DISPLAY_NAME,
                         MEMBERS.ROLE, MEMBERS.STATUS, MEMBERS.STATUS_UNTIL, MEMBERS.EMAIL_VERIFIED_AT,
-                        MEMBERS.TOTP_ENABLED_AT)
+                        MEMBERS.TOTP_ENABLED_AT, MEMBERS.CREATED_AT)
                 .from(SESSIONS).join(MEMBERS).on(MEMBERS.ID.eq(SESSIONS.MEMBER_ID))
                 .where(SESSIONS.TOKEN_HASH.eq(hash), SESSIONS.REVOKED_AT.isNull(), SESSIONS.EXPIRES_AT.gt(now))
                 .fetchOne();
@@ -103,7 +103,7 @@ public final class Sessions {
         tx.sql().update(MEMBERS).set(MEMBERS.LAST_SEEN_AT, now).where(MEMBERS.ID.eq(row.value3())).execute();
         return Optional.of(new Viewer(row.value3(), row.value1(), row.value4(), row.value5(),
                 Role.valueOf(row.value6().toUpperCase(Locale.ROOT)), row.value9() != null, row.value10() != null,
-                status.blocksPosting()));
+                status.blocksPosting(), row.value11()));
     }
 
     public List<Active> active(DSLContext sql, long memberId) {

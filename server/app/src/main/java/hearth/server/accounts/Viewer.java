@@ -1,9 +1,11 @@
 package hearth.server.accounts;
 
+import hearth.api.views.MemberView;
 import hearth.server.accounts.Members.Role;
 import hearth.api.errors.Forbidden;
 import hearth.server.web.NotLoggedIn;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -13,7 +15,7 @@ import java.util.Optional;
  * an API key has {@code sessionId} 0, and {@link ApiKeys.Used#of} tells the key.
  */
 public record Viewer(long memberId, long sessionId, String username, String displayName, Role role,
-                     boolean emailVerified, boolean twoFactor, boolean silenced) {
+                     boolean emailVerified, boolean twoFactor, boolean silenced, Instant joinedAt) {
 
     private static final String KEY = "viewer";
 
@@ -44,5 +46,11 @@ public record Viewer(long memberId, long sessionId, String username, String disp
 
     public boolean isStaff() {
         return role == Role.MODERATOR || role == Role.ADMIN;
+    }
+
+    /** The viewer as plugins see members (with the role the request acts with). */
+    public MemberView asMemberView() {
+        return new MemberView(memberId, username, displayName, hearth.api.access.Role.valueOf(role.name()), silenced,
+                joinedAt);
     }
 }

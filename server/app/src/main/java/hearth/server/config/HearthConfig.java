@@ -14,7 +14,8 @@ public record HearthConfig(
         Smtp smtp,
         String theme,
         boolean demo,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        boolean safeMode) {
 
     /** Database connection settings; {@code url} is always a complete JDBC URL (H2 or MariaDB). */
     public record Db(String url, String user, String password, int poolSize) {

@@ -25,7 +25,8 @@ public enum Setting {
     SMTP_SECURITY("smtp-security", "starttls", "SMTP transport security: starttls, tls or none"),
     THEME("theme", "default", "Active theme: a folder in <data-dir>/themes or a bundled theme"),
     DEMO("demo", "true", "Seed a demo community on the first start of an empty site (--no-demo to skip)"),
-    SHUTDOWN_TIMEOUT("shutdown-timeout", "10", "Seconds that in-flight requests get to finish when the server stops");
+    SHUTDOWN_TIMEOUT("shutdown-timeout", "10", "Seconds that in-flight requests get to finish when the server stops"),
+    SAFE_MODE("safe-mode", "false", "Start with every plugin off (to recover from a plugin that breaks the site)");
 
     private final String key;
     private final String defaultValue;
@@ -61,7 +62,7 @@ public enum Setting {
     }
 
     boolean isSwitch() {
-        return this == DEMO;
+        return this == DEMO || this == SAFE_MODE;
     }
 
     static Optional<Setting> byKey(String key) {

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Splits a migration file into statements at semicolons outside quotes and comments; comments are dropped. */
-final class SqlScript {
+public final class SqlScript {
 
     private SqlScript() {
     }
 
-    static List<String> statements(String script) {
+    public static List<String> statements(String script) {
         List<String> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         int i = 0;

@@ -1,5 +1,10 @@
 package hearth.server.plugins;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import hearth.api.access.AccessPolicy;
 import hearth.api.content.ContentGuard;
 import hearth.api.notifications.NotificationKind;
@@ -25,8 +30,17 @@ import java.util.function.Function;
  */
 public final class ActivePlugins {
 
-    /** A running plugin: what it declared and the class loader its code runs with. */
-    public record Active(Contribution contribution, ClassLoader classLoader) {
+    /**
+     * A running plugin: what it declared, the class loader its code runs with, and the JSON mapper for its
+     * responses (its own, so the mapper's class caches go when the plugin goes).
+     */
+    public record Active(Contribution contribution, ClassLoader classLoader, ObjectMapper json) {
+
+        public Active(Contribution contribution, ClassLoader classLoader) {
+            this(contribution, classLoader, JsonMapper.builder().addModule(new JavaTimeModule())
+                    .addModule(new Jdk8Module())
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build());
+        }
 
         <T> Owned<T> own(T value) {
             return new Owned<>(contribution.pluginId(), classLoader, value);

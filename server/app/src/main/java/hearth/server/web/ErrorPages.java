@@ -1,8 +1,9 @@
 package hearth.server.web;
 
-import hearth.api.errors.NotFound;
+import hearth.api.errors.Conflict;
 import hearth.api.errors.Forbidden;
 import hearth.api.errors.InvalidInput;
+import hearth.api.errors.NotFound;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -44,6 +45,7 @@ public final class ErrorPages {
                     .end(new JsonObject().put("error", e.getMessage()).put("requestId", id).encode());
             case Forbidden e -> send(ctx, 403, e.getMessage(), null, id);
             case NotFound e -> send(ctx, 404, e.getMessage(), null, id);
+            case Conflict e -> send(ctx, 409, e.getMessage(), null, id);
             case InvalidInput e -> send(ctx, 400, e.getMessage(), e.field(), id);
             case null, default -> {
                 int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;

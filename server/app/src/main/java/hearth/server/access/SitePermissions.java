@@ -1,0 +1,58 @@
+package hearth.server.access;
+
+import hearth.api.access.AccessPolicy;
+import hearth.api.access.AccessRequest;
+import hearth.api.access.Decision;
+import hearth.api.access.Permissions;
+import hearth.api.access.Role;
+import hearth.api.access.Scope;
+import hearth.api.views.MemberView;
+import hearth.server.plugins.ActivePlugins;
+import hearth.server.plugins.Contribution.PermissionSpec;
+import hearth.server.plugins.Owned;
+import hearth.server.plugins.PluginFaults;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one place that answers "may M do A in S". The enabled plugins' access policies speak first (any DENY wins,
+ * else any ALLOW); with no opinion, the permission's default grants decide: a role has a permission if it or a role
+ * below it is granted it. Anonymous visitors have only what a policy allows them. An unknown permission (e.g. of a
+ * plugin that is off) is refused. No I/O: policies and grants are in memory.
+ */
+public final class SitePermissions implements Permissions {
+
+    private final ActivePlugins active;
+    private final PluginFaults faults;
+    private final Map<String, PermissionSpec> core;
+
+    public SitePermissions(ActivePlugins active, PluginFaults faults, Map<String, PermissionSpec> core) {
+        this.active = active;
+        this.faults = faults;
+        this.core = Map.copyOf(core);
+    }
+
+    @Override
+    public boolean allows(Optional<MemberView> member, String permission, Scope scope) {
+        AccessRequest request = new AccessRequest(member, permission, scope);
+        boolean allowed = false;
+        for (Owned<AccessPolicy> policy : active.policies()) {
+            Decision decision = faults.call(policy, "access policy", () -> policy.value().decide(request),
+                    Decision.ABSTAIN);
+            if (decision == Decision.DENY) {
+                return false;
+            }
+            allowed |= decision == Decision.ALLOW;
+        }
+        if (allowed) {
+            return true;
+        }
+        PermissionSpec spec = core.containsKey(permission) ? core.get(permission) : active.permissions().get(permission);
+        return spec != null && member.isPresent() && granted(spec.grantedByDefault(), member.get().role());
+    }
+
+    private static boolean granted(Set<Role> roles, Role role) {
+        return roles.stream().anyMatch(granted -> granted.ordinal() <= role.ordinal());
+    }
+}

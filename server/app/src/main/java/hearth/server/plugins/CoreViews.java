@@ -1,0 +1,67 @@
+package hearth.server.plugins;
+
+import static hearth.server.db.schema.tables.Members.MEMBERS;
+import static hearth.server.db.schema.tables.Posts.POSTS;
+import static hearth.server.db.schema.tables.Topics.TOPICS;
+
+import hearth.api.access.Role;
+import hearth.api.views.MemberView;
+import hearth.api.views.Members;
+import hearth.api.views.PostView;
+import hearth.api.views.TopicView;
+import hearth.api.views.Topics;
+import hearth.server.accounts.MemberStatus;
+import hearth.server.db.Database;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import org.jooq.Condition;
+
+/** The read views plugins get of core data: stable records, whatever the core's tables look like. Blocking. */
+final class CoreViews implements Members, Topics {
+
+    private final Database db;
+    private final Clock clock;
+
+    CoreViews(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<MemberView> byId(long id) {
+        return member(MEMBERS.ID.eq(id));
+    }
+
+    @Override
+    public Optional<MemberView> byUsername(String username) {
+        return member(MEMBERS.USERNAME_KEY.eq(username.toLowerCase(Locale.ROOT)));
+    }
+
+    private Optional<MemberView> member(Condition which) {
+        return db.query(sql -> sql.select(MEMBERS.ID, MEMBERS.USERNAME, MEMBERS.DISPLAY_NAME, MEMBERS.ROLE,
+                        MEMBERS.STATUS, MEMBERS.STATUS_UNTIL, MEMBERS.CREATED_AT)
+                .from(MEMBERS).where(which, MEMBERS.DELETED_AT.isNull())
+                .fetchOptional(r -> new MemberView(r.value1(), r.value2(), r.value3(),
+                        Role.valueOf(r.value4().toUpperCase(Locale.ROOT)),
+                        MemberStatus.of(r.value5(), r.value6(), clock.instant()).blocksPosting(), r.value7())));
+    }
+
+    @Override
+    public Optional<TopicView> topic(long id) {
+        return db.query(sql -> sql.select(TOPICS.ID, TOPICS.CATEGORY_ID, TOPICS.AUTHOR_ID, TOPICS.TITLE,
+                        TOPICS.REPLY_COUNT, TOPICS.CREATED_AT)
+                .from(TOPICS).where(TOPICS.ID.eq(id))
+                .fetchOptional(r -> new TopicView(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6())));
+    }
+
+    @Override
+    public Optional<PostView> post(long id) {
+        return db.query(sql -> sql.select(POSTS.ID, POSTS.TOPIC_ID, POSTS.AUTHOR_ID, POSTS.POST_NUMBER,
+                        POSTS.BODY_MARKDOWN, POSTS.CREATED_AT)
+                .from(POSTS).where(POSTS.ID.eq(id))
+                .fetchOptional(r -> new PostView(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6())));
+    }
+}

@@ -1,0 +1,67 @@
+package hearth.server.plugins;
+
+import hearth.api.PluginContext;
+import hearth.api.access.Permissions;
+import hearth.api.data.PluginDatabase;
+import hearth.api.views.Members;
+import hearth.api.views.Topics;
+import hearth.api.web.Html;
+import hearth.api.web.PluginTemplates;
+import hearth.server.db.Database;
+import hearth.server.web.Templates;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+
+/** The core services one plugin gets, scoped to it (its tables, its templates, its data dir). */
+record HostedContext(PluginManifest manifest, CoreViews views, Permissions permissions, Database db,
+                     Templates siteTemplates, Clock clock, Path dataDir) implements PluginContext {
+
+    @Override
+    public String pluginId() {
+        return manifest.id();
+    }
+
+    @Override
+    public String pluginVersion() {
+        return manifest.version();
+    }
+
+    @Override
+    public Members members() {
+        return views;
+    }
+
+    @Override
+    public Topics topics() {
+        return views;
+    }
+
+    @Override
+    public PluginDatabase database() {
+        return new PluginDatabase() {
+            @Override
+            public <T> T read(Function<DSLContext, T> work) {
+                return db.query(work);
+            }
+
+            @Override
+            public <T> T write(Function<DSLContext, T> work) {
+                return db.transaction(tx -> work.apply(tx.sql()));
+            }
+
+            @Override
+            public String table(String name) {
+                return manifest.tablePrefix() + name;
+            }
+        };
+    }
+
+    @Override
+    public PluginTemplates templates() {
+        String prefix = manifest.id() + "::";
+        return (template, model) -> new Html(siteTemplates.render(
+                template.contains("::") ? template : prefix + template, model));
+    }
+}
