@@ -91,12 +91,14 @@ public final class Hearth {
     private final WebServer web;
     private final int port;
     private final URI url;
+    private final ActivePlugins plugins;
 
-    private Hearth(Deque<Runnable> shutdown, WebServer web, int port, URI url) {
+    private Hearth(Deque<Runnable> shutdown, WebServer web, int port, URI url, ActivePlugins plugins) {
         this.shutdown = shutdown;
         this.web = web;
         this.port = port;
         this.url = url;
+        this.plugins = plugins;
     }
 
     public static Hearth start(HearthConfig config) {
@@ -200,7 +202,7 @@ public final class Hearth {
 
             URI url = config.port() == 0 && config.baseUrl().getPort() < 0 && "localhost".equals(config.baseUrl().getHost())
                     ? URI.create("http://localhost:" + port) : config.baseUrl();
-            return new Hearth(shutdown, web, port, url);
+            return new Hearth(shutdown, web, port, url, plugins);
         } catch (RuntimeException e) {
             runAll(shutdown);
             throw e;
@@ -231,6 +233,11 @@ public final class Hearth {
     /** Every HTTP route as "METHOD /path". */
     public List<String> routes() {
         return web.routes();
+    }
+
+    /** The plugins running now (for diagnostics and tests). */
+    public ActivePlugins plugins() {
+        return plugins;
     }
 
     /** Where people reach the site. */

@@ -84,6 +84,11 @@ public final class TestSite implements AutoCloseable {
         }
     }
 
+    /** The plugins running now. */
+    public hearth.server.plugins.ActivePlugins plugins() {
+        return hearth.plugins();
+    }
+
     public HttpClient http() {
         return http;
     }
