@@ -1,5 +1,6 @@
 package hearth.server.plugins;
 
+import com.github.zafarkhaja.semver.Version;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,9 +12,9 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -54,17 +55,20 @@ public final class BundledPlugins {
         }
     }
 
+    /** Reads every jar in the folder; of two versions of one plugin (a stale build left one) the newer wins. */
     private static List<Bundled> copy(Path folder, Path workDir) throws IOException {
-        List<Bundled> out = new ArrayList<>();
+        Map<String, Bundled> newest = new TreeMap<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList()) {
                 Path copy = workDir.resolve(file.getFileName().toString());
                 try (InputStream in = Files.newInputStream(file)) {
                     Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
                 }
-                out.add(new Bundled(copy, PluginJar.read(copy)));
+                Bundled bundled = new Bundled(copy, PluginJar.read(copy));
+                newest.merge(bundled.manifest().id(), bundled, (a, b) -> Version.parse(a.manifest().version())
+                        .isHigherThan(Version.parse(b.manifest().version())) ? a : b);
             }
         }
-        return out;
+        return List.copyOf(newest.values());
     }
 }

@@ -35,7 +35,8 @@ public record PluginStatus(String id, String version, String description, String
                 List.copyOf(dependents),
                 row.enabled() ? State.ENABLED : row.lastError().isPresent() ? State.FAILED : State.DISABLED,
                 running, safeMode,
-                manifest.isPresent() ? row.lastError() : Optional.of("The jar " + row.jarFile() + " is missing or unreadable."),
+                row.lastError().or(() -> manifest.isPresent() ? Optional.empty()
+                        : Optional.of("The jar " + row.jarFile() + " is missing or unreadable.")),
                 faults, settings, values, contribution.flatMap(Contribution::adminTitle),
                 contribution.map(c -> c.permissions().stream().map(Contribution.PermissionSpec::key).toList())
                         .orElse(List.of()),

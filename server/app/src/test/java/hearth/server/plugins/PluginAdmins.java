@@ -31,6 +31,14 @@ final class PluginAdmins {
         return browser;
     }
 
+    static Browser logIn(TestSite site, String username) {
+        Browser browser = new Browser(site);
+        HttpResponse<String> response = browser.submit("/login", "/login",
+                Map.of("identifier", username, "password", PASSWORD));
+        assertEquals(303, response.statusCode(), response.body());
+        return browser;
+    }
+
     static HttpResponse<String> install(Browser admin, byte[] jar) {
         return admin.upload("/admin/plugins", "/admin/plugins", "jar", "plugin.jar", "application/java-archive", jar);
     }
