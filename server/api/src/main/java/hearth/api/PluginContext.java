@@ -39,6 +39,13 @@ public interface PluginContext {
     /** The site's clock; use it instead of the system clock so tests can control time. */
     Clock clock();
 
+    /**
+     * The URL of one of the plugin's static files ({@code hearth-plugin/<id>/static/<path>} in its jar), versioned
+     * so browsers may cache it for a year: put it in a {@code head.assets} slot, e.g.
+     * {@code <link rel="stylesheet" href="...">}.
+     */
+    String assetUrl(String path);
+
     /** A directory of the plugin's own in the data dir; it survives upgrades and is deleted with "delete data". */
     Path dataDir();
 }

@@ -7,6 +7,7 @@ import hearth.api.events.MemberRoleChanged;
 import hearth.api.events.MemberStatusChanged;
 import hearth.api.events.PostCreated;
 import hearth.api.events.TopicCreated;
+import hearth.server.access.ContentGuards;
 import hearth.server.access.SitePermissions;
 import hearth.server.accounts.AccountsFeature;
 import hearth.server.accounts.Tokens;
@@ -29,6 +30,7 @@ import hearth.server.plugins.ActivePlugins;
 import hearth.server.plugins.BundledPlugins;
 import hearth.server.plugins.PluginAdminApi;
 import hearth.server.plugins.PluginAdminPages;
+import hearth.server.plugins.PluginAssets;
 import hearth.server.plugins.PluginFaults;
 import hearth.server.plugins.PluginHost;
 import hearth.server.plugins.PluginJar;
@@ -170,7 +172,8 @@ public final class Hearth {
             shutdown.push(hashing::close);
             AccountsFeature accounts = new AccountsFeature(new AccountsFeature.Needs(vertx, db, clock, tokens, mailer,
                     settings, pages, config.baseUrl(), dataDir.resolve("uploads/avatars"), hashing));
-            ProfilesFeature profiles = new ProfilesFeature(db, clock, markdown, pages, accounts.sessions());
+            ProfilesFeature profiles = new ProfilesFeature(db, clock, markdown, pages, accounts.sessions(),
+                    new ContentGuards(plugins, pluginFaults));
 
             List<Routes> features = List.of(
                     new HomePage(db, pages),
@@ -181,6 +184,7 @@ public final class Hearth {
                     new PluginAdminPages(pluginHost, pages),
                     new PluginAdminApi(pluginHost),
                     new PluginPages(plugins, pluginFaults, pages, pluginHandlers),
+                    new PluginAssets(plugins),
                     new OutboxPage(mailer, pages, mailSender.configured()),
                     new ApiDocument());
             List<Handler<RoutingContext>> perRequest = new ArrayList<>();

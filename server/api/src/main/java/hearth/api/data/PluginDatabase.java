@@ -11,7 +11,7 @@ import org.jooq.DSLContext;
  */
 public interface PluginDatabase {
 
-    /** Runs {@code work} in a read-only transaction and returns its result. */
+    /** Runs {@code work} (reads) on a pooled connection in auto-commit mode and returns its result. */
     <T> T read(Function<DSLContext, T> work);
 
     /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */

@@ -31,13 +31,17 @@ import java.util.function.Function;
 public final class ActivePlugins {
 
     /**
-     * A running plugin: what it declared, the class loader its code runs with, and the JSON mapper for its
-     * responses (its own, so the mapper's class caches go when the plugin goes).
+     * A running plugin: what it declared, its version, the class loader its code runs with, and the JSON mapper for
+     * its responses (its own, so the mapper's class caches go when the plugin goes).
      */
-    public record Active(Contribution contribution, ClassLoader classLoader, ObjectMapper json) {
+    public record Active(Contribution contribution, String version, ClassLoader classLoader, ObjectMapper json) {
 
         public Active(Contribution contribution, ClassLoader classLoader) {
-            this(contribution, classLoader, JsonMapper.builder().addModule(new JavaTimeModule())
+            this(contribution, "0.0.0", classLoader);
+        }
+
+        public Active(Contribution contribution, String version, ClassLoader classLoader) {
+            this(contribution, version, classLoader, JsonMapper.builder().addModule(new JavaTimeModule())
                     .addModule(new Jdk8Module())
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build());
         }

@@ -4,13 +4,12 @@ import static hearth.server.db.schema.tables.Members.MEMBERS;
 import static hearth.server.db.schema.tables.Posts.POSTS;
 import static hearth.server.db.schema.tables.Topics.TOPICS;
 
-import hearth.api.access.Role;
 import hearth.api.views.MemberView;
 import hearth.api.views.Members;
 import hearth.api.views.PostView;
 import hearth.api.views.TopicView;
 import hearth.api.views.Topics;
-import hearth.server.accounts.MemberStatus;
+import hearth.server.accounts.MemberViews;
 import hearth.server.db.Database;
 import java.time.Clock;
 import java.util.Locale;
@@ -39,12 +38,7 @@ final class CoreViews implements Members, Topics {
     }
 
     private Optional<MemberView> member(Condition which) {
-        return db.query(sql -> sql.select(MEMBERS.ID, MEMBERS.USERNAME, MEMBERS.DISPLAY_NAME, MEMBERS.ROLE,
-                        MEMBERS.STATUS, MEMBERS.STATUS_UNTIL, MEMBERS.CREATED_AT)
-                .from(MEMBERS).where(which, MEMBERS.DELETED_AT.isNull())
-                .fetchOptional(r -> new MemberView(r.value1(), r.value2(), r.value3(),
-                        Role.valueOf(r.value4().toUpperCase(Locale.ROOT)),
-                        MemberStatus.of(r.value5(), r.value6(), clock.instant()).blocksPosting(), r.value7())));
+        return db.query(sql -> MemberViews.find(sql, which, clock.instant()));
     }
 
     @Override

@@ -59,6 +59,11 @@ record HostedContext(PluginManifest manifest, CoreViews views, Permissions permi
     }
 
     @Override
+    public String assetUrl(String path) {
+        return PluginAssets.url(manifest.id(), manifest.version(), path);
+    }
+
+    @Override
     public PluginTemplates templates() {
         String prefix = manifest.id() + "::";
         return (template, model) -> new Html(siteTemplates.render(

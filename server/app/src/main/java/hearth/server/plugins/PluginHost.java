@@ -341,7 +341,7 @@ public final class PluginHost implements AutoCloseable {
             Contribution contribution = contributor.contribution();
             settings.load(manifest.id(), contribution.settings());
             Files.createDirectories(dataDir(manifest.id()));
-            Active started = new Active(contribution, loader);
+            Active started = new Active(contribution, manifest.version(), loader);
             for (Contribution.NamedListener listener : contribution.listeners()) {
                 String listenerId = listenerPrefix(manifest.id()) + listener.name();
                 needs.dispatcher().subscribe(listenerId, entry -> withClassLoaderThrowing(loader, () -> {

@@ -2,6 +2,10 @@ package hearth.server.profiles;
 
 import static hearth.server.db.schema.tables.Members.MEMBERS;
 
+import hearth.api.content.Draft;
+import hearth.api.content.Verdict;
+import hearth.server.access.ContentGuards;
+import hearth.server.accounts.MemberViews;
 import hearth.server.accounts.Members.Role;
 import hearth.server.accounts.Viewer;
 import hearth.server.db.Tx;
@@ -9,6 +13,7 @@ import hearth.server.discussions.Markdown;
 import hearth.api.errors.Forbidden;
 import hearth.api.errors.InvalidInput;
 import hearth.api.errors.NotFound;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,8 +31,13 @@ public final class Profiles {
     private final Markdown markdown;
     private final CustomFields fields;
     private final MemberActivity activity;
+    private final ContentGuards guards;
+    private final Clock clock;
 
-    public Profiles(Markdown markdown, CustomFields fields, MemberActivity activity) {
+    public Profiles(Markdown markdown, CustomFields fields, MemberActivity activity, ContentGuards guards,
+                    Clock clock) {
+        this.guards = guards;
+        this.clock = clock;
         this.markdown = markdown;
         this.fields = fields;
         this.activity = activity;
@@ -73,6 +83,17 @@ public final class Profiles {
     }
 
     /**
+     * What the content guards say against a bio. A profile has no review queue, so text a guard would hold for
+     * review is refused with the guard's reason too.
+     */
+    private Optional<String> guardsRefusal(Tx tx, long memberId, String bio) {
+        return MemberViews.find(tx.sql(), MEMBERS.ID.eq(memberId), clock.instant())
+                .map(author -> guards.review(new Draft(Draft.Kind.PROFILE, author, 0, "", bio)))
+                .filter(verdict -> verdict.outcome() != Verdict.Outcome.ACCEPT)
+                .map(Verdict::reason);
+    }
+
+    /**
      * Checks every change and applies them all, or none: fails with {@link InvalidInput} naming each bad field
      * ({@code displayName}, {@code bio}, ..., {@code fields.<id>}). The bio's HTML is rendered here, once.
      */
@@ -86,7 +107,8 @@ public final class Profiles {
         }
         if (edit.bio() != null) {
             String bio = edit.bio().strip();
-            ProfileRules.bioProblem(bio).ifPresent(m -> errors.put("bio", m));
+            ProfileRules.bioProblem(bio).or(() -> bio.isEmpty() ? Optional.empty() : guardsRefusal(tx, memberId, bio))
+                    .ifPresent(m -> errors.put("bio", m));
             changes.put(MEMBERS.BIO, bio.isEmpty() ? null : bio);
             changes.put(MEMBERS.BIO_HTML, bio.isEmpty() || errors.containsKey("bio") ? null : markdown.toHtml(bio));
         }

@@ -1,5 +1,6 @@
 package hearth.server.profiles;
 
+import hearth.server.access.ContentGuards;
 import hearth.server.accounts.Sessions;
 import hearth.server.db.Database;
 import hearth.server.discussions.Markdown;
@@ -22,9 +23,10 @@ public final class ProfilesFeature implements Routes {
     private final DisplayPreferences displayPreferences;
     private final List<Routes> routes;
 
-    public ProfilesFeature(Database db, Clock clock, Markdown markdown, Pages pages, Sessions sessions) {
+    public ProfilesFeature(Database db, Clock clock, Markdown markdown, Pages pages, Sessions sessions,
+                           ContentGuards guards) {
         CustomFields fields = new CustomFields(clock);
-        Profiles profiles = new Profiles(markdown, fields, new MemberActivity());
+        Profiles profiles = new Profiles(markdown, fields, new MemberActivity(), guards, clock);
         MemberDirectory directory = new MemberDirectory();
         this.preferences = new MemberPreferences(db, clock);
         this.displayPreferences = new DisplayPreferences(preferences);

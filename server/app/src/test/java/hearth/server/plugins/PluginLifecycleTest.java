@@ -51,7 +51,8 @@ class PluginLifecycleTest {
         TestPlugins jar = plugin("greeter", Greeter.class).version(version)
                 .migration("V001__joins.sql", GREETER_V1_MIGRATION)
                 .template("wave", "{% extends \"layout\" %}{% block content %}<p class=\"wave\">{{ name }} waves"
-                        + " at {{ viewer.displayName }}</p>{% endblock %}");
+                        + " at {{ viewer.displayName }}</p>{% endblock %}")
+                .resource("hearth-plugin/greeter/static/greeter.css", ".greeter { color: teal; }");
         if (!version.startsWith("1.")) {
             jar.migration("V002__notes.sql", "CREATE TABLE greeter_notes (id BIGINT NOT NULL PRIMARY KEY,"
                     + " note VARCHAR(100) NOT NULL, CONSTRAINT greeter_notes_joins FOREIGN KEY (id)"
@@ -160,6 +161,25 @@ class PluginLifecycleTest {
         assertEquals("application/json; charset=utf-8", json.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(json.body().contains("\"role\":\"ADMIN\""), json.body());
         assertEquals(404, site.get("/x/greeter/no-such-page").statusCode());
+    }
+
+    @Test
+    @Order(6)
+    void staticFilesAreServedVersionedAndGuardsCheckProfileText() {
+        assertTrue(site.get("/").body().contains("<link rel=\"stylesheet\" href=\"/plugin-assets/greeter/1.0.0/greeter.css\">"));
+        HttpResponse<String> css = site.get("/plugin-assets/greeter/1.0.0/greeter.css");
+        assertEquals(200, css.statusCode());
+        assertEquals(".greeter { color: teal; }", css.body());
+        assertEquals("public, max-age=31536000, immutable", css.headers().firstValue("Cache-Control").orElseThrow());
+        assertEquals(404, site.get("/plugin-assets/greeter/0.9.0/greeter.css").statusCode());
+        assertEquals(404, site.get("/plugin-assets/greeter/1.0.0/../greeter.css").statusCode());
+
+        HttpResponse<String> refused = admin.submit("/u/Founder/edit", "/u/Founder/edit", Map.of("displayName",
+                "Founder", "bio", "Buy spam here", "location", "", "website", "", "pronouns", "", "timeZone", "UTC"));
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("No spam, please."), refused.body());
+        assertEquals(303, admin.submit("/u/Founder/edit", "/u/Founder/edit", Map.of("displayName", "Founder",
+                "bio", "I grow beans.", "location", "", "website", "", "pronouns", "", "timeZone", "UTC")).statusCode());
     }
 
     @Test
