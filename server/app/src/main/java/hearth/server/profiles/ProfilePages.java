@@ -43,7 +43,10 @@ public final class ProfilePages implements Routes {
         String username = ctx.pathParam("username");
         pages.respond(ctx, "profile", db.read(sql -> {
             MemberProfile member = profiles.require(sql, username);
-            return Map.of("profile", profiles.view(sql, Viewer.of(ctx), member));
+            ProfileView profile = profiles.view(sql, Viewer.of(ctx), member);
+            // what plugins' profile slots are about; none on a private profile, where nothing more should show
+            return profile.restricted() ? Map.of("profile", profile)
+                    : Map.of("profile", profile, "member", profiles.memberView(sql, member.id()));
         }));
     }
 

@@ -3,6 +3,7 @@ package hearth.server.profiles;
 import static hearth.server.db.schema.tables.Members.MEMBERS;
 
 import hearth.api.content.Draft;
+import hearth.api.views.MemberView;
 import hearth.api.content.Verdict;
 import hearth.server.access.ContentGuards;
 import hearth.server.accounts.MemberViews;
@@ -80,6 +81,11 @@ public final class Profiles {
         if (!mayEdit(viewer, member)) {
             throw new Forbidden("Only " + member.username() + " and the site's admins can change this profile.");
         }
+    }
+
+    /** The member as plugins' slots see them. */
+    public Optional<MemberView> memberView(DSLContext sql, long memberId) {
+        return MemberViews.find(sql, MEMBERS.ID.eq(memberId), clock.instant());
     }
 
     /**

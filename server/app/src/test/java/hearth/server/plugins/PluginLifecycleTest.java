@@ -173,6 +173,7 @@ class PluginLifecycleTest {
         assertEquals("public, max-age=31536000, immutable", css.headers().firstValue("Cache-Control").orElseThrow());
         assertEquals(404, site.get("/plugin-assets/greeter/0.9.0/greeter.css").statusCode());
         assertEquals(404, site.get("/plugin-assets/greeter/1.0.0/../greeter.css").statusCode());
+        assertTrue(site.get("/u/Founder").body().contains("greeter-profile:Founder"), "the slot gets its subject");
 
         HttpResponse<String> refused = admin.submit("/u/Founder/edit", "/u/Founder/edit", Map.of("displayName",
                 "Founder", "bio", "Buy spam here", "location", "", "website", "", "pronouns", "", "timeZone", "UTC"));
