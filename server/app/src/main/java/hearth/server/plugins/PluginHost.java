@@ -57,6 +57,8 @@ public final class PluginHost implements AutoCloseable {
     private final ReentrantLock changes = new ReentrantLock();
     /** Manifests of the running plugins; guarded by {@link #changes}. */
     private final Map<String, PluginManifest> running = new HashMap<>();
+    /** The template names of the running plugins, compiled whenever the template engine starts over. */
+    private final Map<String, List<String>> templateNames = new HashMap<>();
 
     public PluginHost(Needs needs, ActivePlugins active, PluginFaults faults) {
         this.needs = needs;
@@ -356,7 +358,8 @@ public final class PluginHost implements AutoCloseable {
             }
             active.publish(started);
             running.put(manifest.id(), manifest);
-            needs.templates().reload();
+            templateNames.put(manifest.id(), PluginJar.templateNames(jar, manifest.id()));
+            reloadTemplates();
             log.info("Started plugin {} {}", manifest.id(), manifest.version());
         } catch (Exception | LinkageError e) {
             subscribed.forEach(needs.dispatcher()::unsubscribe);
@@ -379,8 +382,13 @@ public final class PluginHost implements AutoCloseable {
                 l -> needs.dispatcher().unsubscribe(listenerPrefix(id) + l.name())));
         settings.unload(id);
         unloadQuietly(id);
-        needs.templates().reload();
+        templateNames.remove(id);
+        reloadTemplates();
         log.info("Stopped plugin {}", id);
+    }
+
+    private void reloadTemplates() {
+        needs.templates().reload(templateNames.values().stream().flatMap(List::stream).toList());
     }
 
     private void restart(Installed plugin) {

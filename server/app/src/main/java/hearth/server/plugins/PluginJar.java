@@ -65,6 +65,19 @@ public final class PluginJar {
         }
     }
 
+    /** The names ({@code <id>::name}) of the templates in a plugin's jar. */
+    static List<String> templateNames(Path jar, String id) {
+        String folder = "hearth-plugin/" + id + "/templates/";
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.stream().map(java.util.zip.ZipEntry::getName)
+                    .filter(name -> name.startsWith(folder) && name.endsWith(".peb"))
+                    .map(name -> id + "::" + name.substring(folder.length(), name.length() - ".peb".length()))
+                    .toList();
+        } catch (IOException e) {
+            return List.of(); // read when first used instead
+        }
+    }
+
     static PluginManifest parse(Attributes attributes) {
         String id = required(attributes, "Plugin-Id", "its id");
         if (!ID.matcher(id).matches() || id.length() > MAX_ID_LENGTH) {

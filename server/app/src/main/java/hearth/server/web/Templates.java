@@ -70,11 +70,13 @@ public final class Templates {
     /**
      * Starts over with a new engine: after a plugin starts or stops, so no compiled template or reflection cache
      * keeps a stopped plugin's classes alive, and an upgraded plugin's templates are read afresh. The core's
-     * templates are compiled again at once.
+     * templates and {@code pluginTemplates} are compiled before the new engine serves, so no request compiles (and
+     * reads a jar) on an event loop.
      */
-    public void reload() {
+    public void reload(List<String> pluginTemplates) {
         PebbleEngine fresh = build();
         compile(fresh, warmed);
+        compile(fresh, pluginTemplates);
         engine = fresh;
     }
 
