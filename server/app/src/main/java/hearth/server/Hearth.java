@@ -24,8 +24,11 @@ import hearth.server.discussions.Markdown;
 import hearth.server.mail.MailSender;
 import hearth.server.mail.Mailer;
 import hearth.server.mail.OutboxPage;
+import hearth.server.plugins.ActivePlugins;
+import hearth.server.plugins.PluginFaults;
 import hearth.server.profiles.DisplayPreferences;
 import hearth.server.profiles.ProfilesFeature;
+import hearth.server.search.SearchFeature;
 import hearth.server.site.AdminIndex;
 import hearth.server.site.SiteSettings;
 import hearth.server.site.SiteSettingsPage;
@@ -144,11 +147,14 @@ public final class Hearth {
             AccountsFeature accounts = new AccountsFeature(new AccountsFeature.Needs(vertx, db, clock, tokens, mailer,
                     settings, pages, config.baseUrl(), dataDir.resolve("uploads/avatars"), hashing));
             ProfilesFeature profiles = new ProfilesFeature(db, clock, markdown, pages, accounts.sessions());
+            ActivePlugins plugins = new ActivePlugins(); // until the plugin host provides the live snapshot
+            PluginFaults faults = new PluginFaults(clock);
 
             List<Routes> features = List.of(
                     new HomePage(db, pages),
                     accounts,
                     profiles,
+                    new SearchFeature(db, plugins, faults, pages),
                     new SiteSettingsPage(settings, pages),
                     new AdminIndex(pages),
                     new OutboxPage(mailer, pages, mailSender.configured()),
