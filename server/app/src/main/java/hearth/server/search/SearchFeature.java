@@ -18,7 +18,7 @@ public final class SearchFeature implements Routes {
     private final SearchApi api;
 
     public SearchFeature(Database db, ActivePlugins plugins, PluginFaults faults, Pages pages) {
-        this.search = new SiteSearch(db, plugins, faults, new PlainSearch());
+        this.search = new SiteSearch(db, plugins, faults, new PlainSearch(), SiteSearch.PROVIDER_TIMEOUT);
         SearchViewer viewers = new SearchViewer(db);
         this.page = new SearchPage(pages, search, viewers);
         this.api = new SearchApi(search, viewers);

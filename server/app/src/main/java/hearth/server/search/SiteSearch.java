@@ -11,19 +11,26 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Answers the site search: the running plugins' search provider when there is one, else (and whenever the provider
- * fails) the core's {@link PlainSearch}. Never blocks the caller: the provider runs on a virtual thread of its own
- * (it may block, and must not tie up the database workers the plain search and every page need), the plain search
- * on a database worker.
+ * Answers the site search: the running plugins' search provider when there is one, else the core's
+ * {@link PlainSearch}. The core also answers whenever the provider fails: when it throws, returns null, or does not
+ * answer within the timeout (each counted against the plugin in {@link PluginFaults}). Never blocks the caller: the
+ * provider runs on a virtual thread of its own (it may block, and must not tie up the database workers that the
+ * plain search and every page need), the plain search on a database worker.
  */
 public final class SiteSearch {
 
     /** The name the API gives the core's own search. */
     public static final String CORE = "core";
+    /** How long a provider may take before the core answers instead. */
+    public static final Duration PROVIDER_TIMEOUT = Duration.ofSeconds(5);
 
     /**
      * What the search found, and who found it.
@@ -38,12 +45,15 @@ public final class SiteSearch {
     private final ActivePlugins plugins;
     private final PluginFaults faults;
     private final PlainSearch plain;
+    private final Duration providerTimeout;
 
-    public SiteSearch(Database db, ActivePlugins plugins, PluginFaults faults, PlainSearch plain) {
+    public SiteSearch(Database db, ActivePlugins plugins, PluginFaults faults, PlainSearch plain,
+                      Duration providerTimeout) {
         this.db = db;
         this.plugins = plugins;
         this.faults = faults;
         this.plain = plain;
+        this.providerTimeout = providerTimeout;
     }
 
     public Future<Answer> search(SearchQuery query) {
@@ -52,10 +62,8 @@ public final class SiteSearch {
             return core(query);
         }
         Owned<SearchProvider> owned = provider.get();
-        // A failure is contained and logged by PluginFaults; null (or no results at all) means: fall back.
-        return onVirtualThread(() -> faults.call(owned, "search", () -> owned.value().search(query), null))
-                .compose(results -> results == null ? core(query)
-                        : Future.succeededFuture(new Answer(results, owned.pluginId())));
+        return ask(owned, query).compose(results -> results == null ? core(query)
+                : Future.succeededFuture(new Answer(results, owned.pluginId())));
     }
 
     private Future<Answer> core(SearchQuery query) {
@@ -63,30 +71,36 @@ public final class SiteSearch {
     }
 
     /**
-     * Runs {@code work} on a new virtual thread; the future completes on the caller's Vert.x context (its event
-     * loop), so what the caller chains runs where it expects.
+     * The provider's results, or null when it failed or took too long. The future completes on the caller's Vert.x
+     * context (its event loop), so what the caller chains runs where it expects.
      */
-    private static <T> Future<T> onVirtualThread(Callable<T> work) {
+    private Future<SearchResults> ask(Owned<SearchProvider> provider, SearchQuery query) {
         Context context = Vertx.currentContext();
-        Promise<T> promise = Promise.promise();
-        Thread.ofVirtual().name("hearth-search").start(() -> {
-            T value;
+        CompletableFuture<SearchResults> answer = new CompletableFuture<>();
+        Thread.ofVirtual().name("hearth-search-" + provider.pluginId()).start(() -> {
             try {
-                value = work.call();
-            } catch (Throwable e) {
-                complete(context, () -> promise.fail(e));
-                return;
+                answer.complete(faults.call(provider, "search", () -> provider.value().search(query), null));
+            } catch (Throwable e) { // an Error PluginFaults lets through (a stack overflow, say): still contained
+                faults.record(provider.pluginId(), "search", e);
+                answer.complete(null);
             }
-            complete(context, () -> promise.complete(value));
+        });
+        Promise<SearchResults> promise = Promise.promise();
+        // A provider that overruns is left to finish on its own thread, not interrupted: an interrupt closes the
+        // NIO channels it may be reading its index through (Lucene's, for one).
+        answer.orTimeout(providerTimeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((results, failure) -> {
+            Throwable cause = failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
+            if (cause instanceof TimeoutException) {
+                faults.record(provider.pluginId(), "search", new TimeoutException(
+                        "The search provider did not answer within " + providerTimeout.toMillis() + " ms"));
+            }
+            SearchResults value = cause == null ? results : null;
+            if (context == null) {
+                promise.complete(value);
+            } else {
+                context.runOnContext(ignored -> promise.complete(value));
+            }
         });
         return promise.future();
-    }
-
-    private static void complete(Context context, Runnable completion) {
-        if (context == null) {
-            completion.run();
-        } else {
-            context.runOnContext(ignored -> completion.run());
-        }
     }
 }

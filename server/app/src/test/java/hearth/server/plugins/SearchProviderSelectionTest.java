@@ -16,10 +16,12 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -52,7 +54,7 @@ class SearchProviderSelectionTest {
             long category = discussions.createCategory(tx, "Garden", "", "#5b6ee1", 0);
             return discussions.startTopic(tx, author, category, "Compost tea", "Brew it for a day, then water.");
         });
-        search = new SiteSearch(database.db, plugins, faults, new PlainSearch());
+        search = new SiteSearch(database.db, plugins, faults, new PlainSearch(), Duration.ofMillis(300));
     }
 
     @AfterEach
@@ -125,6 +127,26 @@ class SearchProviderSelectionTest {
         assertEquals(SiteSearch.CORE, answer("compost").provider());
         assertEquals(2, calls.get(), "the provider is still asked first each time");
         assertEquals(2, faults.of("broken-search").orElseThrow().count());
+    }
+
+    @Test
+    void aProviderThatTakesTooLongIsCountedAndTheCoreAnswersMeanwhile() throws Exception {
+        CountDownLatch stuck = new CountDownLatch(1);
+        FakePlugins.searching(plugins, "slow-search", query -> {
+            stuck.await(10, TimeUnit.SECONDS);
+            return new SearchResults(List.of(PLUGIN_HIT), 1);
+        });
+        long began = System.nanoTime();
+        SiteSearch.Answer answer = answer("compost");
+        long tookMillis = (System.nanoTime() - began) / 1_000_000;
+        stuck.countDown();
+
+        assertEquals(SiteSearch.CORE, answer.provider());
+        assertEquals(compostTopic, answer.results().hits().getFirst().topicId());
+        assertTrue(tookMillis < 5_000, tookMillis + " ms");
+        PluginFaults.Tally tally = faults.of("slow-search").orElseThrow();
+        assertEquals(1, tally.count());
+        assertEquals("TimeoutException: The search provider did not answer within 300 ms", tally.lastMessage());
     }
 
     @Test
