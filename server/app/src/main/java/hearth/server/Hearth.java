@@ -35,9 +35,12 @@ import hearth.server.plugins.PluginFaults;
 import hearth.server.plugins.PluginHost;
 import hearth.server.plugins.PluginJar;
 import hearth.server.plugins.PluginPages;
+import hearth.server.plugins.RequestObservers;
 import hearth.server.plugins.SlotFunction;
+import hearth.server.plugins.TaskScheduler;
 import hearth.server.profiles.DisplayPreferences;
 import hearth.server.profiles.ProfilesFeature;
+import hearth.server.search.SearchFeature;
 import hearth.server.site.AdminIndex;
 import hearth.server.site.SiteSettings;
 import hearth.server.site.SiteSettingsPage;
@@ -147,6 +150,12 @@ public final class Hearth {
                     plugins, pluginFaults);
             pluginHost.start(BundledPlugins.extract(classes, dataDir.resolve("tmp/bundled-plugins")));
             shutdown.push(pluginHost::close);
+            TaskScheduler tasks = new TaskScheduler(db, plugins, pluginFaults, clock, TaskScheduler.DEFAULT_TICK);
+            tasks.start();
+            shutdown.push(tasks::close);
+            RequestObservers observers = new RequestObservers(plugins, pluginFaults, clock);
+            observers.start();
+            shutdown.push(observers::close);
             ExecutorService pluginHandlers = Executors.newVirtualThreadPerTaskExecutor();
             shutdown.push(pluginHandlers::close);
 
@@ -179,6 +188,7 @@ public final class Hearth {
                     new HomePage(db, pages),
                     accounts,
                     profiles,
+                    new SearchFeature(db, plugins, pluginFaults, pages),
                     new SiteSettingsPage(settings, pages),
                     new AdminIndex(pages, plugins),
                     new PluginAdminPages(pluginHost, pages),
@@ -198,7 +208,8 @@ public final class Hearth {
             perRequest.addAll(accounts.requestHandlers());
             perRequest.add(profiles.displayPreferences());
             SiteRouter router = new SiteRouter(themes, new ErrorPages(pages), new HealthCheck(db, version), perRequest,
-                    features, requestIds(), classes);
+                    features, requestIds(), classes, clock,
+                    (ctx, arrived) -> observers.finished(ctx, arrived, Viewer.of(ctx).map(Viewer::memberId)));
             WebServer web = new WebServer(vertx, config.host(), config.port(), config.shutdownTimeout(), router,
                     Runtime.getRuntime().availableProcessors());
             int port = web.start();

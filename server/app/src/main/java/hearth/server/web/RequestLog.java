@@ -2,6 +2,9 @@ package hearth.server.web;
 
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -18,9 +21,14 @@ public final class RequestLog implements Handler<RoutingContext> {
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
     private final Supplier<String> ids;
+    private final Clock clock;
+    private final BiConsumer<RoutingContext, Instant> finished;
 
-    public RequestLog(Supplier<String> ids) {
+    /** @param finished told of every request after its response, with when it arrived; it must return at once */
+    public RequestLog(Supplier<String> ids, Clock clock, BiConsumer<RoutingContext, Instant> finished) {
         this.ids = ids;
+        this.clock = clock;
+        this.finished = finished;
     }
 
     public static String id(RoutingContext ctx) {
@@ -30,6 +38,7 @@ public final class RequestLog implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         long started = System.nanoTime();
+        Instant arrived = clock.instant();
         String incoming = ctx.request().getHeader("X-Request-Id");
         String id = incoming != null && SANE_ID.matcher(incoming).matches() ? incoming : ids.get();
         ctx.put(REQUEST_ID, id);
@@ -40,6 +49,7 @@ public final class RequestLog implements Handler<RoutingContext> {
                         ctx.response().getStatusCode(), ctx.response().bytesWritten(),
                         (System.nanoTime() - started) / 1_000_000, ctx.request().remoteAddress(), id);
             }
+            finished.accept(ctx, arrived);
         });
         ctx.next();
     }

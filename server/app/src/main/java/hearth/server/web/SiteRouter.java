@@ -5,6 +5,9 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -18,14 +21,20 @@ public final class SiteRouter {
     private final List<Handler<RoutingContext>> perRequest;
     private final List<Routes> features;
     private final Supplier<String> requestIds;
+    private final Clock clock;
+    private final BiConsumer<RoutingContext, Instant> finished;
     private final ThemeAssets assets;
 
     /**
      * @param perRequest handlers every page and API request passes before the features' routes (body parsing, CSRF,
      *                   authentication), in order; health checks and assets skip them
+     * @param finished   told of every request after its response (request observers); must return at once
      */
     public SiteRouter(Themes themes, ErrorPages errors, HealthCheck health, List<Handler<RoutingContext>> perRequest,
-                      List<Routes> features, Supplier<String> requestIds, ClassLoader classes) {
+                      List<Routes> features, Supplier<String> requestIds, ClassLoader classes, Clock clock,
+                      BiConsumer<RoutingContext, Instant> finished) {
+        this.clock = clock;
+        this.finished = finished;
         this.perRequest = List.copyOf(perRequest);
         this.errors = errors;
         this.health = health;
@@ -36,7 +45,7 @@ public final class SiteRouter {
 
     public Router build(Vertx vertx) {
         Router router = Router.router(vertx);
-        router.route().handler(new RequestLog(requestIds));
+        router.route().handler(new RequestLog(requestIds, clock, finished));
         router.get("/health").handler(health::handle);
 
         router.get(assets.route()).handler(assets);
