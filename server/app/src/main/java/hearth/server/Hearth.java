@@ -191,7 +191,7 @@ public final class Hearth {
                     new SearchFeature(db, plugins, pluginFaults, pages),
                     new SiteSettingsPage(settings, pages),
                     new AdminIndex(pages, plugins),
-                    new PluginAdminPages(pluginHost, pages),
+                    new PluginAdminPages(pluginHost, tasks, pages),
                     new PluginAdminApi(pluginHost),
                     new PluginPages(plugins, pluginFaults, pages, pluginHandlers),
                     new PluginAssets(plugins),

@@ -101,12 +101,11 @@ public final class PluginAdminApi implements Routes {
                 .put("installedAt", plugin.installedAt().toString())
                 .put("updatedAt", plugin.updatedAt().toString())
                 .put("settings", new JsonObject(new HashMap<>(plugin.settingValues())));
-        plugin.faults().ifPresent(tally -> out.put("faults", new JsonObject()
+        return out.put("faults", new JsonArray(plugin.faults().stream().map(tally -> new JsonObject()
+                .put("place", tally.place())
                 .put("count", tally.count())
-                .put("lastPlace", tally.lastPlace())
                 .put("lastMessage", tally.lastMessage())
-                .put("lastAt", tally.lastAt().toString())));
-        return out;
+                .put("lastAt", tally.lastAt().toString())).toList()));
     }
 
     private static void admin(RoutingContext ctx) {

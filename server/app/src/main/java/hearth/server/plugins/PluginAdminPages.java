@@ -23,10 +23,12 @@ public final class PluginAdminPages implements Routes {
     private static final String REFUSAL = "Only admins can manage plugins.";
 
     private final PluginHost host;
+    private final TaskScheduler tasks;
     private final Pages pages;
 
-    public PluginAdminPages(PluginHost host, Pages pages) {
+    public PluginAdminPages(PluginHost host, TaskScheduler tasks, Pages pages) {
         this.host = host;
+        this.tasks = tasks;
         this.pages = pages;
     }
 
@@ -116,9 +118,9 @@ public final class PluginAdminPages implements Routes {
     }
 
     private void showPlugin(RoutingContext ctx, int status, Map<String, ?> extra) {
-        blocking(ctx, () -> host.status(id(ctx))).onSuccess(plugin -> {
+        blocking(ctx, () -> Map.of("plugin", host.status(id(ctx)), "tasks", tasks.status(id(ctx)))).onSuccess(found -> {
             Map<String, Object> model = new HashMap<>(extra);
-            model.put("plugin", plugin);
+            model.putAll(found);
             model.put("maxMegabytes", PluginJar.MAX_BYTES / (1024 * 1024));
             pages.show(ctx, status, "admin-plugin", model);
         }).onFailure(ctx::fail);

@@ -3,10 +3,10 @@ package hearth.server.plugins;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,8 +19,8 @@ public final class PluginFaults {
 
     private static final Logger log = LoggerFactory.getLogger(PluginFaults.class);
 
-    /** How often a plugin failed since the server started, and the last failure. */
-    public record Tally(long count, String lastPlace, String lastMessage, Instant lastAt) {
+    /** How often a plugin failed in one place (a slot, a route, a listener...) since the server started. */
+    public record Tally(String place, long count, String lastMessage, Instant lastAt) {
     }
 
     /** Plugin code that may throw anything. */
@@ -30,7 +30,7 @@ public final class PluginFaults {
     }
 
     private final Clock clock;
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Tally>> counters = new ConcurrentHashMap<>();
 
     public PluginFaults(Clock clock) {
         this.clock = clock;
@@ -63,30 +63,20 @@ public final class PluginFaults {
     public void record(String pluginId, String place, Throwable failure) {
         String message = failure.getMessage() == null ? failure.getClass().getName()
                 : failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        counters.computeIfAbsent(pluginId, id -> new Counter()).add(place, message, clock.instant());
+        counters.computeIfAbsent(pluginId, id -> new ConcurrentHashMap<>())
+                .merge(place, new Tally(place, 1, message, clock.instant()),
+                        (old, now) -> new Tally(place, old.count() + 1, now.lastMessage(), now.lastAt()));
         log.warn("Plugin {} failed in {}: {}", pluginId, place, message, failure);
     }
 
-    public Optional<Tally> of(String pluginId) {
-        Counter counter = counters.get(pluginId);
-        return counter == null ? Optional.empty() : Optional.of(counter.tally());
+    /** A plugin's failures by place, the most recent first. */
+    public List<Tally> of(String pluginId) {
+        return counters.getOrDefault(pluginId, Map.of()).values().stream()
+                .sorted(Comparator.comparing(Tally::lastAt).reversed()).toList();
     }
 
     /** Forgets a plugin's failures (after an upgrade or uninstall: they were the old code's). */
     public void forget(String pluginId) {
         counters.remove(pluginId);
-    }
-
-    private static final class Counter {
-        private final AtomicLong count = new AtomicLong();
-        private volatile Tally last;
-
-        void add(String place, String message, Instant at) {
-            last = new Tally(count.incrementAndGet(), place, message, at);
-        }
-
-        Tally tally() {
-            return last;
-        }
     }
 }

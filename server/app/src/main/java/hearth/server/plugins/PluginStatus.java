@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public record PluginStatus(String id, String version, String description, String provider, String requires,
                            List<String> dependencies, List<String> dependents, State state, boolean running,
-                           boolean safeMode, Optional<String> lastError, Optional<PluginFaults.Tally> faults,
+                           boolean safeMode, Optional<String> lastError, List<PluginFaults.Tally> faults,
                            List<SettingSpec> settings, Map<String, Object> settingValues,
                            Optional<String> adminSection, List<String> permissions, List<String> notificationKinds,
                            Instant installedAt, Instant updatedAt) {
@@ -28,7 +28,7 @@ public record PluginStatus(String id, String version, String description, String
 
     PluginStatus(Installed row, Optional<PluginManifest> manifest, Optional<Contribution> contribution,
                  boolean running, boolean safeMode, List<SettingSpec> settings, Map<String, Object> values,
-                 Optional<PluginFaults.Tally> faults, List<String> dependents) {
+                 List<PluginFaults.Tally> faults, List<String> dependents) {
         this(row.id(), row.version(), manifest.map(PluginManifest::description).orElse(""),
                 manifest.map(PluginManifest::provider).orElse(""), manifest.map(PluginManifest::requires).orElse(""),
                 manifest.map(m -> m.dependencies().stream().map(Object::toString).toList()).orElse(List.of()),

@@ -16,6 +16,7 @@ import hearth.server.testing.Browser;
 import hearth.server.testing.TestSite;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,9 @@ class PluginContainmentTest {
         assertTrue(home.body().contains("trouble-nav"), "the plugin's other slot still renders");
         assertTrue(home.body().contains("class=\"greeter\""), "other plugins' parts render");
         assertFalse(home.body().contains("exploded"));
-        assertTrue(admin.get("/admin/plugins/troublemaker").body().contains("IllegalStateException: slot exploded"));
+        String detail = admin.get("/admin/plugins/troublemaker").body();
+        assertTrue(detail.contains("<td>slot page.top</td>"), detail);
+        assertTrue(detail.contains("IllegalStateException: slot exploded"), detail);
     }
 
     @Test
@@ -71,9 +74,18 @@ class PluginContainmentTest {
     void aThrowingPolicyAbstainsAndAFailingListenerIsCountedAndRetried() throws Exception {
         assertEquals(200, member.get("/x/greeter/wave").statusCode(), "the throwing policy does not decide");
         eventually("the listener's failures are counted", () -> admin.get("/admin/plugins/troublemaker").body()
-                .contains("listener always-fails"));
+                .contains("<td>listener always-fails</td>"));
         eventually("the other plugin's listener is not held up", () -> site.get("/x/greeter/joins").body()
                 .equals("2"));
+    }
+
+    @Test
+    void aThrowingGuardIsSkippedAndTheTextSaved() {
+        HttpResponse<String> saved = member.submit("/u/Wren/edit", "/u/Wren/edit", Map.of("displayName", "Wren",
+                "bio", "Hello there", "location", "", "website", "", "pronouns", "", "timeZone", "UTC"));
+        assertEquals(303, saved.statusCode(), saved.body());
+        assertTrue(member.get("/u/Wren").body().contains("Hello there"));
+        assertTrue(admin.get("/admin/plugins/troublemaker").body().contains("<td>content guard</td>"));
     }
 
     @Test

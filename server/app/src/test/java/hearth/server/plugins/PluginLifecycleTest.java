@@ -105,7 +105,13 @@ class PluginLifecycleTest {
         assertTrue(site.get("/").body().contains("<p class=\"greeter\">Hello from greeter 1.0.0</p>"));
         assertTrue(tableExists(site, "greeter_joins"));
         eventually("the listener records the founder", () -> site.get("/x/greeter/joins").body().equals("1"));
+        site.get("/");
+        eventually("its task runs and its observer sees the home page", () -> {
+            String counters = site.get("/x/greeter/counters").body();
+            return !counters.contains("\"ticks\":0") && !counters.contains("\"homeViews\":0");
+        });
         String detail = admin.get("/admin/plugins/greeter").body();
+        assertTrue(detail.contains("Scheduled tasks") && detail.contains("<td>tick"), detail);
         assertTrue(detail.contains("state-enabled"), detail);
         assertTrue(detail.contains("greeter.wave") && detail.contains("greeter.waved-at"), detail);
     }
