@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.pf4j.JarPluginManager;
 import org.pf4j.PluginManager;
@@ -55,8 +56,8 @@ public final class PluginHost implements AutoCloseable {
     private final PluginMigrations migrations;
     private final PluginManager pf4j;
     private final ReentrantLock changes = new ReentrantLock();
-    /** Manifests of the running plugins; guarded by {@link #changes}. */
-    private final Map<String, PluginManifest> running = new HashMap<>();
+    /** Manifests of the running plugins: changed under {@link #changes}, read by status pages at any time. */
+    private final Map<String, PluginManifest> running = new ConcurrentHashMap<>();
     /** The template names of the running plugins, compiled whenever the template engine starts over. */
     private final Map<String, List<String>> templateNames = new HashMap<>();
 
@@ -303,11 +304,6 @@ public final class PluginHost implements AutoCloseable {
         } finally {
             changes.unlock();
         }
-    }
-
-    /** The class loader of a running plugin; for tests that check unloading. */
-    Optional<ClassLoader> classLoader(String id) {
-        return active.active(id).map(Active::classLoader);
     }
 
     private void startPlugin(Installed plugin) {

@@ -231,9 +231,12 @@ class PluginLifecycleTest {
         assertRefused(upgrade(admin, "greeter", plugin("dependent", Dependent.class).version("9.0.0").bytes()),
                 "This jar is plugin dependent, not greeter.");
 
+        assertEquals(303, press(admin, "dependent", "enable").statusCode());
         HttpResponse<String> upgraded = upgrade(admin, "greeter", greeter("2.0.0").bytes());
         assertEquals(303, upgraded.statusCode(), upgraded.body());
         assertEquals("Howdy Howdy (cheerful, version 2.0.0)", site.get("/x/greeter/").body());
+        assertTrue(site.get("/").body().contains("dependent-nav"), "the plugin that needs it restarted with it");
+        assertEquals(303, press(admin, "dependent", "disable").statusCode());
         assertEquals(2, Sql.number(site.database(), "SELECT COUNT(*) FROM greeter_schema_history"));
         assertTrue(tableExists(site, "greeter_notes"));
         try (Stream<Path> jars = Files.list(dataDir.resolve("plugins"))) {
