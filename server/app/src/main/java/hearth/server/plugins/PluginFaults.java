@@ -38,16 +38,11 @@ public final class PluginFaults {
 
     /** Calls {@code work} as plugin code; on failure records it and answers {@code fallback}. */
     public <T> T call(Owned<?> owner, String place, Callable<T> work, T fallback) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(owner.classLoader());
         try {
-            return work.call();
+            return WithClassLoader.call(owner.classLoader(), work);
         } catch (Exception | LinkageError e) {
             record(owner.pluginId(), place, e);
             return fallback;
-        } finally {
-            thread.setContextClassLoader(previous);
         }
     }
 

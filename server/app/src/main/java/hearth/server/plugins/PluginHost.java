@@ -335,16 +335,20 @@ public final class PluginHost implements AutoCloseable {
             Contributor contributor = new Contributor(manifest.id(), new HostedContext(manifest, views,
                     needs.permissions(), needs.db(), needs.templates(), needs.clock(), dataDir(manifest.id())),
                     settings);
-            withClassLoader(loader, () -> manifests.getFirst().contribute(contributor));
+            WithClassLoader.call(loader, () -> {
+                manifests.getFirst().contribute(contributor);
+                return null;
+            });
             Contribution contribution = contributor.contribution();
             settings.load(manifest.id(), contribution.settings());
             Files.createDirectories(dataDir(manifest.id()));
             Active started = new Active(contribution, manifest.version(), loader);
             for (Contribution.NamedListener listener : contribution.listeners()) {
                 String listenerId = listenerPrefix(manifest.id()) + listener.name();
-                needs.dispatcher().subscribe(listenerId, entry -> withClassLoaderThrowing(loader, () -> {
+                needs.dispatcher().subscribe(listenerId, entry -> WithClassLoader.call(loader, () -> {
                     try {
                         listener.listener().on(entry);
+                        return null;
                     } catch (Exception | LinkageError e) {
                         faults.record(manifest.id(), "listener " + listener.name(), e);
                         throw e;
@@ -522,33 +526,6 @@ public final class PluginHost implements AutoCloseable {
             return Version.parse(candidate).isHigherThan(Version.parse(current));
         } catch (RuntimeException e) {
             return false;
-        }
-    }
-
-    private static void withClassLoader(ClassLoader loader, Runnable work) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
-        try {
-            work.run();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Listening {
-        void run() throws Exception;
-    }
-
-    private static void withClassLoaderThrowing(ClassLoader loader, Listening work) throws Exception {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
-        try {
-            work.run();
-        } finally {
-            thread.setContextClassLoader(previous);
         }
     }
 

@@ -74,11 +74,9 @@ public final class PluginPages implements Routes {
 
     private PageResponse call(RouteMatch route, PageRequest request) {
         Owned<?> owner = route.handler();
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(owner.classLoader());
         try {
-            PageResponse response = route.handler().value().handle(request);
+            PageResponse response = WithClassLoader.call(owner.classLoader(), () -> route.handler().value()
+                    .handle(request));
             if (response == null) {
                 throw new IllegalStateException("the handler answered null");
             }
@@ -88,8 +86,6 @@ public final class PluginPages implements Routes {
         } catch (Exception | LinkageError e) {
             faults.record(owner.pluginId(), "route " + request.method() + " " + request.path(), e);
             throw new PluginRouteFailed(owner.pluginId());
-        } finally {
-            thread.setContextClassLoader(previous);
         }
     }
 
