@@ -21,6 +21,7 @@ import hearth.server.db.Journal;
 import hearth.server.db.JournalDispatcher;
 import hearth.server.db.Migrations;
 import hearth.server.demo.DemoCommunity;
+import hearth.server.discussions.DiscussionPermissions;
 import hearth.server.discussions.HomePage;
 import hearth.server.discussions.Markdown;
 import hearth.server.mail.MailSender;
@@ -144,7 +145,7 @@ public final class Hearth {
                     id -> plugins.active(id).map(ActivePlugins.Active::classLoader),
                     List.of(new SlotFunction(plugins, pluginFaults)));
             templates.warm(List.of("layout", "home", "error"));
-            SitePermissions permissions = new SitePermissions(plugins, pluginFaults, Map.of());
+            SitePermissions permissions = new SitePermissions(plugins, pluginFaults, DiscussionPermissions.defaults());
             PluginHost pluginHost = new PluginHost(new PluginHost.Needs(dataDir.resolve("plugins"),
                     dataDir.resolve("plugin-data"), db, clock, dispatcher, templates, permissions, config.safeMode()),
                     plugins, pluginFaults);
@@ -181,8 +182,9 @@ public final class Hearth {
             shutdown.push(hashing::close);
             AccountsFeature accounts = new AccountsFeature(new AccountsFeature.Needs(vertx, db, clock, tokens, mailer,
                     settings, pages, config.baseUrl(), dataDir.resolve("uploads/avatars"), hashing));
+            ContentGuards contentGuards = new ContentGuards(plugins, pluginFaults);
             ProfilesFeature profiles = new ProfilesFeature(db, clock, markdown, pages, accounts.sessions(),
-                    new ContentGuards(plugins, pluginFaults));
+                    contentGuards);
 
             List<Routes> features = List.of(
                     new HomePage(db, pages),

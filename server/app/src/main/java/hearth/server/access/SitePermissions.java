@@ -18,8 +18,8 @@ import java.util.Set;
 /**
  * The one place that answers "may M do A in S". The enabled plugins' access policies speak first (any DENY wins,
  * else any ALLOW); with no opinion, the permission's default grants decide: a role has a permission if it or a role
- * below it is granted it. Anonymous visitors have only what a policy allows them. An unknown permission (e.g. of a
- * plugin that is off) is refused. No I/O: policies and grants are in memory.
+ * below it is granted it; anonymous visitors have what is granted to them explicitly. An unknown permission (e.g. of
+ * a plugin that is off) is refused. No I/O: policies and grants are in memory.
  */
 public final class SitePermissions implements Permissions {
 
@@ -49,7 +49,10 @@ public final class SitePermissions implements Permissions {
             return true;
         }
         PermissionSpec spec = core.containsKey(permission) ? core.get(permission) : active.permissions().get(permission);
-        return spec != null && member.isPresent() && granted(spec.grantedByDefault(), member.get().role());
+        if (spec == null) {
+            return false;
+        }
+        return member.isPresent() ? granted(spec.grantedByDefault(), member.get().role()) : spec.anonymous();
     }
 
     private static boolean granted(Set<Role> roles, Role role) {

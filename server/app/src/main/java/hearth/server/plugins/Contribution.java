@@ -30,8 +30,15 @@ public record Contribution(String pluginId, List<SettingSpec> settings, List<Rou
     public record SlotPart(String slot, SlotRenderer renderer, Set<String> after) {
     }
 
-    /** A permission with the roles that have it by default. */
-    public record PermissionSpec(String key, String description, Set<Role> grantedByDefault) {
+    /**
+     * A permission with the roles that have it by default (a role has what any role below it has), and whether
+     * anonymous visitors have it too (only core permissions, such as seeing discussions, grant that).
+     */
+    public record PermissionSpec(String key, String description, Set<Role> grantedByDefault, boolean anonymous) {
+
+        public PermissionSpec(String key, String description, Set<Role> grantedByDefault) {
+            this(key, description, grantedByDefault, false);
+        }
     }
 
     /** A journal listener under the plugin's name for it. */
