@@ -1,5 +1,7 @@
 package hearth.server;
 
+import hearth.api.events.CategoryChanged;
+import hearth.api.events.CategoryDeleted;
 import hearth.api.events.EventListener;
 import hearth.api.events.MemberDeleted;
 import hearth.api.events.MemberJoined;
@@ -21,6 +23,10 @@ import hearth.server.db.Journal;
 import hearth.server.db.JournalDispatcher;
 import hearth.server.db.Migrations;
 import hearth.server.demo.DemoCommunity;
+import hearth.server.discussions.Categories;
+import hearth.server.discussions.CategoryAdminPages;
+import hearth.server.discussions.CategoryApi;
+import hearth.server.discussions.CategoryGrants;
 import hearth.server.discussions.DiscussionPermissions;
 import hearth.server.discussions.HomePage;
 import hearth.server.discussions.Markdown;
@@ -145,7 +151,16 @@ public final class Hearth {
                     id -> plugins.active(id).map(ActivePlugins.Active::classLoader),
                     List.of(new SlotFunction(plugins, pluginFaults)));
             templates.warm(List.of("layout", "home", "error"));
-            SitePermissions permissions = new SitePermissions(plugins, pluginFaults, DiscussionPermissions.defaults());
+            CategoryGrants categoryGrants = new CategoryGrants(db);
+            categoryGrants.reload();
+            long refresh = vertx.setPeriodic(CategoryGrants.REFRESH.toMillis(),
+                    tick -> vertx.executeBlocking(() -> {
+                        categoryGrants.reload();
+                        return null;
+                    }, false));
+            shutdown.push(() -> vertx.cancelTimer(refresh));
+            SitePermissions permissions = new SitePermissions(plugins, pluginFaults, DiscussionPermissions.defaults(),
+                    List.of(categoryGrants));
             PluginHost pluginHost = new PluginHost(new PluginHost.Needs(dataDir.resolve("plugins"),
                     dataDir.resolve("plugin-data"), db, clock, dispatcher, templates, permissions, config.safeMode()),
                     plugins, pluginFaults);
@@ -186,8 +201,11 @@ public final class Hearth {
             ProfilesFeature profiles = new ProfilesFeature(db, clock, markdown, pages, accounts.sessions(),
                     contentGuards);
 
+            Categories categories = new Categories(clock, categoryGrants);
             List<Routes> features = List.of(
-                    new HomePage(db, pages),
+                    new HomePage(db, pages, permissions, categoryGrants),
+                    new CategoryAdminPages(db, categories, pages),
+                    new CategoryApi(db, categories, permissions),
                     accounts,
                     profiles,
                     new SearchFeature(db, plugins, pluginFaults, pages),
@@ -229,7 +247,8 @@ public final class Hearth {
     /** Connects to the configured database and brings its schema up to date; shared by the server and commands. */
     public static Database openDatabase(HearthConfig config, Vertx vertx, Clock clock) {
         EventCodec events = new EventCodec().register(MemberJoined.class, TopicCreated.class, PostCreated.class)
-                .register(MemberDeleted.class, MemberRoleChanged.class, MemberStatusChanged.class);
+                .register(MemberDeleted.class, MemberRoleChanged.class, MemberStatusChanged.class)
+                .register(CategoryChanged.class, CategoryDeleted.class);
         Database db = Database.open(config.db(), vertx, new Journal(events, clock));
         try {
             int applied = new Migrations("schema_history",

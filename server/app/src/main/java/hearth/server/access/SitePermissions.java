@@ -11,13 +11,15 @@ import hearth.server.plugins.ActivePlugins;
 import hearth.server.plugins.Contribution.PermissionSpec;
 import hearth.server.plugins.Owned;
 import hearth.server.plugins.PluginFaults;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The one place that answers "may M do A in S". The enabled plugins' access policies speak first (any DENY wins,
- * else any ALLOW); with no opinion, the permission's default grants decide: a role has a permission if it or a role
+ * else any ALLOW); then the core's scoped rules (a category's audiences); with no opinion, the permission's default
+ * grants decide: a role has a permission if it or a role
  * below it is granted it; anonymous visitors have what is granted to them explicitly. An unknown permission (e.g. of
  * a plugin that is off) is refused. No I/O: policies and grants are in memory.
  */
@@ -26,11 +28,14 @@ public final class SitePermissions implements Permissions {
     private final ActivePlugins active;
     private final PluginFaults faults;
     private final Map<String, PermissionSpec> core;
+    private final List<ScopedRule> rules;
 
-    public SitePermissions(ActivePlugins active, PluginFaults faults, Map<String, PermissionSpec> core) {
+    public SitePermissions(ActivePlugins active, PluginFaults faults, Map<String, PermissionSpec> core,
+                           List<ScopedRule> rules) {
         this.active = active;
         this.faults = faults;
         this.core = Map.copyOf(core);
+        this.rules = List.copyOf(rules);
     }
 
     @Override
@@ -47,6 +52,12 @@ public final class SitePermissions implements Permissions {
         }
         if (allowed) {
             return true;
+        }
+        for (ScopedRule rule : rules) {
+            Optional<Boolean> decided = rule.decide(member, permission, scope);
+            if (decided.isPresent()) {
+                return decided.get();
+            }
         }
         PermissionSpec spec = core.containsKey(permission) ? core.get(permission) : active.permissions().get(permission);
         if (spec == null) {

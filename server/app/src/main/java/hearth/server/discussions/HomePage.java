@@ -4,6 +4,10 @@ import static hearth.server.db.schema.tables.Categories.CATEGORIES;
 import static hearth.server.db.schema.tables.Members.MEMBERS;
 import static hearth.server.db.schema.tables.Topics.TOPICS;
 
+import hearth.api.access.Permissions;
+import hearth.api.access.Scope;
+import hearth.api.views.MemberView;
+import hearth.server.accounts.Viewer;
 import hearth.server.db.Database;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
@@ -12,6 +16,9 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -31,10 +38,14 @@ public final class HomePage implements Routes {
 
     private final Database db;
     private final Pages pages;
+    private final Permissions permissions;
+    private final CategoryGrants categories;
 
-    public HomePage(Database db, Pages pages) {
+    public HomePage(Database db, Pages pages, Permissions permissions, CategoryGrants categories) {
         this.db = db;
         this.pages = pages;
+        this.permissions = permissions;
+        this.categories = categories;
     }
 
     @Override
@@ -43,16 +54,21 @@ public final class HomePage implements Routes {
     }
 
     private void show(RoutingContext ctx) {
-        pages.respond(ctx, "home", db.read(this::load));
+        Optional<MemberView> viewer = Viewer.of(ctx).map(Viewer::asMemberView);
+        Set<Long> visible = categories.categoryIds().stream()
+                .filter(id -> permissions.allows(viewer, DiscussionPermissions.SEE, Scope.category(id)))
+                .collect(Collectors.toSet());
+        pages.respond(ctx, "home", db.read(sql -> load(sql, visible)));
     }
 
-    private Map<String, Object> load(DSLContext sql) {
+    /** The categories and latest topics among those the viewer may see. */
+    private Map<String, Object> load(DSLContext sql, Set<Long> visible) {
         var topicCount = DSL.count(TOPICS.ID);
         List<CategoryRow> categories = sql
                 .select(CATEGORIES.SLUG, CATEGORIES.NAME, CATEGORIES.DESCRIPTION, CATEGORIES.COLOR, topicCount)
                 .from(CATEGORIES)
                 .leftJoin(TOPICS).on(TOPICS.CATEGORY_ID.eq(CATEGORIES.ID))
-                .where(CATEGORIES.PARENT_ID.isNull())
+                .where(CATEGORIES.PARENT_ID.isNull(), CATEGORIES.ID.in(visible))
                 .groupBy(CATEGORIES.ID, CATEGORIES.SLUG, CATEGORIES.NAME, CATEGORIES.DESCRIPTION, CATEGORIES.COLOR,
                         CATEGORIES.POSITION)
                 .orderBy(CATEGORIES.POSITION, CATEGORIES.ID)
@@ -63,6 +79,7 @@ public final class HomePage implements Routes {
                 .from(TOPICS)
                 .join(CATEGORIES).on(CATEGORIES.ID.eq(TOPICS.CATEGORY_ID))
                 .join(MEMBERS).on(MEMBERS.ID.eq(TOPICS.AUTHOR_ID))
+                .where(TOPICS.CATEGORY_ID.in(visible))
                 .orderBy(TOPICS.LAST_POSTED_AT.desc(), TOPICS.ID.desc())
                 .limit(LATEST)
                 .fetch(r -> new TopicRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
