@@ -29,6 +29,8 @@ import hearth.server.discussions.CategoryApi;
 import hearth.server.discussions.CategoryGrants;
 import hearth.server.discussions.DiscussionPermissions;
 import hearth.server.discussions.HomePage;
+import hearth.server.discussions.TopicListPages;
+import hearth.server.discussions.TopicLists;
 import hearth.server.discussions.Markdown;
 import hearth.server.mail.MailSender;
 import hearth.server.mail.Mailer;
@@ -202,8 +204,10 @@ public final class Hearth {
                     contentGuards);
 
             Categories categories = new Categories(clock, categoryGrants);
+            TopicLists topicLists = new TopicLists(clock);
             List<Routes> features = List.of(
-                    new HomePage(db, pages, permissions, categoryGrants),
+                    new HomePage(db, pages, permissions, categoryGrants, topicLists),
+                    new TopicListPages(db, pages, permissions, categoryGrants, topicLists),
                     new CategoryAdminPages(db, categories, pages),
                     new CategoryApi(db, categories, permissions),
                     accounts,

@@ -65,9 +65,11 @@ public final class CategoryGrants implements ScopedRule {
         });
     }
 
-    /** Every category's id. */
-    public java.util.Set<Long> categoryIds() {
-        return byCategory.keySet();
+    /** The categories {@code member} may see, asked of the whole permission service (plugins' policies too). */
+    public java.util.Set<Long> visibleTo(hearth.api.access.Permissions permissions, Optional<MemberView> member) {
+        return byCategory.keySet().stream()
+                .filter(id -> permissions.allows(member, DiscussionPermissions.SEE, Scope.category(id)))
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     private boolean sees(Levels levels, Optional<MemberView> member) {

@@ -1,24 +1,19 @@
 package hearth.server.discussions;
 
 import static hearth.server.db.schema.tables.Categories.CATEGORIES;
-import static hearth.server.db.schema.tables.Members.MEMBERS;
 import static hearth.server.db.schema.tables.Topics.TOPICS;
 
 import hearth.api.access.Permissions;
-import hearth.api.access.Scope;
-import hearth.api.views.MemberView;
 import hearth.server.accounts.Viewer;
 import hearth.server.db.Database;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -29,23 +24,19 @@ public final class HomePage implements Routes {
     public record CategoryRow(String slug, String name, String description, String color, int topics) {
     }
 
-    /** A topic as listed on the front page. */
-    public record TopicRow(long id, String slug, String title, String category, String categoryColor, String author,
-                           int replies, Instant lastPostedAt) {
-    }
-
-    private static final int LATEST = 30;
 
     private final Database db;
     private final Pages pages;
     private final Permissions permissions;
     private final CategoryGrants categories;
+    private final TopicLists lists;
 
-    public HomePage(Database db, Pages pages, Permissions permissions, CategoryGrants categories) {
+    public HomePage(Database db, Pages pages, Permissions permissions, CategoryGrants categories, TopicLists lists) {
         this.db = db;
         this.pages = pages;
         this.permissions = permissions;
         this.categories = categories;
+        this.lists = lists;
     }
 
     @Override
@@ -54,10 +45,7 @@ public final class HomePage implements Routes {
     }
 
     private void show(RoutingContext ctx) {
-        Optional<MemberView> viewer = Viewer.of(ctx).map(Viewer::asMemberView);
-        Set<Long> visible = categories.categoryIds().stream()
-                .filter(id -> permissions.allows(viewer, DiscussionPermissions.SEE, Scope.category(id)))
-                .collect(Collectors.toSet());
+        Set<Long> visible = categories.visibleTo(permissions, Viewer.of(ctx).map(Viewer::asMemberView));
         pages.respond(ctx, "home", db.read(sql -> load(sql, visible)));
     }
 
@@ -73,17 +61,8 @@ public final class HomePage implements Routes {
                         CATEGORIES.POSITION)
                 .orderBy(CATEGORIES.POSITION, CATEGORIES.ID)
                 .fetch(r -> new CategoryRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
-        List<TopicRow> latest = sql
-                .select(TOPICS.ID, TOPICS.SLUG, TOPICS.TITLE, CATEGORIES.NAME, CATEGORIES.COLOR, MEMBERS.DISPLAY_NAME,
-                        TOPICS.REPLY_COUNT, TOPICS.LAST_POSTED_AT)
-                .from(TOPICS)
-                .join(CATEGORIES).on(CATEGORIES.ID.eq(TOPICS.CATEGORY_ID))
-                .join(MEMBERS).on(MEMBERS.ID.eq(TOPICS.AUTHOR_ID))
-                .where(TOPICS.CATEGORY_ID.in(visible))
-                .orderBy(TOPICS.LAST_POSTED_AT.desc(), TOPICS.ID.desc())
-                .limit(LATEST)
-                .fetch(r -> new TopicRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8()));
-        return Map.of("categories", categories, "topics", latest);
+        TopicLists.Page latest = lists.list(sql, new TopicLists.Query(TopicLists.Order.LATEST,
+                TopicLists.Period.ALL, 0, visible, Optional.empty(), TopicListPages.PER_PAGE));
+        return Map.of("categories", categories, "topics", latest.topics(), "next", latest.next().orElse(""));
     }
 }

@@ -1,0 +1,140 @@
+package hearth.server.discussions;
+
+import static hearth.server.db.schema.tables.Categories.CATEGORIES;
+
+import hearth.api.access.Permissions;
+import hearth.api.access.Scope;
+import hearth.api.errors.InvalidInput;
+import hearth.api.errors.NotFound;
+import hearth.api.views.MemberView;
+import hearth.server.accounts.Viewer;
+import hearth.server.db.Database;
+import hearth.server.discussions.TopicLists.Order;
+import hearth.server.discussions.TopicLists.Period;
+import hearth.server.discussions.TopicLists.Query;
+import hearth.server.web.Json;
+import hearth.server.web.Pages;
+import hearth.server.web.Routes;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The topic lists as pages ({@code /latest}, {@code /top}, {@code /unanswered}, {@code /c/<slug>}) and as JSON
+ * ({@code GET /api/v1/topics}). Only categories the viewer may see are listed.
+ */
+public final class TopicListPages implements Routes {
+
+    static final int PER_PAGE = 30;
+    private static final int MAX_LIMIT = 100;
+
+    private final Database db;
+    private final Pages pages;
+    private final Permissions permissions;
+    private final CategoryGrants categories;
+    private final TopicLists lists;
+
+    public TopicListPages(Database db, Pages pages, Permissions permissions, CategoryGrants categories,
+                          TopicLists lists) {
+        this.db = db;
+        this.pages = pages;
+        this.permissions = permissions;
+        this.categories = categories;
+        this.lists = lists;
+    }
+
+    @Override
+    public void mount(Router router) {
+        router.get("/latest").handler(ctx -> show(ctx, Order.LATEST, 0, null));
+        router.get("/top").handler(ctx -> show(ctx, Order.TOP, 0, null));
+        router.get("/unanswered").handler(ctx -> show(ctx, Order.UNANSWERED, 0, null));
+        router.get("/c/:slug").handler(this::category);
+        router.get("/api/v1/topics").handler(this::api);
+    }
+
+    private void category(RoutingContext ctx) {
+        Optional<MemberView> viewer = viewer(ctx);
+        db.read(sql -> sql.select(CATEGORIES.ID, CATEGORIES.NAME, CATEGORIES.DESCRIPTION, CATEGORIES.COLOR)
+                        .from(CATEGORIES).where(CATEGORIES.SLUG.eq(ctx.pathParam("slug"))).fetchOptional())
+                .onSuccess(found -> {
+                    var category = found.filter(r -> permissions.allows(viewer, DiscussionPermissions.SEE,
+                            Scope.category(r.value1()))).orElse(null);
+                    if (category == null) {
+                        ctx.fail(new NotFound("There is no such category."));
+                        return;
+                    }
+                    show(ctx, Order.parse(param(ctx, "order", "latest")), category.value1(),
+                            Map.of("id", category.value1(), "name", category.value2(),
+                                    "description", category.value3(), "color", category.value4(),
+                                    "slug", ctx.pathParam("slug")));
+                }).onFailure(ctx::fail);
+    }
+
+    private void show(RoutingContext ctx, Order order, long category, Map<String, Object> header) {
+        Period period = Period.parse(param(ctx, "period", "week"));
+        Query query = new Query(order, period, category, visible(viewer(ctx)), cursor(ctx), PER_PAGE);
+        pages.respond(ctx, "topics", db.read(sql -> lists.list(sql, query)).map(page -> {
+            Map<String, Object> model = new HashMap<>();
+            model.put("topics", page.topics());
+            model.put("next", page.next().orElse(""));
+            model.put("order", order.key());
+            model.put("period", period.key());
+            model.put("periods", Period.values());
+            if (header != null) {
+                model.put("category", header);
+            }
+            return model;
+        }));
+    }
+
+    private void api(RoutingContext ctx) {
+        Order order = Order.parse(param(ctx, "order", "latest"));
+        Period period = Period.parse(param(ctx, "period", "week"));
+        int limit;
+        long category;
+        try {
+            limit = Integer.parseInt(param(ctx, "limit", String.valueOf(PER_PAGE)));
+            category = Long.parseLong(param(ctx, "category", "0"));
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("limit", "limit and category must be whole numbers.");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidInput("limit", "Ask for 1 to " + MAX_LIMIT + " topics.");
+        }
+        Set<Long> visible = visible(viewer(ctx));
+        if (category != 0 && !visible.contains(category)) {
+            throw new NotFound("There is no such category.");
+        }
+        Query query = new Query(order, period, category, visible, cursor(ctx), limit);
+        Json.respond(ctx, 200, db.read(sql -> lists.list(sql, query)).map(page -> new JsonObject()
+                .put("topics", new JsonArray(page.topics().stream().map(t -> new JsonObject()
+                        .put("id", t.id()).put("title", t.title()).put("url", t.url())
+                        .put("categoryId", t.categoryId()).put("category", t.category())
+                        .put("author", t.author()).put("replies", t.replies()).put("views", t.views())
+                        .put("lastPostedAt", t.lastPostedAt().toString()).put("pinned", t.pinned())).toList()))
+                .put("next", page.next().orElse(null))));
+    }
+
+    private Set<Long> visible(Optional<MemberView> viewer) {
+        return categories.visibleTo(permissions, viewer);
+    }
+
+    private static Optional<MemberView> viewer(RoutingContext ctx) {
+        return Viewer.of(ctx).map(Viewer::asMemberView);
+    }
+
+    private static Optional<String> cursor(RoutingContext ctx) {
+        String cursor = ctx.request().getParam("cursor");
+        return cursor == null || cursor.isBlank() ? Optional.empty() : Optional.of(cursor);
+    }
+
+    private static String param(RoutingContext ctx, String name, String fallback) {
+        String value = ctx.request().getParam(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
