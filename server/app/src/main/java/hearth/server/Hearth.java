@@ -28,6 +28,7 @@ import hearth.server.discussions.CategoryAdminPages;
 import hearth.server.discussions.CategoryApi;
 import hearth.server.discussions.CategoryGrants;
 import hearth.server.discussions.DiscussionPermissions;
+import hearth.server.discussions.Feeds;
 import hearth.server.discussions.HomePage;
 import hearth.server.discussions.TopicListPages;
 import hearth.server.discussions.TopicLists;
@@ -208,6 +209,7 @@ public final class Hearth {
             List<Routes> features = List.of(
                     new HomePage(db, pages, permissions, categoryGrants, topicLists),
                     new TopicListPages(db, pages, permissions, categoryGrants, topicLists),
+                    new Feeds(db, permissions, categoryGrants, config.baseUrl(), "Hearth"),
                     new CategoryAdminPages(db, categories, pages),
                     new CategoryApi(db, categories, permissions),
                     accounts,
