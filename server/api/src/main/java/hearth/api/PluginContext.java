@@ -2,6 +2,7 @@ package hearth.api;
 
 import hearth.api.access.Permissions;
 import hearth.api.data.PluginDatabase;
+import hearth.api.notifications.Notifications;
 import hearth.api.views.Members;
 import hearth.api.views.Topics;
 import hearth.api.web.PluginTemplates;
@@ -29,6 +30,9 @@ public interface PluginContext {
 
     /** Who may do what. */
     Permissions permissions();
+
+    /** In-app notifications to members, of the kinds the plugin declared. */
+    Notifications notifications();
 
     /** Transactions on the plugin's own tables (named {@code <id_snake>_*}, created by its migrations). */
     PluginDatabase database();

@@ -36,6 +36,10 @@ import hearth.server.discussions.Markdown;
 import hearth.server.mail.MailSender;
 import hearth.server.mail.Mailer;
 import hearth.server.mail.OutboxPage;
+import hearth.server.notifications.MemberNotifications;
+import hearth.server.notifications.NotificationPages;
+import hearth.server.notifications.ReplyNotifier;
+import hearth.server.notifications.UnreadBadge;
 import hearth.server.plugins.ActivePlugins;
 import hearth.server.plugins.BundledPlugins;
 import hearth.server.plugins.PluginAdminApi;
@@ -164,9 +168,11 @@ public final class Hearth {
             shutdown.push(() -> vertx.cancelTimer(refresh));
             SitePermissions permissions = new SitePermissions(plugins, pluginFaults, DiscussionPermissions.defaults(),
                     List.of(categoryGrants));
+            MemberNotifications notifications = new MemberNotifications(clock);
+            dispatcher.subscribe(ReplyNotifier.ID, new ReplyNotifier(db, notifications));
             PluginHost pluginHost = new PluginHost(new PluginHost.Needs(dataDir.resolve("plugins"),
-                    dataDir.resolve("plugin-data"), db, clock, dispatcher, templates, permissions, config.safeMode()),
-                    plugins, pluginFaults);
+                    dataDir.resolve("plugin-data"), db, clock, dispatcher, templates, permissions, notifications,
+                    config.safeMode()), plugins, pluginFaults);
             pluginHost.start(BundledPlugins.extract(classes, dataDir.resolve("tmp/bundled-plugins")));
             shutdown.push(pluginHost::close);
             TaskScheduler tasks = new TaskScheduler(db, plugins, pluginFaults, clock, TaskScheduler.DEFAULT_TICK);
@@ -186,6 +192,7 @@ public final class Hearth {
                 globals.put("path", ctx.normalizedPath());
                 Viewer.of(ctx).ifPresent(viewer -> globals.put("viewer", viewer));
                 globals.putAll(DisplayPreferences.globals(ctx)); // profiles: theme and time zone
+                globals.putAll(UnreadBadge.globals(ctx));
                 return globals;
             });
             MailSender mailSender = new MailSender(db, vertx, config.smtp(), clock, MailSender.Timing.DEFAULT);
@@ -210,6 +217,7 @@ public final class Hearth {
                     new HomePage(db, pages, permissions, categoryGrants, topicLists),
                     new TopicListPages(db, pages, permissions, categoryGrants, topicLists),
                     new Feeds(db, permissions, categoryGrants, config.baseUrl(), "Hearth"),
+                    new NotificationPages(db, notifications, pages),
                     new CategoryAdminPages(db, categories, pages),
                     new CategoryApi(db, categories, permissions),
                     accounts,
@@ -233,6 +241,7 @@ public final class Hearth {
             perRequest.add(new Csrf(tokens::next, https));
             perRequest.addAll(accounts.requestHandlers());
             perRequest.add(profiles.displayPreferences());
+            perRequest.add(new UnreadBadge(db, notifications));
             SiteRouter router = new SiteRouter(themes, new ErrorPages(pages), new HealthCheck(db, version), perRequest,
                     features, requestIds(), classes, clock,
                     (ctx, arrived) -> observers.finished(ctx, arrived, Viewer.of(ctx).map(Viewer::memberId)));

@@ -1,2 +1,2 @@
-/** Notification kinds that plugins declare. */
+/** Notifications: the kinds plugins declare and the service that sends them. */
 package hearth.api.notifications;

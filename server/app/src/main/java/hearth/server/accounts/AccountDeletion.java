@@ -6,6 +6,7 @@ import static hearth.server.db.schema.tables.MailOutbox.MAIL_OUTBOX;
 import static hearth.server.db.schema.tables.MemberEmailPreferences.MEMBER_EMAIL_PREFERENCES;
 import static hearth.server.db.schema.tables.MemberIgnores.MEMBER_IGNORES;
 import static hearth.server.db.schema.tables.MemberTokens.MEMBER_TOKENS;
+import static hearth.server.db.schema.tables.Notifications.NOTIFICATIONS;
 import static hearth.server.db.schema.tables.Members.MEMBERS;
 import static hearth.server.db.schema.tables.Posts.POSTS;
 import static hearth.server.db.schema.tables.ProfileFieldValues.PROFILE_FIELD_VALUES;
@@ -18,6 +19,7 @@ import hearth.api.events.MemberJoined;
 import hearth.api.events.TopicCreated;
 import hearth.server.db.Database;
 import hearth.server.db.Tx;
+import hearth.server.notifications.MemberNotifications;
 import hearth.server.site.SiteSettings;
 import hearth.api.errors.InvalidInput;
 import hearth.server.web.RateLimiter;
@@ -188,6 +190,7 @@ public final class AccountDeletion {
 
         if (mode == Mode.REMOVE) {
             removeContent(tx, memberId);
+            MemberNotifications.forgetActor(tx.sql(), memberId);
         }
 
         tx.sql().deleteFrom(LOGIN_ATTEMPTS).where(LOGIN_ATTEMPTS.ACCOUNT_KEY.in(
@@ -195,6 +198,7 @@ public final class AccountDeletion {
         tx.sql().deleteFrom(MEMBER_TOKENS).where(MEMBER_TOKENS.MEMBER_ID.eq(memberId)).execute();
         // Their API keys would otherwise go on working as the tombstone; two-factor secrets and codes are theirs.
         tx.sql().deleteFrom(API_KEYS).where(API_KEYS.MEMBER_ID.eq(memberId)).execute();
+        tx.sql().deleteFrom(NOTIFICATIONS).where(NOTIFICATIONS.MEMBER_ID.eq(memberId)).execute();
         tx.sql().deleteFrom(RECOVERY_CODES).where(RECOVERY_CODES.MEMBER_ID.eq(memberId)).execute();
         avatars.forget(tx, memberId);
         // Profile answers, email preferences, and who they ignored or were ignored by.

@@ -9,6 +9,7 @@ import hearth.server.db.Database;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.DSLContext;
 
 /**
  * Who may see, start topics in and reply in each category, held in memory so permission checks do no I/O. Reloaded
@@ -31,9 +32,16 @@ public final class CategoryGrants implements ScopedRule {
 
     /** Reads every category's audiences (blocking). */
     public void reload() {
+        db.query(sql -> {
+            reload(sql);
+            return null;
+        });
+    }
+
+    private void reload(DSLContext sql) {
         Map<Long, Levels> fresh = new HashMap<>();
-        db.query(sql -> sql.select(CATEGORIES.ID, CATEGORIES.PARENT_ID, CATEGORIES.SEE_LEVEL,
-                CATEGORIES.START_TOPIC_LEVEL, CATEGORIES.REPLY_LEVEL).from(CATEGORIES).fetch())
+        sql.select(CATEGORIES.ID, CATEGORIES.PARENT_ID, CATEGORIES.SEE_LEVEL,
+                CATEGORIES.START_TOPIC_LEVEL, CATEGORIES.REPLY_LEVEL).from(CATEGORIES).fetch()
                 .forEach(r -> fresh.put(r.value1(), new Levels(r.value2() == null ? 0 : r.value2(),
                         Audience.parse(r.value3(), "see"), Audience.parse(r.value4(), "startTopic"),
                         Audience.parse(r.value5(), "reply"))));
@@ -65,8 +73,13 @@ public final class CategoryGrants implements ScopedRule {
         });
     }
 
-    /** The categories {@code member} may see, asked of the whole permission service (plugins' policies too). */
-    public java.util.Set<Long> visibleTo(hearth.api.access.Permissions permissions, Optional<MemberView> member) {
+    /**
+     * The categories {@code member} may see, asked of the whole permission service (plugins' policies too). Reads the
+     * categories afresh first (a small table), so lists never miss a category another node created a moment ago.
+     */
+    public java.util.Set<Long> visibleTo(DSLContext sql, hearth.api.access.Permissions permissions,
+                                         Optional<MemberView> member) {
+        reload(sql);
         return byCategory.keySet().stream()
                 .filter(id -> permissions.allows(member, DiscussionPermissions.SEE, Scope.category(id)))
                 .collect(java.util.stream.Collectors.toSet());

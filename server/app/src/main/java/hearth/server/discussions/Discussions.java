@@ -4,6 +4,7 @@ import static hearth.server.db.schema.tables.Categories.CATEGORIES;
 import static hearth.server.db.schema.tables.Posts.POSTS;
 import static hearth.server.db.schema.tables.Topics.TOPICS;
 
+import hearth.api.events.CategoryChanged;
 import hearth.api.events.PostCreated;
 import hearth.api.events.TopicCreated;
 import hearth.server.db.Tx;
@@ -25,7 +26,7 @@ public final class Discussions {
     }
 
     public long createCategory(Tx tx, String name, String description, String color, int position) {
-        return tx.sql().insertInto(CATEGORIES)
+        long id = tx.sql().insertInto(CATEGORIES)
                 .set(CATEGORIES.SLUG, slug(name))
                 .set(CATEGORIES.NAME, name)
                 .set(CATEGORIES.DESCRIPTION, description)
@@ -34,6 +35,8 @@ public final class Discussions {
                 .set(CATEGORIES.CREATED_AT, clock.instant())
                 .returning(CATEGORIES.ID)
                 .fetchSingle(CATEGORIES.ID);
+        tx.record(new CategoryChanged(id, name, true));
+        return id;
     }
 
     /** Starts a topic with its opening post; returns the topic id. */

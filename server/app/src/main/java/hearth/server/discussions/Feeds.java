@@ -21,7 +21,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 
@@ -56,8 +55,9 @@ public final class Feeds implements Routes {
     @Override
     public void mount(Router router) {
         router.get("/feeds/latest").handler(ctx -> {
-            Set<Long> visible = categories.visibleTo(permissions, viewer(ctx));
-            send(ctx, "/latest", "Latest topics", db.read(sql -> topics(sql, TOPICS.CATEGORY_ID.in(visible))));
+            Optional<MemberView> viewer = viewer(ctx);
+            send(ctx, "/latest", "Latest topics", db.read(sql -> topics(sql,
+                    TOPICS.CATEGORY_ID.in(categories.visibleTo(sql, permissions, viewer)))));
         });
         router.get("/feeds/c/:slug").handler(this::category);
         router.get("/feeds/t/:id").handler(this::topic);

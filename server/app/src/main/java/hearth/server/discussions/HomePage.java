@@ -4,6 +4,7 @@ import static hearth.server.db.schema.tables.Categories.CATEGORIES;
 import static hearth.server.db.schema.tables.Topics.TOPICS;
 
 import hearth.api.access.Permissions;
+import hearth.api.views.MemberView;
 import hearth.server.accounts.Viewer;
 import hearth.server.db.Database;
 import hearth.server.web.Pages;
@@ -45,8 +46,8 @@ public final class HomePage implements Routes {
     }
 
     private void show(RoutingContext ctx) {
-        Set<Long> visible = categories.visibleTo(permissions, Viewer.of(ctx).map(Viewer::asMemberView));
-        pages.respond(ctx, "home", db.read(sql -> load(sql, visible)));
+        Optional<MemberView> viewer = Viewer.of(ctx).map(Viewer::asMemberView);
+        pages.respond(ctx, "home", db.read(sql -> load(sql, categories.visibleTo(sql, permissions, viewer))));
     }
 
     /** The categories and latest topics among those the viewer may see. */

@@ -77,8 +77,10 @@ public final class TopicListPages implements Routes {
 
     private void show(RoutingContext ctx, Order order, long category, Map<String, Object> header) {
         Period period = Period.parse(param(ctx, "period", "week"));
-        Query query = new Query(order, period, category, visible(viewer(ctx)), cursor(ctx), PER_PAGE);
-        pages.respond(ctx, "topics", db.read(sql -> lists.list(sql, query)).map(page -> {
+        Optional<MemberView> viewer = viewer(ctx);
+        Optional<String> cursor = cursor(ctx);
+        pages.respond(ctx, "topics", db.read(sql -> lists.list(sql, new Query(order, period, category,
+                categories.visibleTo(sql, permissions, viewer), cursor, PER_PAGE))).map(page -> {
             Map<String, Object> model = new HashMap<>();
             model.put("topics", page.topics());
             model.put("next", page.next().orElse(""));
@@ -106,22 +108,21 @@ public final class TopicListPages implements Routes {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidInput("limit", "Ask for 1 to " + MAX_LIMIT + " topics.");
         }
-        Set<Long> visible = visible(viewer(ctx));
-        if (category != 0 && !visible.contains(category)) {
-            throw new NotFound("There is no such category.");
-        }
-        Query query = new Query(order, period, category, visible, cursor(ctx), limit);
-        Json.respond(ctx, 200, db.read(sql -> lists.list(sql, query)).map(page -> new JsonObject()
+        Optional<MemberView> viewer = viewer(ctx);
+        Optional<String> cursor = cursor(ctx);
+        Json.respond(ctx, 200, db.read(sql -> {
+            Set<Long> visible = categories.visibleTo(sql, permissions, viewer);
+            if (category != 0 && !visible.contains(category)) {
+                throw new NotFound("There is no such category.");
+            }
+            return lists.list(sql, new Query(order, period, category, visible, cursor, limit));
+        }).map(page -> new JsonObject()
                 .put("topics", new JsonArray(page.topics().stream().map(t -> new JsonObject()
                         .put("id", t.id()).put("title", t.title()).put("url", t.url())
                         .put("categoryId", t.categoryId()).put("category", t.category())
                         .put("author", t.author()).put("replies", t.replies()).put("views", t.views())
                         .put("lastPostedAt", t.lastPostedAt().toString()).put("pinned", t.pinned())).toList()))
                 .put("next", page.next().orElse(null))));
-    }
-
-    private Set<Long> visible(Optional<MemberView> viewer) {
-        return categories.visibleTo(permissions, viewer);
     }
 
     private static Optional<MemberView> viewer(RoutingContext ctx) {

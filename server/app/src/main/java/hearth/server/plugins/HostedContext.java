@@ -3,11 +3,13 @@ package hearth.server.plugins;
 import hearth.api.PluginContext;
 import hearth.api.access.Permissions;
 import hearth.api.data.PluginDatabase;
+import hearth.api.notifications.Notifications;
 import hearth.api.views.Members;
 import hearth.api.views.Topics;
 import hearth.api.web.Html;
 import hearth.api.web.PluginTemplates;
 import hearth.server.db.Database;
+import hearth.server.notifications.MemberNotifications;
 import hearth.server.web.Templates;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,7 +18,8 @@ import org.jooq.DSLContext;
 
 /** The core services one plugin gets, scoped to it (its tables, its templates, its data dir). */
 record HostedContext(PluginManifest manifest, CoreViews views, Permissions permissions, Database db,
-                     Templates siteTemplates, Clock clock, Path dataDir) implements PluginContext {
+                     Templates siteTemplates, MemberNotifications memberNotifications, Clock clock, Path dataDir)
+        implements PluginContext {
 
     @Override
     public String pluginId() {
@@ -36,6 +39,18 @@ record HostedContext(PluginManifest manifest, CoreViews views, Permissions permi
     @Override
     public Topics topics() {
         return views;
+    }
+
+    @Override
+    public Notifications notifications() {
+        return (memberId, kind, title, url, dedupeKey) -> {
+            if (!kind.key().startsWith(manifest.id() + ".")) {
+                throw new IllegalArgumentException("Plugin " + manifest.id() + " cannot send notifications of kind "
+                        + kind.key() + ": declare its own with notificationKind(\"" + manifest.id() + ".…\")");
+            }
+            db.transaction(tx -> memberNotifications.notify(tx.sql(), memberId, kind.key(), null, title, url,
+                    manifest.id() + ":" + dedupeKey));
+        };
     }
 
     @Override

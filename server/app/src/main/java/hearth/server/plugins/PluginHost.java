@@ -9,6 +9,7 @@ import hearth.api.errors.InvalidInput;
 import hearth.api.errors.NotFound;
 import hearth.server.db.Database;
 import hearth.server.db.JournalDispatcher;
+import hearth.server.notifications.MemberNotifications;
 import hearth.server.plugins.ActivePlugins.Active;
 import hearth.server.plugins.PluginManifest.Dependency;
 import hearth.server.plugins.PluginRecords.Installed;
@@ -44,7 +45,8 @@ public final class PluginHost implements AutoCloseable {
 
     /** What the host works with. */
     public record Needs(Path pluginsDir, Path dataRoot, Database db, Clock clock, JournalDispatcher dispatcher,
-                        Templates templates, Permissions permissions, boolean safeMode) {
+                        Templates templates, Permissions permissions, MemberNotifications notifications,
+                        boolean safeMode) {
     }
 
     private final Needs needs;
@@ -333,7 +335,8 @@ public final class PluginHost implements AutoCloseable {
                         + " marked @Extension; it needs exactly one.");
             }
             Contributor contributor = new Contributor(manifest.id(), new HostedContext(manifest, views,
-                    needs.permissions(), needs.db(), needs.templates(), needs.clock(), dataDir(manifest.id())),
+                    needs.permissions(), needs.db(), needs.templates(), needs.notifications(), needs.clock(),
+                    dataDir(manifest.id())),
                     settings);
             WithClassLoader.call(loader, () -> {
                 manifests.getFirst().contribute(contributor);
