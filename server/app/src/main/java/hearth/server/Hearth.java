@@ -10,6 +10,7 @@ import hearth.api.events.TopicCreated;
 import hearth.server.access.ContentGuards;
 import hearth.server.access.SitePermissions;
 import hearth.server.accounts.AccountsFeature;
+import hearth.server.accounts.PostingRights;
 import hearth.server.accounts.Tokens;
 import hearth.server.accounts.Viewer;
 import hearth.server.config.ConfigException;
@@ -24,6 +25,7 @@ import hearth.server.demo.DemoCommunity;
 import hearth.server.discussions.DiscussionPermissions;
 import hearth.server.discussions.HomePage;
 import hearth.server.discussions.Markdown;
+import hearth.server.discussions.TopicsFeature;
 import hearth.server.mail.MailSender;
 import hearth.server.mail.Mailer;
 import hearth.server.mail.OutboxPage;
@@ -188,6 +190,8 @@ public final class Hearth {
 
             List<Routes> features = List.of(
                     new HomePage(db, pages),
+                    new TopicsFeature(db, clock, markdown, permissions, new PostingRights(settings), contentGuards,
+                            pages),
                     accounts,
                     profiles,
                     new SearchFeature(db, plugins, pluginFaults, pages),
