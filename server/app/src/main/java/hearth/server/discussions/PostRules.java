@@ -107,7 +107,7 @@ public final class PostRules {
         Duration gap = newcomer ? pace.newcomer : pace.usual;
         Instant allowedAt = last.get().plus(gap);
         if (now.isBefore(allowedAt)) {
-            long seconds = Math.max(1, Duration.between(now, allowedAt).toMillis() / 1000 + 1);
+            long seconds = Math.max(1, (Duration.between(now, allowedAt).toMillis() + 999) / 1000);
             seconds = Math.min(seconds, gap.toSeconds());
             throw new InvalidInput("body", "You are posting quickly: please wait " + seconds
                     + (seconds == 1 ? " second" : " seconds") + " before you " + pace.action + " again"
