@@ -2,6 +2,7 @@ package hearth.server.discussions;
 
 import static hearth.server.db.schema.tables.Categories.CATEGORIES;
 import static hearth.server.db.schema.tables.Posts.POSTS;
+import static hearth.server.db.schema.tables.Topics.TOPICS;
 
 import hearth.api.access.Permissions;
 import hearth.api.access.Scope;
@@ -105,6 +106,8 @@ public final class Posting {
                 throw new Forbidden(reason);
             });
             String body = rules.body(rawBody);
+            // Lock the topic first, so a double submit waits for the first and then finds it a repeat.
+            tx.sql().select(TOPICS.ID).from(TOPICS).where(TOPICS.ID.eq(topicId)).forUpdate().fetch();
             rules.notRepeated(reader.postedSince(tx.sql(), viewer.memberId(), topicId, body, rules.repeatsSince()),
                     PostRules.Pace.REPLY);
             rules.paced(PostRules.Pace.REPLY, viewer.joinedAt(), reader.lastPostAt(tx.sql(), viewer.memberId()));
