@@ -12,6 +12,7 @@ import hearth.api.events.TopicCreated;
 import hearth.server.access.ContentGuards;
 import hearth.server.access.SitePermissions;
 import hearth.server.accounts.AccountsFeature;
+import hearth.server.accounts.PostingRights;
 import hearth.server.accounts.Tokens;
 import hearth.server.accounts.Viewer;
 import hearth.server.config.ConfigException;
@@ -33,6 +34,7 @@ import hearth.server.discussions.HomePage;
 import hearth.server.discussions.TopicListPages;
 import hearth.server.discussions.TopicLists;
 import hearth.server.discussions.Markdown;
+import hearth.server.discussions.TopicsFeature;
 import hearth.server.mail.MailSender;
 import hearth.server.mail.Mailer;
 import hearth.server.mail.OutboxPage;
@@ -220,6 +222,8 @@ public final class Hearth {
                     new NotificationPages(db, notifications, pages),
                     new CategoryAdminPages(db, categories, pages),
                     new CategoryApi(db, categories, permissions),
+                    new TopicsFeature(db, clock, markdown, permissions, new PostingRights(settings), contentGuards,
+                            pages),
                     accounts,
                     profiles,
                     new SearchFeature(db, plugins, pluginFaults, pages),

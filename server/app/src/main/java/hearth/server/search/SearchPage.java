@@ -73,7 +73,7 @@ final class SearchPage {
 
     private static HitRow row(SearchHit hit) {
         // Topic pages come later at /t/<id>; the fragment names the post.
-        return new HitRow("/t/" + hit.topicId() + "#" + hit.postNumber(), hit.title(), hit.snippet(), hit.postedAt());
+        return new HitRow("/t/" + hit.topicId() + "#post-" + hit.postNumber(), hit.title(), hit.snippet(), hit.postedAt());
     }
 
     private static String url(String text, int page) {

@@ -94,7 +94,9 @@ public final class WebServer {
                     .setCompressionSupported(true)
                     .setCompressionContentSizeThreshold(1024)
                     .setIdleTimeout(120)
-                    .setTcpNoDelay(true);
+                    .setTcpNoDelay(true)
+                    // A post's body is one form field of up to 20,000 characters (4 bytes each at most in UTF-8).
+                    .setMaxFormAttributeSize(128 * 1024);
             Router built = router.build(vertx);
             routes = built.getRoutes().stream()
                     .filter(route -> route.getPath() != null)

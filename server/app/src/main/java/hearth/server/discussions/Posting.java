@@ -1,0 +1,187 @@
+package hearth.server.discussions;
+
+import static hearth.server.db.schema.tables.Categories.CATEGORIES;
+import static hearth.server.db.schema.tables.Posts.POSTS;
+import static hearth.server.db.schema.tables.Topics.TOPICS;
+
+import hearth.api.access.Permissions;
+import hearth.api.access.Scope;
+import hearth.api.content.Draft;
+import hearth.api.content.Verdict;
+import hearth.api.errors.Forbidden;
+import hearth.api.errors.InvalidInput;
+import hearth.server.access.ContentGuards;
+import hearth.server.accounts.PostingRights;
+import hearth.server.accounts.Viewer;
+import hearth.server.db.Database;
+import hearth.server.db.Tx;
+import io.vertx.core.Future;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/**
+ * Members writing: replies and new topics. One method per action does it all in one transaction, in this order:
+ * may the member see and write here, may they post at all (silenced, unconfirmed email), do the title and body meet
+ * the {@link PostRules}, is it a repeat, is it too soon after their last one, do the content guards accept it.
+ */
+public final class Posting {
+
+    /** A reply that was saved, with where it can be seen. */
+    public record NewPost(long topicId, String topicSlug, long postId, int number, int page) {
+
+        public String location() {
+            return "/t/" + topicSlug + "/" + topicId + "?page=" + page + "#post-" + number;
+        }
+    }
+
+    /** A topic that was started. */
+    public record NewTopic(long topicId, String slug) {
+
+        public String location() {
+            return "/t/" + slug + "/" + topicId;
+        }
+    }
+
+    /** A category a member may start a topic in, for the form's drop-down. */
+    public record CategoryChoice(String value, String label) {
+    }
+
+    private final Database db;
+    private final Discussions discussions;
+    private final TopicReader reader;
+    private final PostRules rules;
+    private final Permissions permissions;
+    private final PostingRights postingRights;
+    private final ContentGuards guards;
+
+    public Posting(Database db, Discussions discussions, TopicReader reader, PostRules rules, Permissions permissions,
+                   PostingRights postingRights, ContentGuards guards) {
+        this.db = db;
+        this.discussions = discussions;
+        this.reader = reader;
+        this.rules = rules;
+        this.permissions = permissions;
+        this.postingRights = postingRights;
+        this.guards = guards;
+    }
+
+    /** Whether the viewer (maybe anonymous) may see the category; a topic they may not see is a 404. */
+    public boolean maySee(Optional<Viewer> viewer, long categoryId) {
+        return permissions.allows(viewer.map(Viewer::asMemberView), DiscussionPermissions.SEE,
+                Scope.category(categoryId));
+    }
+
+    /** Why the viewer may not reply in the category, for the person to read; empty when they may. */
+    public Optional<String> whyNoReply(Viewer viewer, long categoryId) {
+        if (!permissions.allows(Optional.of(viewer.asMemberView()), DiscussionPermissions.REPLY,
+                Scope.category(categoryId))) {
+            return Optional.of("You may not reply in this category.");
+        }
+        return postingRights.whyNot(viewer);
+    }
+
+    /** Why the viewer may not start topics at all, for the person to read; empty when they may. */
+    public Optional<String> whyNoTopic(Viewer viewer) {
+        return postingRights.whyNot(viewer);
+    }
+
+    /** The categories the viewer may start topics in, in the site's order. */
+    public List<CategoryChoice> startable(DSLContext sql, Viewer viewer) {
+        return sql.select(CATEGORIES.ID, CATEGORIES.NAME).from(CATEGORIES)
+                .orderBy(CATEGORIES.POSITION, CATEGORIES.ID)
+                .fetch(r -> new CategoryChoice(String.valueOf(r.value1()), r.value2())).stream()
+                .filter(c -> mayStart(viewer, Long.parseLong(c.value())))
+                .toList();
+    }
+
+    public Future<NewPost> reply(Viewer viewer, long topicId, String rawBody) {
+        return db.write(tx -> {
+            TopicReader.Topic topic = reader.find(tx.sql(), topicId)
+                    .filter(t -> maySee(Optional.of(viewer), t.categoryId()))
+                    .orElseThrow(TopicReader::noSuchTopic);
+            whyNoReply(viewer, topic.categoryId()).ifPresent(reason -> {
+                throw new Forbidden(reason);
+            });
+            String body = rules.body(rawBody);
+            // Lock the topic first, so a double submit waits for the first and then finds it a repeat.
+            tx.sql().select(TOPICS.ID).from(TOPICS).where(TOPICS.ID.eq(topicId)).forUpdate().fetch();
+            rules.notRepeated(reader.postedSince(tx.sql(), viewer.memberId(), topicId, body, rules.repeatsSince()),
+                    PostRules.Pace.REPLY);
+            rules.paced(PostRules.Pace.REPLY, viewer.joinedAt(), reader.lastPostAt(tx.sql(), viewer.memberId()));
+            guard(new Draft(Draft.Kind.REPLY, viewer.asMemberView(), topic.categoryId(), "", body));
+            long postId = discussions.reply(tx, viewer.memberId(), topicId, body);
+            int number = tx.sql().select(POSTS.POST_NUMBER).from(POSTS).where(POSTS.ID.eq(postId))
+                    .fetchSingle(POSTS.POST_NUMBER);
+            return new NewPost(topicId, topic.slug(), postId, number, reader.pageOf(tx.sql(), topicId, number));
+        });
+    }
+
+    public Future<NewTopic> startTopic(Viewer viewer, String rawCategoryId, String rawTitle, String rawBody) {
+        return db.write(tx -> {
+            postingRights.whyNot(viewer).ifPresent(reason -> {
+                throw new Forbidden(reason);
+            });
+            long categoryId = category(tx, viewer, rawCategoryId);
+            Map<String, String> errors = new LinkedHashMap<>();
+            String title = valid(errors, () -> rules.title(rawTitle));
+            String body = valid(errors, () -> rules.body(rawBody));
+            if (!errors.isEmpty()) {
+                throw new InvalidInput(errors);
+            }
+            rules.notRepeated(reader.startedSince(tx.sql(), viewer.memberId(), title, rules.repeatsSince()),
+                    PostRules.Pace.TOPIC);
+            rules.paced(PostRules.Pace.TOPIC, viewer.joinedAt(), reader.lastTopicAt(tx.sql(), viewer.memberId()));
+            guard(new Draft(Draft.Kind.TOPIC, viewer.asMemberView(), categoryId, title, body));
+            long topicId = discussions.startTopic(tx, viewer.memberId(), categoryId, title, body);
+            return new NewTopic(topicId, reader.require(tx.sql(), topicId).slug());
+        });
+    }
+
+    private boolean mayStart(Viewer viewer, long categoryId) {
+        return permissions.allows(Optional.of(viewer.asMemberView()), DiscussionPermissions.START_TOPIC,
+                Scope.category(categoryId));
+    }
+
+    private long category(Tx tx, Viewer viewer, String raw) {
+        long id;
+        try {
+            id = Long.parseLong(raw == null ? "" : raw.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("categoryId", "Please choose a category.");
+        }
+        boolean exists = tx.sql().fetchExists(CATEGORIES, CATEGORIES.ID.eq(id));
+        if (!exists || !maySee(Optional.of(viewer), id)) {
+            throw new InvalidInput("categoryId", "Please choose a category.");
+        }
+        if (!mayStart(viewer, id)) {
+            throw new Forbidden("You may not start topics in this category.");
+        }
+        return id;
+    }
+
+    private void guard(Draft draft) {
+        Verdict verdict = guards.review(draft);
+        switch (verdict.outcome()) {
+            case ACCEPT -> {
+            }
+            case REJECT -> throw new InvalidInput("body", verdict.reason().isBlank()
+                    ? "This post was refused by the site's content rules." : verdict.reason());
+            // No moderation queue yet to hold it in: refuse with the reason rather than publish it.
+            case HOLD_FOR_REVIEW -> throw new InvalidInput("body", "This post needs a moderator's review, which "
+                    + "is not possible yet, so it was not posted" + (verdict.reason().isBlank() ? "."
+                    : ": " + verdict.reason()));
+        }
+    }
+
+    private static String valid(Map<String, String> errors, java.util.function.Supplier<String> rule) {
+        try {
+            return rule.get();
+        } catch (InvalidInput invalid) {
+            errors.putAll(invalid.errors());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package hearth.server.discussions;
+
+import hearth.server.accounts.Viewer;
+import hearth.server.db.Database;
+import hearth.server.web.Forms;
+import hearth.server.web.Json;
+import hearth.server.web.Routes;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Optional;
+
+/** Topics in JSON under {@code /api/v1}: read one a page of posts at a time, start one, reply. Same rules as pages. */
+public final class TopicApi implements Routes {
+
+    private final Database db;
+    private final TopicReader reader;
+    private final Posting posting;
+
+    public TopicApi(Database db, TopicReader reader, Posting posting) {
+        this.db = db;
+        this.reader = reader;
+        this.posting = posting;
+    }
+
+    @Override
+    public void mount(Router router) {
+        router.get("/api/v1/topics/:id").handler(this::read);
+        router.post("/api/v1/topics").handler(this::start);
+        router.post("/api/v1/topics/:id/posts").handler(this::reply);
+    }
+
+    private void read(RoutingContext ctx) {
+        long id = Forms.pathId(ctx, "id", "topic");
+        Optional<Viewer> viewer = Viewer.of(ctx);
+        List<String> page = ctx.queryParam("page");
+        int requested;
+        try {
+            requested = page.isEmpty() ? 1 : Integer.parseInt(page.getFirst());
+        } catch (NumberFormatException e) {
+            requested = 1;
+        }
+        int wanted = requested;
+        Json.respond(ctx, 200, db.read(sql -> {
+            TopicReader.Topic topic = reader.find(sql, id).filter(t -> posting.maySee(viewer, t.categoryId()))
+                    .orElseThrow(TopicReader::noSuchTopic);
+            TopicReader.Page posts = reader.page(sql, id, wanted);
+            JsonArray list = new JsonArray();
+            posts.posts().forEach(p -> list.add(post(p)));
+            return new JsonObject().put("topic", topic(topic)).put("page", posts.number())
+                    .put("pages", posts.count()).put("posts", list);
+        }));
+    }
+
+    private void start(RoutingContext ctx) {
+        Viewer viewer = Viewer.required(ctx);
+        JsonObject body = Json.body(ctx);
+        Object category = body.getValue("categoryId");
+        posting.startTopic(viewer, category == null ? "" : String.valueOf(category), Json.string(body, "title"),
+                        Json.string(body, "body"))
+                .compose(started -> db.read(sql -> topic(reader.require(sql, started.topicId()))))
+                .onSuccess(json -> Json.send(ctx, 201, json))
+                .onFailure(ctx::fail);
+    }
+
+    private void reply(RoutingContext ctx) {
+        Viewer viewer = Viewer.required(ctx);
+        long id = Forms.pathId(ctx, "id", "topic");
+        JsonObject body = Json.body(ctx);
+        posting.reply(viewer, id, Json.string(body, "body"))
+                .compose(saved -> db.read(sql -> post(reader.post(sql, saved.postId()))
+                        .put("page", saved.page()).put("url", saved.location())))
+                .onSuccess(json -> Json.send(ctx, 201, json))
+                .onFailure(ctx::fail);
+    }
+
+    private static JsonObject topic(TopicReader.Topic t) {
+        return new JsonObject()
+                .put("id", t.id())
+                .put("slug", t.slug())
+                .put("title", t.title())
+                .put("category", new JsonObject().put("id", t.categoryId()).put("name", t.categoryName())
+                        .put("slug", t.categorySlug()).put("color", t.categoryColor()))
+                .put("authorId", t.authorId())
+                .put("replies", t.replies())
+                .put("createdAt", t.createdAt().toString())
+                .put("url", t.path());
+    }
+
+    private static JsonObject post(TopicReader.Post p) {
+        return new JsonObject()
+                .put("id", p.id())
+                .put("number", p.number())
+                .put("author", new JsonObject().put("id", p.authorId()).put("username", p.username())
+                        .put("displayName", p.displayName()))
+                .put("bodyHtml", p.bodyHtml())
+                .put("bodyMarkdown", p.view().markdown())
+                .put("createdAt", p.createdAt().toString());
+    }
+}

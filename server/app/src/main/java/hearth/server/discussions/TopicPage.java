@@ -1,0 +1,132 @@
+package hearth.server.discussions;
+
+import hearth.api.errors.InvalidInput;
+import hearth.server.accounts.Viewer;
+import hearth.server.db.Database;
+import hearth.server.web.Forms;
+import hearth.server.web.Pages;
+import hearth.server.web.Routes;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/**
+ * A topic's page at {@code /t/<slug>/<id>} (20 posts a page, {@code ?page=N}) with the reply form at the bottom;
+ * {@code /t/<id>} and a wrong slug redirect to it. A topic the viewer may not see is a 404, as if it did not exist.
+ */
+public final class TopicPage implements Routes {
+
+    private final Database db;
+    private final Pages pages;
+    private final TopicReader reader;
+    private final Posting posting;
+
+    public TopicPage(Database db, Pages pages, TopicReader reader, Posting posting) {
+        this.db = db;
+        this.pages = pages;
+        this.reader = reader;
+        this.posting = posting;
+    }
+
+    @Override
+    public void mount(Router router) {
+        router.get("/t/:id").handler(this::byId);
+        router.get("/t/:slug/:id").handler(this::show);
+        router.post("/t/:slug/:id/reply").handler(this::reply);
+    }
+
+    private void byId(RoutingContext ctx) {
+        long id = Forms.pathId(ctx, "id", "topic");
+        Optional<Viewer> viewer = Viewer.of(ctx);
+        db.read(sql -> visible(sql, viewer, id))
+                .onSuccess(topic -> moved(ctx, topic.path() + query(ctx)))
+                .onFailure(ctx::fail);
+    }
+
+    private void show(RoutingContext ctx) {
+        long id = Forms.pathId(ctx, "id", "topic");
+        Optional<Viewer> viewer = Viewer.of(ctx);
+        int requested = page(ctx);
+        db.read(sql -> {
+            TopicReader.Topic topic = visible(sql, viewer, id);
+            return topic.slug().equals(ctx.pathParam("slug")) ? model(sql, viewer, topic, requested) : null;
+        }).onSuccess(model -> {
+            if (model == null) {
+                byId(ctx);
+            } else {
+                pages.show(ctx, 200, "topic", model);
+            }
+        }).onFailure(ctx::fail);
+    }
+
+    private void reply(RoutingContext ctx) {
+        long id = Forms.pathId(ctx, "id", "topic");
+        Optional<Viewer> viewer = Viewer.of(ctx);
+        if (viewer.isEmpty()) {
+            Pages.redirect(ctx, "/login?next=" + URLEncoder.encode("/t/" + ctx.pathParam("slug") + "/" + id,
+                    StandardCharsets.UTF_8));
+            return;
+        }
+        String body = Forms.field(ctx, "body");
+        posting.reply(viewer.get(), id, body)
+                .onSuccess(post -> Pages.redirect(ctx, post.location()))
+                .onFailure(Pages.formFailure(ctx, invalid -> showAgain(ctx, viewer, id, body, invalid)));
+    }
+
+    private void showAgain(RoutingContext ctx, Optional<Viewer> viewer, long id, String body, InvalidInput invalid) {
+        db.read(sql -> model(sql, viewer, visible(sql, viewer, id), Integer.MAX_VALUE))
+                .onSuccess(model -> {
+                    Map<String, Object> values = new HashMap<>(model);
+                    values.put("values", Map.of("body", body));
+                    pages.showErrors(ctx, "topic", values, invalid);
+                })
+                .onFailure(ctx::fail);
+    }
+
+    private TopicReader.Topic visible(DSLContext sql, Optional<Viewer> viewer, long id) {
+        return reader.find(sql, id).filter(topic -> posting.maySee(viewer, topic.categoryId()))
+                .orElseThrow(TopicReader::noSuchTopic);
+    }
+
+    private Map<String, Object> model(DSLContext sql, Optional<Viewer> viewer, TopicReader.Topic topic,
+                                      int requested) {
+        TopicReader.Page page = reader.page(sql, topic.id(), requested);
+        Map<String, Object> model = new HashMap<>();
+        model.put("topic", topic);
+        model.put("topicView", topic.view());
+        model.put("posts", page.posts());
+        model.put("page", page.number());
+        model.put("pageCount", page.count());
+        model.put("pageNumbers", java.util.stream.IntStream.rangeClosed(1, page.count()).boxed().toList());
+        model.put("values", Map.of());
+        model.put("errors", Map.of());
+        viewer.ifPresent(v -> posting.whyNoReply(v, topic.categoryId())
+                .ifPresentOrElse(reason -> model.put("whyNoReply", reason), () -> model.put("mayReply", true)));
+        return model;
+    }
+
+    private static int page(RoutingContext ctx) {
+        List<String> values = ctx.queryParam("page");
+        try {
+            return values.isEmpty() ? 1 : Integer.parseInt(values.getFirst());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static String query(RoutingContext ctx) {
+        String query = ctx.request().query();
+        return query == null || query.isEmpty() ? "" : "?" + query;
+    }
+
+    private static void moved(RoutingContext ctx, String location) {
+        ctx.response().setStatusCode(301).putHeader(HttpHeaders.LOCATION, location).end();
+    }
+}

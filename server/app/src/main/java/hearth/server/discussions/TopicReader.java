@@ -1,0 +1,128 @@
+package hearth.server.discussions;
+
+import static hearth.server.db.schema.tables.Categories.CATEGORIES;
+import static hearth.server.db.schema.tables.Members.MEMBERS;
+import static hearth.server.db.schema.tables.Posts.POSTS;
+import static hearth.server.db.schema.tables.Topics.TOPICS;
+
+import hearth.api.errors.NotFound;
+import hearth.api.views.PostView;
+import hearth.api.views.TopicView;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/** Reads topics and their posts a page at a time. */
+public final class TopicReader {
+
+    public static final int PAGE_SIZE = 20;
+
+    /** A topic with its category, as its page shows it. */
+    public record Topic(long id, String slug, String title, long categoryId, String categoryName,
+                        String categorySlug, String categoryColor, long authorId, int replies, Instant createdAt) {
+
+        /** The topic as plugins see it (the {@code topic.sidebar} slot's subject). */
+        public TopicView view() {
+            return new TopicView(id, categoryId, authorId, title, replies, createdAt);
+        }
+
+        public String path() {
+            return "/t/" + slug + "/" + id;
+        }
+    }
+
+    /** A post with its author, as the topic page shows it; {@code view} is the slots' subject. */
+    public record Post(long id, int number, long authorId, String username, String displayName, int avatarVersion,
+                       String bodyHtml, Instant createdAt, PostView view) {
+    }
+
+    /** One page of a topic's posts. */
+    public record Page(int number, int count, List<Post> posts) {
+    }
+
+    public Optional<Topic> find(DSLContext sql, long topicId) {
+        return sql.select(TOPICS.ID, TOPICS.SLUG, TOPICS.TITLE, TOPICS.CATEGORY_ID, CATEGORIES.NAME, CATEGORIES.SLUG,
+                        CATEGORIES.COLOR, TOPICS.AUTHOR_ID, TOPICS.REPLY_COUNT, TOPICS.CREATED_AT)
+                .from(TOPICS)
+                .join(CATEGORIES).on(CATEGORIES.ID.eq(TOPICS.CATEGORY_ID))
+                .where(TOPICS.ID.eq(topicId))
+                .fetchOptional(r -> new Topic(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7(), r.value8(), r.value9(), r.value10()));
+    }
+
+    public Topic require(DSLContext sql, long topicId) {
+        return find(sql, topicId).orElseThrow(TopicReader::noSuchTopic);
+    }
+
+    static NotFound noSuchTopic() {
+        return new NotFound("There is no such topic. It may have been moved or deleted.");
+    }
+
+    public int pageCount(DSLContext sql, long topicId) {
+        int posts = sql.fetchCount(POSTS, POSTS.TOPIC_ID.eq(topicId));
+        return Math.max(1, (posts + PAGE_SIZE - 1) / PAGE_SIZE);
+    }
+
+    /** The page a post is on (numbers can have gaps, so this counts the posts up to it). */
+    public int pageOf(DSLContext sql, long topicId, int postNumber) {
+        int position = sql.fetchCount(POSTS, POSTS.TOPIC_ID.eq(topicId).and(POSTS.POST_NUMBER.le(postNumber)));
+        return Math.max(1, (position + PAGE_SIZE - 1) / PAGE_SIZE);
+    }
+
+    /** Page {@code requested} (1-based) of the topic's posts in order; a page past the end reads as the last. */
+    public Page page(DSLContext sql, long topicId, int requested) {
+        int count = pageCount(sql, topicId);
+        int number = Math.min(Math.max(1, requested), count);
+        List<Post> posts = sql.select(POSTS.ID, POSTS.POST_NUMBER, POSTS.AUTHOR_ID, MEMBERS.USERNAME,
+                        MEMBERS.DISPLAY_NAME, MEMBERS.AVATAR_VERSION, POSTS.BODY_HTML, POSTS.CREATED_AT,
+                        POSTS.BODY_MARKDOWN)
+                .from(POSTS)
+                .join(MEMBERS).on(MEMBERS.ID.eq(POSTS.AUTHOR_ID))
+                .where(POSTS.TOPIC_ID.eq(topicId))
+                .orderBy(POSTS.POST_NUMBER)
+                .limit(PAGE_SIZE).offset((number - 1) * PAGE_SIZE)
+                .fetch(r -> new Post(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7(), r.value8(), new PostView(r.value1(), topicId, r.value3(), r.value2(), r.value9(),
+                        r.value8())));
+        return new Page(number, count, posts);
+    }
+
+    public Post post(DSLContext sql, long postId) {
+        return sql.select(POSTS.ID, POSTS.POST_NUMBER, POSTS.AUTHOR_ID, MEMBERS.USERNAME, MEMBERS.DISPLAY_NAME,
+                        MEMBERS.AVATAR_VERSION, POSTS.BODY_HTML, POSTS.CREATED_AT, POSTS.BODY_MARKDOWN, POSTS.TOPIC_ID)
+                .from(POSTS)
+                .join(MEMBERS).on(MEMBERS.ID.eq(POSTS.AUTHOR_ID))
+                .where(POSTS.ID.eq(postId))
+                .fetchSingle(r -> new Post(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7(), r.value8(), new PostView(r.value1(), r.value10(), r.value3(), r.value2(),
+                        r.value9(), r.value8())));
+    }
+
+    /** When the member last posted (a topic's opening post counts), if ever. */
+    public Optional<Instant> lastPostAt(DSLContext sql, long memberId) {
+        return Optional.ofNullable(sql.select(DSL.max(POSTS.CREATED_AT)).from(POSTS)
+                .where(POSTS.AUTHOR_ID.eq(memberId)).fetchSingle().value1());
+    }
+
+    /** When the member last started a topic, if ever. */
+    public Optional<Instant> lastTopicAt(DSLContext sql, long memberId) {
+        return Optional.ofNullable(sql.select(DSL.max(TOPICS.CREATED_AT)).from(TOPICS)
+                .where(TOPICS.AUTHOR_ID.eq(memberId)).fetchSingle().value1());
+    }
+
+    /** Whether the member posted exactly {@code body} in the topic since {@code since}. */
+    public boolean postedSince(DSLContext sql, long memberId, long topicId, String body, Instant since) {
+        // TEXT columns compare poorly across databases: narrow by time first, then compare in Java.
+        return sql.select(POSTS.BODY_MARKDOWN).from(POSTS)
+                .where(POSTS.AUTHOR_ID.eq(memberId), POSTS.TOPIC_ID.eq(topicId), POSTS.CREATED_AT.ge(since))
+                .fetch(POSTS.BODY_MARKDOWN).stream().anyMatch(body::equals);
+    }
+
+    /** Whether the member started a topic titled {@code title} (ignoring case) since {@code since}. */
+    public boolean startedSince(DSLContext sql, long memberId, String title, Instant since) {
+        return sql.fetchExists(TOPICS, TOPICS.AUTHOR_ID.eq(memberId), TOPICS.CREATED_AT.ge(since),
+                DSL.lower(TOPICS.TITLE).eq(title.toLowerCase(java.util.Locale.ROOT)));
+    }
+}

@@ -1,0 +1,35 @@
+package hearth.server.discussions;
+
+import hearth.api.access.Permissions;
+import hearth.server.access.ContentGuards;
+import hearth.server.accounts.PostingRights;
+import hearth.server.db.Database;
+import hearth.server.web.Pages;
+import hearth.server.web.Routes;
+import io.vertx.ext.web.Router;
+import java.time.Clock;
+
+/** Reading topics and posting: the topic pages, the new-topic form and their API, over one {@link Posting}. */
+public final class TopicsFeature implements Routes {
+
+    private final TopicPage page;
+    private final NewTopicPage newTopic;
+    private final TopicApi api;
+
+    public TopicsFeature(Database db, Clock clock, Markdown markdown, Permissions permissions,
+                         PostingRights postingRights, ContentGuards guards, Pages pages) {
+        TopicReader reader = new TopicReader();
+        Posting posting = new Posting(db, new Discussions(clock, markdown), reader, new PostRules(clock),
+                permissions, postingRights, guards);
+        this.page = new TopicPage(db, pages, reader, posting);
+        this.newTopic = new NewTopicPage(db, pages, posting);
+        this.api = new TopicApi(db, reader, posting);
+    }
+
+    @Override
+    public void mount(Router router) {
+        page.mount(router);
+        newTopic.mount(router);
+        api.mount(router);
+    }
+}
