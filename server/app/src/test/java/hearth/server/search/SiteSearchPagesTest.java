@@ -82,10 +82,10 @@ class SiteSearchPagesTest {
         HttpResponse<String> byTitle = page("tomato LEAVES");
         assertEquals(200, byTitle.statusCode());
         assertTrue(byTitle.body().contains("Tomato leaves curling upwards: should I worry?"), byTitle.body());
-        assertEquals(List.of("/t/" + tomatoes + "#1"), links(byTitle.body()), "a title match is one hit: the topic");
+        assertEquals(List.of("/t/" + tomatoes + "#post-1"), links(byTitle.body()), "a title match is one hit: the topic");
 
         HttpResponse<String> byBody = page("Parasol");
-        assertEquals(List.of("/t/" + tomatoes + "#3"), links(byBody.body()));
+        assertEquals(List.of("/t/" + tomatoes + "#post-3"), links(byBody.body()));
         assertTrue(byBody.body().contains("Moved them behind the parasol and the new growth looks flat already."));
         assertTrue(byBody.body().contains("1 result for"), byBody.body());
 
@@ -144,14 +144,14 @@ class SiteSearchPagesTest {
         HttpResponse<String> first = page("zucchinification");
         List<String> firstLinks = links(first.body());
         assertEquals(20, firstLinks.size());
-        assertEquals("/t/" + topic + "#45", firstLinks.getFirst(), "newest first");
+        assertEquals("/t/" + topic + "#post-45", firstLinks.getFirst(), "newest first");
         assertTrue(first.body().contains("45 results for"));
         assertTrue(first.body().contains("rel=\"next\" href=\"/search?q=zucchinification&amp;page=2\""), first.body());
         assertFalse(first.body().contains("rel=\"prev\""));
 
         HttpResponse<String> third = site.get("/search?q=zucchinification&page=3");
         assertEquals(List.of("/t/" + topic + "#5", "/t/" + topic + "#4", "/t/" + topic + "#3", "/t/" + topic + "#2",
-                "/t/" + topic + "#1"), links(third.body()));
+                "/t/" + topic + "#post-1"), links(third.body()));
         assertTrue(third.body().contains("rel=\"prev\" href=\"/search?q=zucchinification&amp;page=2\""));
         assertFalse(third.body().contains("rel=\"next\""));
 
