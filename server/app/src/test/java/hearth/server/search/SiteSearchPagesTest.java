@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The core's plain search over HTTP, page and API, on the demo community plus a few topics of our own. */
 class SiteSearchPagesTest {
 
-    private static final Pattern HIT = Pattern.compile("<a class=\"topic-title\" href=\"(/t/\\d+#\\d+)\">");
+    private static final Pattern HIT = Pattern.compile("<a class=\"topic-title\" href=\"(/t/\\d+#post-\\d+)\">");
 
     @TempDir
     static Path dataDir;
@@ -82,7 +82,8 @@ class SiteSearchPagesTest {
         HttpResponse<String> byTitle = page("tomato LEAVES");
         assertEquals(200, byTitle.statusCode());
         assertTrue(byTitle.body().contains("Tomato leaves curling upwards: should I worry?"), byTitle.body());
-        assertEquals(List.of("/t/" + tomatoes + "#post-1"), links(byTitle.body()), "a title match is one hit: the topic");
+        assertEquals(List.of("/t/" + tomatoes + "#post-1"), links(byTitle.body()),
+                "a title match is one hit: the topic");
 
         HttpResponse<String> byBody = page("Parasol");
         assertEquals(List.of("/t/" + tomatoes + "#post-3"), links(byBody.body()));
@@ -150,7 +151,8 @@ class SiteSearchPagesTest {
         assertFalse(first.body().contains("rel=\"prev\""));
 
         HttpResponse<String> third = site.get("/search?q=zucchinification&page=3");
-        assertEquals(List.of("/t/" + topic + "#5", "/t/" + topic + "#4", "/t/" + topic + "#3", "/t/" + topic + "#2",
+        assertEquals(List.of("/t/" + topic + "#post-5", "/t/" + topic + "#post-4", "/t/" + topic + "#post-3",
+                "/t/" + topic + "#post-2",
                 "/t/" + topic + "#post-1"), links(third.body()));
         assertTrue(third.body().contains("rel=\"prev\" href=\"/search?q=zucchinification&amp;page=2\""));
         assertFalse(third.body().contains("rel=\"next\""));
