@@ -244,9 +244,9 @@ class DataRightsTest {
         assertEquals(401, site.get("/api/v1/me", "Authorization", "Bearer " + apiKey).statusCode(), "keys too");
 
         // Nothing anywhere still says who they were.
-        assertEquals(List.of(), TextScan.find(site.database(), "quillon"));
+        assertEquals(List.of(), TextScan.findAfterListeners(site.database(), "quillon"));
         for (String personal : List.of("plot 7", "Leekford", "they/them", "Europe/Lisbon", "by the brook")) {
-            assertEquals(List.of(), TextScan.find(site.database(), personal), personal);
+            assertEquals(List.of(), TextScan.findAfterListeners(site.database(), personal), personal);
         }
         assertEquals(java.util.Arrays.asList(null, "", "", "", "UTC", "shown"), row("SELECT bio_html, location, "
                 + "website, pronouns, time_zone, CASE WHEN profile_hidden THEN 'hidden' ELSE 'shown' END "
@@ -381,7 +381,7 @@ class DataRightsTest {
             assertEquals(0, count(database, "SELECT COUNT(*) FROM posts WHERE topic_id = " + alone));
             for (String words : List.of("Solitary turnips", "my turnips", "My opening bean words",
                     "My second bean words", "My pea remark", "fennel")) {
-                assertEquals(List.of(), TextScan.find(database, words), words);
+                assertEquals(List.of(), TextScan.findAfterListeners(database, words), words);
             }
             // A topic they started that others answered stays, the opening post reduced to a notice.
             assertEquals(List.of("1", String.valueOf(x), AccountDeletion.REMOVED_BODY),

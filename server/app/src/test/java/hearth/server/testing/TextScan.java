@@ -20,6 +20,25 @@ public final class TextScan {
     private TextScan() {
     }
 
+    /**
+     * Like {@link #find}, but gives plugins' listeners (which erase their copies after the deletion commits, from
+     * the journal) up to 10 seconds: the places still holding {@code needle} then, empty once it is gone.
+     */
+    public static List<String> findAfterListeners(TestDatabase db, String needle) throws SQLException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        List<String> found = find(db, needle);
+        while (!found.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return found;
+            }
+            found = find(db, needle);
+        }
+        return found;
+    }
+
     /** The {@code table.column}s where {@code needle} occurs (any case), with how many rows hold it. */
     public static List<String> find(TestDatabase db, String needle) throws SQLException {
         List<String> found = new ArrayList<>();
