@@ -27,12 +27,14 @@ public final class TopicPage implements Routes {
     private final Pages pages;
     private final TopicReader reader;
     private final Posting posting;
+    private final TopicViews views;
 
-    public TopicPage(Database db, Pages pages, TopicReader reader, Posting posting) {
+    public TopicPage(Database db, Pages pages, TopicReader reader, Posting posting, TopicViews views) {
         this.db = db;
         this.pages = pages;
         this.reader = reader;
         this.posting = posting;
+        this.views = views;
     }
 
     @Override
@@ -62,6 +64,7 @@ public final class TopicPage implements Routes {
                 byId(ctx);
             } else {
                 pages.show(ctx, 200, "topic", model);
+                views.record(id, viewer.map(Viewer::memberId), ctx.request().remoteAddress().hostAddress());
             }
         }).onFailure(ctx::fail);
     }

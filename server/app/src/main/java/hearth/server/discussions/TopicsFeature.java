@@ -21,7 +21,7 @@ public final class TopicsFeature implements Routes {
         TopicReader reader = new TopicReader();
         Posting posting = new Posting(db, new Discussions(clock, markdown), reader, new PostRules(clock),
                 permissions, postingRights, guards);
-        this.page = new TopicPage(db, pages, reader, posting);
+        this.page = new TopicPage(db, pages, reader, posting, new TopicViews(db, clock));
         this.newTopic = new NewTopicPage(db, pages, posting);
         this.api = new TopicApi(db, reader, posting);
     }
