@@ -8,7 +8,9 @@ import hearth.api.events.MemberJoined;
 import hearth.api.events.MemberRoleChanged;
 import hearth.api.events.MemberStatusChanged;
 import hearth.api.events.PostCreated;
+import hearth.api.events.TopicClosed;
 import hearth.api.events.TopicCreated;
+import hearth.api.events.TopicPinned;
 import hearth.server.access.ContentGuards;
 import hearth.server.access.SitePermissions;
 import hearth.server.accounts.AccountsFeature;
@@ -267,7 +269,7 @@ public final class Hearth {
     public static Database openDatabase(HearthConfig config, Vertx vertx, Clock clock) {
         EventCodec events = new EventCodec().register(MemberJoined.class, TopicCreated.class, PostCreated.class)
                 .register(MemberDeleted.class, MemberRoleChanged.class, MemberStatusChanged.class)
-                .register(CategoryChanged.class, CategoryDeleted.class);
+                .register(CategoryChanged.class, CategoryDeleted.class, TopicPinned.class, TopicClosed.class);
         Database db = Database.open(config.db(), vertx, new Journal(events, clock));
         try {
             int applied = new Migrations("schema_history",

@@ -29,6 +29,9 @@ import org.jooq.DSLContext;
  */
 public final class Posting {
 
+    /** Why nobody may reply to a closed topic. */
+    static final String CLOSED = "This topic is closed: it takes no new replies.";
+
     /** A reply that was saved, with where it can be seen. */
     public record NewPost(long topicId, String topicSlug, long postId, int number, int page) {
 
@@ -105,6 +108,9 @@ public final class Posting {
             whyNoReply(viewer, topic.categoryId()).ifPresent(reason -> {
                 throw new Forbidden(reason);
             });
+            if (topic.closed()) {
+                throw new Forbidden(CLOSED);
+            }
             String body = rules.body(rawBody);
             // Lock the topic first, so a double submit waits for the first and then finds it a repeat.
             tx.sql().select(TOPICS.ID).from(TOPICS).where(TOPICS.ID.eq(topicId)).forUpdate().fetch();

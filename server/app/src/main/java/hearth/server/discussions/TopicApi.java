@@ -19,10 +19,13 @@ public final class TopicApi implements Routes {
     private final TopicReader reader;
     private final Posting posting;
 
-    public TopicApi(Database db, TopicReader reader, Posting posting) {
+    private final TopicModeration moderation;
+
+    public TopicApi(Database db, TopicReader reader, Posting posting, TopicModeration moderation) {
         this.db = db;
         this.reader = reader;
         this.posting = posting;
+        this.moderation = moderation;
     }
 
     @Override
@@ -30,6 +33,21 @@ public final class TopicApi implements Routes {
         router.get("/api/v1/topics/:id").handler(this::read);
         router.post("/api/v1/topics").handler(this::start);
         router.post("/api/v1/topics/:id/posts").handler(this::reply);
+        router.post("/api/v1/topics/:id/pin").handler(ctx -> {
+            Viewer viewer = Viewer.required(ctx);
+            String scope = Json.string(Json.body(ctx), "scope");
+            Json.respond(ctx, 200, moderation.pin(viewer, Forms.pathId(ctx, "id", "topic"), scope)
+                    .compose(done -> db.read(sql -> topic(reader.require(sql, done.id())))));
+        });
+        router.post("/api/v1/topics/:id/close").handler(ctx -> {
+            Viewer viewer = Viewer.required(ctx);
+            Object closed = Json.body(ctx).getValue("closed");
+            if (!(closed instanceof Boolean)) {
+                throw new hearth.api.errors.InvalidInput("closed", "Say \"closed\": true or false.");
+            }
+            Json.respond(ctx, 200, moderation.close(viewer, Forms.pathId(ctx, "id", "topic"), (Boolean) closed)
+                    .compose(done -> db.read(sql -> topic(reader.require(sql, done.id())))));
+        });
     }
 
     private void read(RoutingContext ctx) {
@@ -86,6 +104,8 @@ public final class TopicApi implements Routes {
                 .put("authorId", t.authorId())
                 .put("replies", t.replies())
                 .put("createdAt", t.createdAt().toString())
+                .put("pinned", t.pinned())
+                .put("closed", t.closed())
                 .put("url", t.path());
     }
 

@@ -28,8 +28,11 @@ public final class TopicPage implements Routes {
     private final TopicReader reader;
     private final Posting posting;
     private final TopicViews views;
+    private final TopicModeration moderation;
 
-    public TopicPage(Database db, Pages pages, TopicReader reader, Posting posting, TopicViews views) {
+    public TopicPage(Database db, Pages pages, TopicReader reader, Posting posting, TopicViews views,
+                     TopicModeration moderation) {
+        this.moderation = moderation;
         this.db = db;
         this.pages = pages;
         this.reader = reader;
@@ -42,6 +45,10 @@ public final class TopicPage implements Routes {
         router.get("/t/:id").handler(this::byId);
         router.get("/t/:slug/:id").handler(this::show);
         router.post("/t/:slug/:id/reply").handler(this::reply);
+        router.post("/t/:slug/:id/pin").handler(ctx -> moderate(ctx, moderation.pin(Viewer.required(ctx),
+                Forms.pathId(ctx, "id", "topic"), Forms.field(ctx, "scope"))));
+        router.post("/t/:slug/:id/close").handler(ctx -> moderate(ctx, moderation.close(Viewer.required(ctx),
+                Forms.pathId(ctx, "id", "topic"), Forms.checked(ctx, "closed"))));
     }
 
     private void byId(RoutingContext ctx) {
@@ -83,6 +90,10 @@ public final class TopicPage implements Routes {
                 .onFailure(Pages.formFailure(ctx, invalid -> showAgain(ctx, viewer, id, body, invalid)));
     }
 
+    private void moderate(RoutingContext ctx, io.vertx.core.Future<TopicReader.Topic> done) {
+        done.onSuccess(topic -> Pages.redirect(ctx, topic.path())).onFailure(ctx::fail);
+    }
+
     private void showAgain(RoutingContext ctx, Optional<Viewer> viewer, long id, String body, InvalidInput invalid) {
         db.read(sql -> model(sql, viewer, visible(sql, viewer, id), Integer.MAX_VALUE))
                 .onSuccess(model -> {
@@ -111,7 +122,9 @@ public final class TopicPage implements Routes {
         model.put("values", Map.of());
         model.put("errors", Map.of());
         viewer.ifPresent(v -> posting.whyNoReply(v, topic.categoryId())
+                .or(() -> topic.closed() ? Optional.of(Posting.CLOSED) : Optional.empty())
                 .ifPresentOrElse(reason -> model.put("whyNoReply", reason), () -> model.put("mayReply", true)));
+        viewer.filter(v -> moderation.mayModerate(v, topic.categoryId())).ifPresent(v -> model.put("moderator", true));
         return model;
     }
 

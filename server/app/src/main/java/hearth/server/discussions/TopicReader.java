@@ -21,7 +21,8 @@ public final class TopicReader {
 
     /** A topic with its category, as its page shows it. */
     public record Topic(long id, String slug, String title, long categoryId, String categoryName,
-                        String categorySlug, String categoryColor, long authorId, int replies, Instant createdAt) {
+                        String categorySlug, String categoryColor, long authorId, int replies, Instant createdAt,
+                        String pinned, boolean closed) {
 
         /** The topic as plugins see it (the {@code topic.sidebar} slot's subject). */
         public TopicView view() {
@@ -44,12 +45,13 @@ public final class TopicReader {
 
     public Optional<Topic> find(DSLContext sql, long topicId) {
         return sql.select(TOPICS.ID, TOPICS.SLUG, TOPICS.TITLE, TOPICS.CATEGORY_ID, CATEGORIES.NAME, CATEGORIES.SLUG,
-                        CATEGORIES.COLOR, TOPICS.AUTHOR_ID, TOPICS.REPLY_COUNT, TOPICS.CREATED_AT)
+                        CATEGORIES.COLOR, TOPICS.AUTHOR_ID, TOPICS.REPLY_COUNT, TOPICS.CREATED_AT, TOPICS.PINNED,
+                        TOPICS.CLOSED_AT)
                 .from(TOPICS)
                 .join(CATEGORIES).on(CATEGORIES.ID.eq(TOPICS.CATEGORY_ID))
                 .where(TOPICS.ID.eq(topicId))
                 .fetchOptional(r -> new Topic(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8(), r.value9(), r.value10()));
+                        r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12() != null));
     }
 
     public Topic require(DSLContext sql, long topicId) {

@@ -21,9 +21,10 @@ public final class TopicsFeature implements Routes {
         TopicReader reader = new TopicReader();
         Posting posting = new Posting(db, new Discussions(clock, markdown), reader, new PostRules(clock),
                 permissions, postingRights, guards);
-        this.page = new TopicPage(db, pages, reader, posting, new TopicViews(db, clock));
+        TopicModeration moderation = new TopicModeration(db, reader, permissions, clock);
+        this.page = new TopicPage(db, pages, reader, posting, new TopicViews(db, clock), moderation);
         this.newTopic = new NewTopicPage(db, pages, posting);
-        this.api = new TopicApi(db, reader, posting);
+        this.api = new TopicApi(db, reader, posting, moderation);
     }
 
     @Override
