@@ -8,6 +8,7 @@ import hearth.api.events.MemberJoined;
 import hearth.api.events.MemberRoleChanged;
 import hearth.api.events.MemberStatusChanged;
 import hearth.api.events.PostCreated;
+import hearth.api.events.PostLiked;
 import hearth.api.events.TopicClosed;
 import hearth.api.events.TopicCreated;
 import hearth.api.events.TopicPinned;
@@ -40,6 +41,7 @@ import hearth.server.discussions.TopicsFeature;
 import hearth.server.mail.MailSender;
 import hearth.server.mail.Mailer;
 import hearth.server.mail.OutboxPage;
+import hearth.server.notifications.LikeNotifier;
 import hearth.server.notifications.MemberNotifications;
 import hearth.server.notifications.NotificationPages;
 import hearth.server.notifications.ReplyNotifier;
@@ -174,6 +176,7 @@ public final class Hearth {
                     List.of(categoryGrants));
             MemberNotifications notifications = new MemberNotifications(clock);
             dispatcher.subscribe(ReplyNotifier.ID, new ReplyNotifier(db, notifications));
+            dispatcher.subscribe(LikeNotifier.ID, new LikeNotifier(db, notifications));
             PluginHost pluginHost = new PluginHost(new PluginHost.Needs(dataDir.resolve("plugins"),
                     dataDir.resolve("plugin-data"), db, clock, dispatcher, templates, permissions, notifications,
                     config.safeMode()), plugins, pluginFaults);
@@ -269,7 +272,8 @@ public final class Hearth {
     public static Database openDatabase(HearthConfig config, Vertx vertx, Clock clock) {
         EventCodec events = new EventCodec().register(MemberJoined.class, TopicCreated.class, PostCreated.class)
                 .register(MemberDeleted.class, MemberRoleChanged.class, MemberStatusChanged.class)
-                .register(CategoryChanged.class, CategoryDeleted.class, TopicPinned.class, TopicClosed.class);
+                .register(CategoryChanged.class, CategoryDeleted.class, TopicPinned.class, TopicClosed.class)
+                .register(PostLiked.class);
         Database db = Database.open(config.db(), vertx, new Journal(events, clock));
         try {
             int applied = new Migrations("schema_history",

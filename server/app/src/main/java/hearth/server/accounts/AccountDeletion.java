@@ -7,6 +7,7 @@ import static hearth.server.db.schema.tables.MemberEmailPreferences.MEMBER_EMAIL
 import static hearth.server.db.schema.tables.MemberIgnores.MEMBER_IGNORES;
 import static hearth.server.db.schema.tables.MemberTokens.MEMBER_TOKENS;
 import static hearth.server.db.schema.tables.Notifications.NOTIFICATIONS;
+import static hearth.server.db.schema.tables.PostLikes.POST_LIKES;
 import static hearth.server.db.schema.tables.Members.MEMBERS;
 import static hearth.server.db.schema.tables.Posts.POSTS;
 import static hearth.server.db.schema.tables.ProfileFieldValues.PROFILE_FIELD_VALUES;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jooq.Condition;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -199,6 +201,7 @@ public final class AccountDeletion {
         // Their API keys would otherwise go on working as the tombstone; two-factor secrets and codes are theirs.
         tx.sql().deleteFrom(API_KEYS).where(API_KEYS.MEMBER_ID.eq(memberId)).execute();
         tx.sql().deleteFrom(NOTIFICATIONS).where(NOTIFICATIONS.MEMBER_ID.eq(memberId)).execute();
+        tx.sql().deleteFrom(POST_LIKES).where(POST_LIKES.MEMBER_ID.eq(memberId)).execute();
         tx.sql().deleteFrom(RECOVERY_CODES).where(RECOVERY_CODES.MEMBER_ID.eq(memberId)).execute();
         avatars.forget(tx, memberId);
         // Profile answers, email preferences, and who they ignored or were ignored by.
@@ -281,9 +284,14 @@ public final class AccountDeletion {
                     .where(POSTS.TOPIC_ID.in(keptTopics), POSTS.POST_NUMBER.eq(1), POSTS.AUTHOR_ID.eq(memberId))
                     .execute();
         }
-        tx.sql().deleteFrom(POSTS).where(POSTS.AUTHOR_ID.eq(memberId),
-                POSTS.TOPIC_ID.notIn(keptTopics).or(POSTS.POST_NUMBER.ne(1))).execute();
+        Condition theirs = POSTS.AUTHOR_ID.eq(memberId).and(POSTS.TOPIC_ID.notIn(keptTopics)
+                .or(POSTS.POST_NUMBER.ne(1)));
+        tx.sql().deleteFrom(POST_LIKES).where(POST_LIKES.POST_ID.in(DSL.select(POSTS.ID).from(POSTS).where(theirs)))
+                .execute();
+        tx.sql().deleteFrom(POSTS).where(theirs).execute();
         if (!removedTopics.isEmpty()) {
+            tx.sql().deleteFrom(POST_LIKES).where(POST_LIKES.POST_ID.in(DSL.select(POSTS.ID).from(POSTS)
+                    .where(POSTS.TOPIC_ID.in(removedTopics)))).execute();
             tx.sql().deleteFrom(POSTS).where(POSTS.TOPIC_ID.in(removedTopics)).execute();
             tx.sql().deleteFrom(TOPICS).where(TOPICS.ID.in(removedTopics)).execute();
         }

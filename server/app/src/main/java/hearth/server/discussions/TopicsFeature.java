@@ -15,6 +15,7 @@ public final class TopicsFeature implements Routes {
     private final TopicPage page;
     private final NewTopicPage newTopic;
     private final TopicApi api;
+    private final LikePages likes;
 
     public TopicsFeature(Database db, Clock clock, Markdown markdown, Permissions permissions,
                          PostingRights postingRights, ContentGuards guards, Pages pages) {
@@ -25,6 +26,7 @@ public final class TopicsFeature implements Routes {
         this.page = new TopicPage(db, pages, reader, posting, new TopicViews(db, clock), moderation);
         this.newTopic = new NewTopicPage(db, pages, posting);
         this.api = new TopicApi(db, reader, posting, moderation);
+        this.likes = new LikePages(db, new Likes(db, permissions, clock), reader, pages, permissions);
     }
 
     @Override
@@ -32,5 +34,6 @@ public final class TopicsFeature implements Routes {
         page.mount(router);
         newTopic.mount(router);
         api.mount(router);
+        likes.mount(router);
     }
 }

@@ -88,6 +88,11 @@ public final class MemberNotifications {
                 ? java.util.Optional.of(cached.unread()) : java.util.Optional.empty();
     }
 
+    /** Drops the member's cached badge count after a change made elsewhere. */
+    void changed(long memberId) {
+        badges.remove(memberId);
+    }
+
     /** Forgets what a member caused (their account is removed with its content). */
     public static void forgetActor(DSLContext sql, long actorId) {
         sql.deleteFrom(NOTIFICATIONS).where(NOTIFICATIONS.ACTOR_ID.eq(actorId)).execute();
