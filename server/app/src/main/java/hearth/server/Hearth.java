@@ -34,6 +34,7 @@ import hearth.server.discussions.CategoryGrants;
 import hearth.server.discussions.DiscussionPermissions;
 import hearth.server.discussions.Feeds;
 import hearth.server.discussions.HomePage;
+import hearth.server.discussions.ReadState;
 import hearth.server.discussions.TopicListPages;
 import hearth.server.discussions.TopicLists;
 import hearth.server.discussions.Markdown;
@@ -220,15 +221,16 @@ public final class Hearth {
 
             Categories categories = new Categories(clock, categoryGrants);
             TopicLists topicLists = new TopicLists(clock);
+            ReadState readState = new ReadState(db, clock);
             List<Routes> features = List.of(
-                    new HomePage(db, pages, permissions, categoryGrants, topicLists),
-                    new TopicListPages(db, pages, permissions, categoryGrants, topicLists),
+                    new HomePage(db, pages, permissions, categoryGrants, topicLists, readState),
+                    new TopicListPages(db, pages, permissions, categoryGrants, topicLists, readState),
                     new Feeds(db, permissions, categoryGrants, config.baseUrl(), "Hearth"),
                     new NotificationPages(db, notifications, pages),
                     new CategoryAdminPages(db, categories, pages),
                     new CategoryApi(db, categories, permissions),
                     new TopicsFeature(db, clock, markdown, permissions, new PostingRights(settings), contentGuards,
-                            pages),
+                            pages, readState),
                     accounts,
                     profiles,
                     new SearchFeature(db, plugins, pluginFaults, pages),

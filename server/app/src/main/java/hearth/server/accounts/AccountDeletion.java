@@ -8,6 +8,8 @@ import static hearth.server.db.schema.tables.MemberIgnores.MEMBER_IGNORES;
 import static hearth.server.db.schema.tables.MemberTokens.MEMBER_TOKENS;
 import static hearth.server.db.schema.tables.Notifications.NOTIFICATIONS;
 import static hearth.server.db.schema.tables.PostLikes.POST_LIKES;
+import static hearth.server.db.schema.tables.TopicReads.TOPIC_READS;
+import static hearth.server.db.schema.tables.TopicViews.TOPIC_VIEWS;
 import static hearth.server.db.schema.tables.Members.MEMBERS;
 import static hearth.server.db.schema.tables.Posts.POSTS;
 import static hearth.server.db.schema.tables.ProfileFieldValues.PROFILE_FIELD_VALUES;
@@ -202,6 +204,7 @@ public final class AccountDeletion {
         tx.sql().deleteFrom(API_KEYS).where(API_KEYS.MEMBER_ID.eq(memberId)).execute();
         tx.sql().deleteFrom(NOTIFICATIONS).where(NOTIFICATIONS.MEMBER_ID.eq(memberId)).execute();
         tx.sql().deleteFrom(POST_LIKES).where(POST_LIKES.MEMBER_ID.eq(memberId)).execute();
+        tx.sql().deleteFrom(TOPIC_READS).where(TOPIC_READS.MEMBER_ID.eq(memberId)).execute();
         tx.sql().deleteFrom(RECOVERY_CODES).where(RECOVERY_CODES.MEMBER_ID.eq(memberId)).execute();
         avatars.forget(tx, memberId);
         // Profile answers, email preferences, and who they ignored or were ignored by.
@@ -293,6 +296,8 @@ public final class AccountDeletion {
             tx.sql().deleteFrom(POST_LIKES).where(POST_LIKES.POST_ID.in(DSL.select(POSTS.ID).from(POSTS)
                     .where(POSTS.TOPIC_ID.in(removedTopics)))).execute();
             tx.sql().deleteFrom(POSTS).where(POSTS.TOPIC_ID.in(removedTopics)).execute();
+            tx.sql().deleteFrom(TOPIC_READS).where(TOPIC_READS.TOPIC_ID.in(removedTopics)).execute();
+            tx.sql().deleteFrom(TOPIC_VIEWS).where(TOPIC_VIEWS.TOPIC_ID.in(removedTopics)).execute();
             tx.sql().deleteFrom(TOPICS).where(TOPICS.ID.in(removedTopics)).execute();
         }
         for (long topic : touched) {

@@ -31,8 +31,11 @@ public final class HomePage implements Routes {
     private final Permissions permissions;
     private final CategoryGrants categories;
     private final TopicLists lists;
+    private final ReadState reads;
 
-    public HomePage(Database db, Pages pages, Permissions permissions, CategoryGrants categories, TopicLists lists) {
+    public HomePage(Database db, Pages pages, Permissions permissions, CategoryGrants categories, TopicLists lists,
+                    ReadState reads) {
+        this.reads = reads;
         this.db = db;
         this.pages = pages;
         this.permissions = permissions;
@@ -46,8 +49,16 @@ public final class HomePage implements Routes {
     }
 
     private void show(RoutingContext ctx) {
-        Optional<MemberView> viewer = Viewer.of(ctx).map(Viewer::asMemberView);
-        pages.respond(ctx, "home", db.read(sql -> load(sql, categories.visibleTo(sql, permissions, viewer))));
+        Optional<Viewer> signedIn = Viewer.of(ctx);
+        Optional<MemberView> viewer = signedIn.map(Viewer::asMemberView);
+        pages.respond(ctx, "home", db.read(sql -> {
+            Map<String, Object> model = new java.util.HashMap<>(load(sql, categories.visibleTo(sql, permissions,
+                    viewer)));
+            @SuppressWarnings("unchecked")
+            List<TopicLists.TopicRow> rows = (List<TopicLists.TopicRow>) model.get("topics");
+            signedIn.ifPresent(v -> model.put("marks", reads.marks(sql, v.memberId(), v.joinedAt(), rows)));
+            return model;
+        }));
     }
 
     /** The categories and latest topics among those the viewer may see. */

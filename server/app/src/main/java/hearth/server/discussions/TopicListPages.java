@@ -38,9 +38,11 @@ public final class TopicListPages implements Routes {
     private final Permissions permissions;
     private final CategoryGrants categories;
     private final TopicLists lists;
+    private final ReadState reads;
 
     public TopicListPages(Database db, Pages pages, Permissions permissions, CategoryGrants categories,
-                          TopicLists lists) {
+                          TopicLists lists, ReadState reads) {
+        this.reads = reads;
         this.db = db;
         this.pages = pages;
         this.permissions = permissions;
@@ -77,11 +79,17 @@ public final class TopicListPages implements Routes {
 
     private void show(RoutingContext ctx, Order order, long category, Map<String, Object> header) {
         Period period = Period.parse(param(ctx, "period", "week"));
+        Optional<Viewer> signedIn = Viewer.of(ctx);
         Optional<MemberView> viewer = viewer(ctx);
         Optional<String> cursor = cursor(ctx);
-        pages.respond(ctx, "topics", db.read(sql -> lists.list(sql, new Query(order, period, category,
-                categories.visibleTo(sql, permissions, viewer), cursor, PER_PAGE))).map(page -> {
+        pages.respond(ctx, "topics", db.read(sql -> {
+            TopicLists.Page page = lists.list(sql, new Query(order, period, category,
+                    categories.visibleTo(sql, permissions, viewer), cursor, PER_PAGE));
+            return Map.entry(page, signedIn.map(v -> reads.marks(sql, v.memberId(), v.joinedAt(), page.topics())));
+        }).map(found -> {
+            TopicLists.Page page = found.getKey();
             Map<String, Object> model = new HashMap<>();
+            found.getValue().ifPresent(marks -> model.put("marks", marks));
             model.put("topics", page.topics());
             model.put("next", page.next().orElse(""));
             model.put("order", order.key());

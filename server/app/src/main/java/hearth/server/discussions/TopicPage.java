@@ -29,10 +29,12 @@ public final class TopicPage implements Routes {
     private final Posting posting;
     private final TopicViews views;
     private final TopicModeration moderation;
+    private final ReadState reads;
 
     public TopicPage(Database db, Pages pages, TopicReader reader, Posting posting, TopicViews views,
-                     TopicModeration moderation) {
+                     TopicModeration moderation, ReadState reads) {
         this.moderation = moderation;
+        this.reads = reads;
         this.db = db;
         this.pages = pages;
         this.reader = reader;
@@ -45,6 +47,7 @@ public final class TopicPage implements Routes {
         router.get("/t/:id").handler(this::byId);
         router.get("/t/:slug/:id").handler(this::show);
         router.post("/t/:slug/:id/reply").handler(this::reply);
+        router.get("/t/:slug/:id/unread").handler(this::firstUnread);
         router.post("/t/:slug/:id/pin").handler(ctx -> moderate(ctx, moderation.pin(Viewer.required(ctx),
                 Forms.pathId(ctx, "id", "topic"), Forms.field(ctx, "scope"))));
         router.post("/t/:slug/:id/close").handler(ctx -> moderate(ctx, moderation.close(Viewer.required(ctx),
@@ -72,6 +75,11 @@ public final class TopicPage implements Routes {
             } else {
                 pages.show(ctx, 200, "topic", model);
                 views.record(id, viewer.map(Viewer::memberId), ctx.request().remoteAddress().hostAddress());
+                @SuppressWarnings("unchecked")
+                List<TopicReader.Post> shown = (List<TopicReader.Post>) model.get("posts");
+                if (viewer.isPresent() && !shown.isEmpty()) {
+                    reads.seen(viewer.get().memberId(), id, shown.getLast().number());
+                }
             }
         }).onFailure(ctx::fail);
     }
@@ -88,6 +96,17 @@ public final class TopicPage implements Routes {
         posting.reply(viewer.get(), id, body)
                 .onSuccess(post -> Pages.redirect(ctx, post.location()))
                 .onFailure(Pages.formFailure(ctx, invalid -> showAgain(ctx, viewer, id, body, invalid)));
+    }
+
+    /** Jumps to the first post the member has not seen (visitors: the first post). */
+    private void firstUnread(RoutingContext ctx) {
+        long id = Forms.pathId(ctx, "id", "topic");
+        Optional<Viewer> viewer = Viewer.of(ctx);
+        db.read(sql -> {
+            TopicReader.Topic topic = visible(sql, viewer, id);
+            int number = viewer.map(v -> reads.firstUnread(sql, v.memberId(), id)).orElse(1);
+            return topic.path() + "?page=" + reader.pageOf(sql, id, number) + "#post-" + number;
+        }).onSuccess(location -> Pages.redirect(ctx, location)).onFailure(ctx::fail);
     }
 
     private void moderate(RoutingContext ctx, io.vertx.core.Future<TopicReader.Topic> done) {

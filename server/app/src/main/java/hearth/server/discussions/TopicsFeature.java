@@ -18,12 +18,12 @@ public final class TopicsFeature implements Routes {
     private final LikePages likes;
 
     public TopicsFeature(Database db, Clock clock, Markdown markdown, Permissions permissions,
-                         PostingRights postingRights, ContentGuards guards, Pages pages) {
+                         PostingRights postingRights, ContentGuards guards, Pages pages, ReadState reads) {
         TopicReader reader = new TopicReader();
         Posting posting = new Posting(db, new Discussions(clock, markdown), reader, new PostRules(clock),
                 permissions, postingRights, guards);
         TopicModeration moderation = new TopicModeration(db, reader, permissions, clock);
-        this.page = new TopicPage(db, pages, reader, posting, new TopicViews(db, clock), moderation);
+        this.page = new TopicPage(db, pages, reader, posting, new TopicViews(db, clock), moderation, reads);
         this.newTopic = new NewTopicPage(db, pages, posting);
         this.api = new TopicApi(db, reader, posting, moderation);
         this.likes = new LikePages(db, new Likes(db, permissions, clock), reader, pages, permissions);
