@@ -7,7 +7,6 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import hearth.api.access.AccessPolicy;
 import hearth.api.content.ContentGuard;
-import hearth.api.notifications.NotificationKind;
 import hearth.api.observe.RequestObserver;
 import hearth.api.search.SearchProvider;
 import hearth.server.plugins.Contribution.PermissionSpec;
@@ -59,26 +58,23 @@ public final class ActivePlugins {
                             List<Owned<AccessPolicy>> policies, List<Owned<ContentGuard>> guards,
                             List<Owned<SearchProvider>> searchProviders, List<Owned<TaskSpec>> tasks,
                             List<Owned<RequestObserver>> observers, Map<String, PermissionSpec> permissions,
-                            List<NotificationKind> notificationKinds, List<AdminSection> adminSections) {
+                            List<AdminSection> adminSections) {
 
         static final Snapshot EMPTY = of(Map.of());
 
         static Snapshot of(Map<String, Active> byId) {
             Map<String, Active> sorted = new TreeMap<>(byId); // a stable order: by plugin id
             Map<String, PermissionSpec> permissions = new LinkedHashMap<>();
-            List<NotificationKind> kinds = new ArrayList<>();
             List<AdminSection> sections = new ArrayList<>();
             for (Active active : sorted.values()) {
                 Contribution c = active.contribution();
                 c.permissions().forEach(p -> permissions.put(p.key(), p));
-                kinds.addAll(c.notificationKinds());
                 c.adminTitle().ifPresent(title -> sections.add(new AdminSection(c.pluginId(), title)));
             }
             return new Snapshot(Map.copyOf(sorted), SlotOrder.arrange(sorted.values()),
                     all(sorted, Contribution::policies), all(sorted, Contribution::guards),
                     all(sorted, Contribution::searchProviders), all(sorted, Contribution::tasks),
-                    all(sorted, Contribution::observers), Map.copyOf(permissions), List.copyOf(kinds),
-                    List.copyOf(sections));
+                    all(sorted, Contribution::observers), Map.copyOf(permissions), List.copyOf(sections));
         }
 
         private static <T> List<Owned<T>> all(Map<String, Active> byId, Function<Contribution, List<T>> part) {
@@ -158,10 +154,6 @@ public final class ActivePlugins {
     /** The permissions the running plugins declared, by key. */
     public Map<String, PermissionSpec> permissions() {
         return now.permissions();
-    }
-
-    public List<NotificationKind> notificationKinds() {
-        return now.notificationKinds();
     }
 
     public List<AdminSection> adminSections() {

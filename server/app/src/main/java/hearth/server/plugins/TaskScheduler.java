@@ -4,7 +4,6 @@ import static hearth.server.db.schema.tables.ScheduledTasks.SCHEDULED_TASKS;
 
 import hearth.server.db.Database;
 import hearth.server.plugins.Contribution.TaskSpec;
-import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -255,15 +254,10 @@ public final class TaskScheduler implements AutoCloseable {
 
     /**
      * A plugin's tasks for the admin page: the ones it declares now, then any others that ran before (interval
-     * null). Blocking; see {@link #statusLater} for request handlers.
+     * null). Blocking.
      */
     public List<TaskStatus> status(String pluginId) {
         return db.query(sql -> status(sql, pluginId));
-    }
-
-    /** {@link #status} on a database worker, for request handlers. */
-    public Future<List<TaskStatus>> statusLater(String pluginId) {
-        return db.read(sql -> status(sql, pluginId));
     }
 
     private List<TaskStatus> status(DSLContext sql, String pluginId) {
