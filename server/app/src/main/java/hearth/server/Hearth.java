@@ -27,6 +27,7 @@ import hearth.server.db.Journal;
 import hearth.server.db.JournalDispatcher;
 import hearth.server.db.Migrations;
 import hearth.server.demo.DemoCommunity;
+import hearth.server.discussions.Bookmarks;
 import hearth.server.discussions.Categories;
 import hearth.server.discussions.CategoryAdminPages;
 import hearth.server.discussions.CategoryApi;
@@ -88,6 +89,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -222,6 +224,10 @@ public final class Hearth {
             Categories categories = new Categories(clock, categoryGrants);
             TopicLists topicLists = new TopicLists(clock);
             ReadState readState = new ReadState(db, clock);
+            Bookmarks bookmarks = new Bookmarks(db, permissions, notifications, clock);
+            long reminders = vertx.setPeriodic(Duration.ofSeconds(5).toMillis(),
+                    tick -> vertx.executeBlocking(bookmarks::sendDueReminders, false));
+            shutdown.push(() -> vertx.cancelTimer(reminders));
             List<Routes> features = List.of(
                     new HomePage(db, pages, permissions, categoryGrants, topicLists, readState),
                     new TopicListPages(db, pages, permissions, categoryGrants, topicLists, readState),
@@ -230,7 +236,7 @@ public final class Hearth {
                     new CategoryAdminPages(db, categories, pages),
                     new CategoryApi(db, categories, permissions),
                     new TopicsFeature(db, clock, markdown, permissions, new PostingRights(settings), contentGuards,
-                            pages, readState),
+                            pages, readState, bookmarks),
                     accounts,
                     profiles,
                     new SearchFeature(db, plugins, pluginFaults, pages),

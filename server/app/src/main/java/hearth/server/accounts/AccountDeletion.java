@@ -7,6 +7,7 @@ import static hearth.server.db.schema.tables.MemberEmailPreferences.MEMBER_EMAIL
 import static hearth.server.db.schema.tables.MemberIgnores.MEMBER_IGNORES;
 import static hearth.server.db.schema.tables.MemberTokens.MEMBER_TOKENS;
 import static hearth.server.db.schema.tables.Notifications.NOTIFICATIONS;
+import static hearth.server.db.schema.tables.Bookmarks.BOOKMARKS;
 import static hearth.server.db.schema.tables.PostLikes.POST_LIKES;
 import static hearth.server.db.schema.tables.TopicReads.TOPIC_READS;
 import static hearth.server.db.schema.tables.TopicViews.TOPIC_VIEWS;
@@ -205,6 +206,7 @@ public final class AccountDeletion {
         tx.sql().deleteFrom(NOTIFICATIONS).where(NOTIFICATIONS.MEMBER_ID.eq(memberId)).execute();
         tx.sql().deleteFrom(POST_LIKES).where(POST_LIKES.MEMBER_ID.eq(memberId)).execute();
         tx.sql().deleteFrom(TOPIC_READS).where(TOPIC_READS.MEMBER_ID.eq(memberId)).execute();
+        tx.sql().deleteFrom(BOOKMARKS).where(BOOKMARKS.MEMBER_ID.eq(memberId)).execute();
         tx.sql().deleteFrom(RECOVERY_CODES).where(RECOVERY_CODES.MEMBER_ID.eq(memberId)).execute();
         avatars.forget(tx, memberId);
         // Profile answers, email preferences, and who they ignored or were ignored by.
@@ -291,9 +293,13 @@ public final class AccountDeletion {
                 .or(POSTS.POST_NUMBER.ne(1)));
         tx.sql().deleteFrom(POST_LIKES).where(POST_LIKES.POST_ID.in(DSL.select(POSTS.ID).from(POSTS).where(theirs)))
                 .execute();
+        tx.sql().deleteFrom(BOOKMARKS).where(BOOKMARKS.POST_ID.in(DSL.select(POSTS.ID).from(POSTS).where(theirs)))
+                .execute();
         tx.sql().deleteFrom(POSTS).where(theirs).execute();
         if (!removedTopics.isEmpty()) {
             tx.sql().deleteFrom(POST_LIKES).where(POST_LIKES.POST_ID.in(DSL.select(POSTS.ID).from(POSTS)
+                    .where(POSTS.TOPIC_ID.in(removedTopics)))).execute();
+            tx.sql().deleteFrom(BOOKMARKS).where(BOOKMARKS.POST_ID.in(DSL.select(POSTS.ID).from(POSTS)
                     .where(POSTS.TOPIC_ID.in(removedTopics)))).execute();
             tx.sql().deleteFrom(POSTS).where(POSTS.TOPIC_ID.in(removedTopics)).execute();
             tx.sql().deleteFrom(TOPIC_READS).where(TOPIC_READS.TOPIC_ID.in(removedTopics)).execute();

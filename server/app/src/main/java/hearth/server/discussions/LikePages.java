@@ -18,7 +18,10 @@ import io.vertx.ext.web.Router;
 import java.util.Map;
 import java.util.Optional;
 
-/** Liking posts from the topic page ({@code POST /p/<id>/like}) and the API, and who liked a post. */
+/**
+ * A post's own addresses: {@code /p/<id>} leads to it on its topic page; liking it ({@code POST /p/<id>/like} and the
+ * API) and who liked it.
+ */
 public final class LikePages implements Routes {
 
     private final Database db;
@@ -43,6 +46,12 @@ public final class LikePages implements Routes {
             likes.set(viewer, postId, Forms.checked(ctx, "like"))
                     .compose(count -> db.read(sql -> where(sql, Optional.of(viewer), postId)))
                     .onSuccess(location -> Pages.redirect(ctx, location))
+                    .onFailure(ctx::fail);
+        });
+        router.get("/p/:id").handler(ctx -> {
+            long postId = Forms.pathId(ctx, "id", "post");
+            Optional<Viewer> viewer = Viewer.of(ctx);
+            db.read(sql -> where(sql, viewer, postId)).onSuccess(location -> Pages.redirect(ctx, location))
                     .onFailure(ctx::fail);
         });
         router.get("/p/:id/likes").handler(ctx -> {

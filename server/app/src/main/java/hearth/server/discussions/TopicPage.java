@@ -138,6 +138,8 @@ public final class TopicPage implements Routes {
         List<Long> postIds = page.posts().stream().map(TopicReader.Post::id).toList();
         model.put("likes", Likes.counts(sql, postIds));
         model.put("liked", viewer.map(v -> Likes.likedBy(sql, v.memberId(), postIds)).orElse(java.util.Set.of()));
+        model.put("bookmarked", viewer.map(v -> Bookmarks.bookmarked(sql, v.memberId(), postIds))
+                .orElse(java.util.Set.of()));
         model.put("page", page.number());
         model.put("pageCount", page.count());
         model.put("pageNumbers", java.util.stream.IntStream.rangeClosed(1, page.count()).boxed().toList());

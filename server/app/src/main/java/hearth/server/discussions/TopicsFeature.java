@@ -16,9 +16,11 @@ public final class TopicsFeature implements Routes {
     private final NewTopicPage newTopic;
     private final TopicApi api;
     private final LikePages likes;
+    private final BookmarkPages bookmarks;
 
     public TopicsFeature(Database db, Clock clock, Markdown markdown, Permissions permissions,
-                         PostingRights postingRights, ContentGuards guards, Pages pages, ReadState reads) {
+                         PostingRights postingRights, ContentGuards guards, Pages pages, ReadState reads,
+                         Bookmarks bookmarks) {
         TopicReader reader = new TopicReader();
         Posting posting = new Posting(db, new Discussions(clock, markdown), reader, new PostRules(clock),
                 permissions, postingRights, guards);
@@ -27,6 +29,7 @@ public final class TopicsFeature implements Routes {
         this.newTopic = new NewTopicPage(db, pages, posting);
         this.api = new TopicApi(db, reader, posting, moderation);
         this.likes = new LikePages(db, new Likes(db, permissions, clock), reader, pages, permissions);
+        this.bookmarks = new BookmarkPages(db, bookmarks, pages);
     }
 
     @Override
@@ -35,5 +38,6 @@ public final class TopicsFeature implements Routes {
         newTopic.mount(router);
         api.mount(router);
         likes.mount(router);
+        bookmarks.mount(router);
     }
 }
