@@ -28,8 +28,12 @@ public final class ReadState {
     public record Marks(Map<Long, Integer> unread, Set<Long> unopened) {
     }
 
+    private static final int MEMORY = 100_000;
+
     private final Database db;
     private final Clock clock;
+    /** How far this node last recorded each member's reading ("member:topic"), so rereading costs no write. */
+    private final Map<String, Integer> recorded = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ReadState(Database db, Clock clock) {
         this.db = db;
@@ -38,6 +42,15 @@ public final class ReadState {
 
     /** Records that the member has seen the topic up to post {@code number} (off the event loop; returns at once). */
     public void seen(long memberId, long topicId, int number) {
+        String key = memberId + ":" + topicId;
+        Integer before = recorded.get(key);
+        if (before != null && before >= number) {
+            return;
+        }
+        if (recorded.size() > MEMORY) {
+            recorded.clear();
+        }
+        recorded.put(key, number);
         db.write(tx -> {
             int updated = tx.sql().update(TOPIC_READS)
                     .set(TOPIC_READS.LAST_READ_NUMBER, DSL.greatest(TOPIC_READS.LAST_READ_NUMBER, DSL.val(number)))

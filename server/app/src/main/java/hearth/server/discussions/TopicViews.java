@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
@@ -23,10 +25,14 @@ import org.slf4j.LoggerFactory;
 public final class TopicViews {
 
     private static final Logger log = LoggerFactory.getLogger(TopicViews.class);
+    private static final int MEMORY = 100_000;
 
     private final Database db;
     private final Clock clock;
     private final AtomicLong purgedDay = new AtomicLong(-1);
+    /** Viewer keys this node already counted today, so a repeat view costs no write. */
+    private final Set<String> counted = ConcurrentHashMap.newKeySet();
+    private final AtomicLong countedDay = new AtomicLong(-1);
 
     public TopicViews(Database db, Clock clock) {
         this.db = db;
@@ -37,6 +43,12 @@ public final class TopicViews {
     public void record(long topicId, Optional<Long> memberId, String address) {
         int day = (int) clock.instant().atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay();
         String key = hash(memberId.map(id -> "member:" + id).orElse("address:" + address) + ":" + day);
+        if (countedDay.getAndSet(day) != day || counted.size() > MEMORY) {
+            counted.clear();
+        }
+        if (!counted.add(topicId + ":" + key)) {
+            return;
+        }
         db.write(tx -> {
             int added = tx.sql().insertInto(TOPIC_VIEWS, TOPIC_VIEWS.TOPIC_ID, TOPIC_VIEWS.VIEWER_KEY,
                             TOPIC_VIEWS.VIEW_DAY)

@@ -129,11 +129,16 @@ public final class PluginHost implements AutoCloseable {
 
     /** Every installed plugin, by id. */
     public List<PluginStatus> list() {
-        return records.all().stream().map(this::status).toList();
+        List<Installed> all = records.all();
+        Map<String, Optional<PluginManifest>> manifests = manifests(all);
+        return all.stream().map(plugin -> status(plugin, manifests)).toList();
     }
 
     public PluginStatus status(String id) {
-        return status(installed(id));
+        List<Installed> all = records.all();
+        Installed plugin = all.stream().filter(p -> p.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NotFound("No plugin " + id + " is installed."));
+        return status(plugin, manifests(all));
     }
 
     /** Installs an uploaded jar, disabled; the caller's file is copied, not moved. */
@@ -464,23 +469,22 @@ public final class PluginHost implements AutoCloseable {
         return name;
     }
 
-    private PluginStatus status(Installed plugin) {
-        Optional<PluginManifest> manifest = running.containsKey(plugin.id()) ? Optional.of(running.get(plugin.id()))
-                : readManifest(plugin);
+    /** Each installed plugin's manifest, read once: a running plugin's from memory, the others' from their jars. */
+    private Map<String, Optional<PluginManifest>> manifests(List<Installed> all) {
+        Map<String, Optional<PluginManifest>> out = new HashMap<>();
+        all.forEach(p -> out.put(p.id(), Optional.ofNullable(running.get(p.id())).or(() -> readManifest(p))));
+        return out;
+    }
+
+    private PluginStatus status(Installed plugin, Map<String, Optional<PluginManifest>> manifests) {
         Optional<Active> live = active.active(plugin.id());
         List<SettingSpec> specs = live.map(a -> a.contribution().settings()).orElse(List.of());
         Map<String, Object> values = live.isPresent() ? settings.values(plugin.id(), specs) : new LinkedHashMap<>();
-        return new PluginStatus(plugin, manifest, live.map(Active::contribution), running.containsKey(plugin.id()),
-                needs.safeMode(), specs, values, faults.of(plugin.id()), dependentsOf(plugin.id()));
-    }
-
-    private List<String> dependentsOf(String id) {
-        List<String> out = new ArrayList<>();
-        for (Installed other : records.all()) {
-            readManifest(other).filter(m -> m.dependencies().stream().anyMatch(d -> d.pluginId().equals(id)))
-                    .ifPresent(m -> out.add(m.id()));
-        }
-        return out;
+        List<String> dependents = manifests.values().stream().flatMap(Optional::stream)
+                .filter(m -> m.dependencies().stream().anyMatch(d -> d.pluginId().equals(plugin.id())))
+                .map(PluginManifest::id).sorted().toList();
+        return new PluginStatus(plugin, manifests.get(plugin.id()), live.map(Active::contribution),
+                running.containsKey(plugin.id()), needs.safeMode(), specs, values, faults.of(plugin.id()), dependents);
     }
 
     private Optional<PluginManifest> readManifest(Installed plugin) {

@@ -1,5 +1,6 @@
 package hearth.server.discussions;
 
+import static hearth.server.testing.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +9,6 @@ import hearth.server.testing.Browser;
 import hearth.server.testing.TestSite;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -64,7 +64,8 @@ class BookmarksTest {
 
         // The reminder falls due (as if an hour had passed): one notification, however often the check runs.
         forum.execute("UPDATE bookmarks SET remind_at = ? WHERE post_id = ?", Instant.now().minusSeconds(60), post);
-        waitFor(() -> keeper.get("/notifications").body().contains("Reminder: " + title + ": read again"));
+        eventually("the reminder", () -> keeper.get("/notifications").body()
+                .contains("Reminder: " + title + ": read again"));
         Thread.sleep(6000); // another round of the reminder check
         assertEquals(1, forum.number("SELECT COUNT(*) FROM notifications WHERE kind = 'bookmark-reminders'"));
 
@@ -73,13 +74,4 @@ class BookmarksTest {
         assertEquals(401, new Browser(site).json("GET", "/api/v1/bookmarks", null).statusCode());
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out");
-            }
-            Thread.sleep(100);
-        }
-    }
 }

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hearth.server.testing.Browser;
+import hearth.server.testing.Members;
 import hearth.server.testing.Sql;
 import hearth.server.testing.TestSite;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Categories: the admin pages and API, nesting, order, deletion, and who sees what by each category's audiences. */
 class CategoriesTest {
-
-    static final String PASSWORD = "compost-heap-42";
 
     @TempDir
     static Path dataDir;
@@ -32,31 +30,16 @@ class CategoriesTest {
     @BeforeAll
     static void start() throws Exception {
         site = TestSite.start(dataDir, "--no-demo");
-        admin = signUp("Founder");
-        member = signUp("Wren");
-        signUp("Tomas");
+        admin = Members.signUp(site, "Founder");
+        member = Members.signUp(site, "Wren");
+        Members.signUp(site, "Tomas");
         Sql.execute(site.database(), "UPDATE members SET role = 'moderator' WHERE username_key = 'tomas'");
-        moderator = logIn("Tomas");
+        moderator = Members.logIn(site, "Tomas");
     }
 
     @AfterAll
     static void stop() {
         site.close();
-    }
-
-    static Browser signUp(String username) {
-        Browser browser = new Browser(site);
-        HttpResponse<String> response = browser.submit("/signup", "/signup", Map.of("username", username,
-                "email", username.toLowerCase(Locale.ROOT) + "@example.org", "password", PASSWORD, "terms", "yes"));
-        assertEquals(303, response.statusCode(), response.body());
-        return browser;
-    }
-
-    static Browser logIn(String username) {
-        Browser browser = new Browser(site);
-        assertEquals(303, browser.submit("/login", "/login", Map.of("identifier", username, "password", PASSWORD))
-                .statusCode());
-        return browser;
     }
 
     static HttpResponse<String> create(String name, Map<String, String> more) {

@@ -1,5 +1,6 @@
 package hearth.server.discussions;
 
+import static hearth.server.testing.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,8 +9,6 @@ import hearth.server.testing.Browser;
 import hearth.server.testing.TestSite;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,7 +67,8 @@ class LikesTest {
         assertTrue(who.contains("Adaline") && who.contains("Bodhisattva"), who);
         assertTrue(site.get("/api/v1/posts/" + post + "/likes").body().contains("\"username\":\"Adaline\""));
 
-        waitFor(() -> author.get("/notifications").body().contains("and 1 other liked your post in Runner beans"));
+        eventually("the likes notification", () -> author.get("/notifications").body()
+                .contains("and 1 other liked your post in Runner beans"));
         assertEquals(1, forum.number("SELECT COUNT(*) FROM notifications WHERE kind = 'likes'"), "batched");
         assertEquals(2, forum.number("SELECT COUNT(*) FROM journal WHERE event_type LIKE '%PostLiked'"));
 
@@ -80,13 +80,4 @@ class LikesTest {
                 .statusCode());
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out");
-            }
-            Thread.sleep(50);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package hearth.server.discussions;
 
+import static hearth.server.testing.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,8 +9,6 @@ import hearth.server.testing.Browser;
 import hearth.server.testing.TestSite;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,7 +51,7 @@ class ReadStateTest {
         assertFalse(row(site.get("/latest").body(), topic).contains("badge new"), "no marks for visitors");
 
         assertEquals(200, reader.get(path).statusCode());
-        waitFor(() -> !row(reader.get("/latest").body(), topic).contains("badge new"));
+        eventually("the topic read", () -> !row(reader.get("/latest").body(), topic).contains("badge new"));
 
         long before = forum.number("SELECT MAX(post_number) FROM posts WHERE topic_id = ?", topic);
         assertEquals(303, writer.submit(path, path + "/reply", Map.of("body", "A fresh reply to read.")).statusCode());
@@ -65,13 +64,4 @@ class ReadStateTest {
                 jump.headers().toString());
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out");
-            }
-            Thread.sleep(50);
-        }
-    }
 }

@@ -1,12 +1,11 @@
 package hearth.server.discussions;
 
+import static hearth.server.testing.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import hearth.server.testing.Browser;
 import hearth.server.testing.TestSite;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +41,7 @@ class TopicViewsTest {
             assertEquals(200, viewer.get(page).statusCode());
         }
         // Ada twice, Bodhi once, and two visitors from one address once: three views.
-        waitFor(() -> forum.number("SELECT view_count FROM topics WHERE id = ?", topic) == 3);
+        eventually("views to be counted", () -> forum.number("SELECT view_count FROM topics WHERE id = ?", topic) == 3);
         assertEquals(3, forum.number("SELECT COUNT(*) FROM topic_views WHERE topic_id = ?", topic));
         assertEquals(0, forum.number("SELECT COUNT(*) FROM topic_views WHERE viewer_key LIKE '%Adaline%'"
                 + " OR viewer_key LIKE '%127.0.0.1%'"), "viewers are stored hashed");
@@ -50,13 +49,4 @@ class TopicViewsTest {
         assertEquals(true, latest.contains("3 views"), latest);
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("views were not counted");
-            }
-            Thread.sleep(50);
-        }
-    }
 }

@@ -1,17 +1,17 @@
 package hearth.server.notifications;
 
+import static hearth.server.testing.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hearth.server.testing.Browser;
+import hearth.server.testing.Members;
 import hearth.server.testing.SecondNode;
 import hearth.server.testing.Sql;
 import hearth.server.testing.TestSite;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -41,34 +41,16 @@ class NotificationsTest {
         site.close();
     }
 
-    static Browser signUp(String username) {
-        Browser browser = new Browser(site);
-        HttpResponse<String> response = browser.submit("/signup", "/signup", Map.of("username", username,
-                "email", username.toLowerCase(Locale.ROOT) + "@example.org", "password", "compost-heap-42",
-                "terms", "yes"));
-        assertEquals(303, response.statusCode(), response.body());
-        return browser;
-    }
-
     static long id(String username) throws Exception {
         return Sql.number(site.database(), "SELECT id FROM members WHERE username_key = '"
                 + username.toLowerCase(Locale.ROOT) + "'");
     }
 
-    static void eventually(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Timed out waiting for: " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
 
     @Test
     void aReplyNotifiesTheTopicsAuthorOnce() throws Exception {
-        Browser ada = signUp("Ada");
-        Browser bo = signUp("Bodhi");
+        Browser ada = Members.signUp(site, "Ada");
+        Browser bo = Members.signUp(site, "Bodhi");
         long adaId = id("Ada");
         long boId = id("Bodhi");
         long topic = node.transaction(tx -> node.discussions().startTopic(tx, adaId, category, "Bean poles",

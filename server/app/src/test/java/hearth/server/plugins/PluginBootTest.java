@@ -2,11 +2,12 @@ package hearth.server.plugins;
 
 import static hearth.server.plugins.PluginAdmins.install;
 import static hearth.server.plugins.PluginAdmins.press;
-import static hearth.server.plugins.PluginAdmins.signUp;
+import static hearth.server.testing.Members.signUp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hearth.server.testing.Browser;
+import hearth.server.testing.Members;
 import hearth.server.testing.Sql;
 import hearth.server.testing.TestDatabase;
 import hearth.server.testing.TestSite;
@@ -52,7 +53,7 @@ class PluginBootTest {
             try (TestSite site = TestSite.startOn(dir, db.flags(), "--no-demo")) {
                 assertEquals(200, site.get("/").statusCode());
                 assertEquals(404, site.get("/x/greeter/").statusCode());
-                Browser admin = PluginAdmins.logIn(site, "Founder");
+                Browser admin = Members.logIn(site, "Founder");
                 String page = admin.get("/admin/plugins/greeter").body();
                 assertTrue(page.contains("state-failed"), page);
                 assertTrue(page.contains("not a readable jar"), page);
@@ -71,7 +72,7 @@ class PluginBootTest {
             try (TestSite site = TestSite.startOn(dir, db.flags(), "--no-demo", "--safe-mode")) {
                 assertEquals(404, site.get("/x/greeter/").statusCode());
                 assertEquals(false, site.plugins().isActive("welcome-banner"));
-                Browser admin = PluginAdmins.logIn(site, "Founder");
+                Browser admin = Members.logIn(site, "Founder");
                 assertTrue(admin.get("/admin/plugins").body().contains("Safe mode"));
                 HttpResponse<String> refused = press(admin, "greeter", "disable");
                 assertEquals(303, refused.statusCode(), "disabling still works, to get rid of a bad plugin");

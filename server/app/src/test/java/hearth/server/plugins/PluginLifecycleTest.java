@@ -1,9 +1,9 @@
 package hearth.server.plugins;
 
-import static hearth.server.plugins.PluginAdmins.eventually;
+import static hearth.server.testing.Eventually.eventually;
 import static hearth.server.plugins.PluginAdmins.install;
 import static hearth.server.plugins.PluginAdmins.press;
-import static hearth.server.plugins.PluginAdmins.signUp;
+import static hearth.server.testing.Members.signUp;
 import static hearth.server.plugins.PluginAdmins.tableExists;
 import static hearth.server.plugins.PluginAdmins.uninstall;
 import static hearth.server.plugins.PluginAdmins.upgrade;

@@ -2,7 +2,7 @@ package hearth.server.plugins;
 
 import static hearth.server.plugins.PluginAdmins.install;
 import static hearth.server.plugins.PluginAdmins.press;
-import static hearth.server.plugins.PluginAdmins.signUp;
+import static hearth.server.testing.Members.signUp;
 import static hearth.server.plugins.PluginAdmins.upgrade;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,5 +1,6 @@
 package hearth.server.plugins;
 
+import static hearth.server.testing.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +20,6 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,15 +51,6 @@ class RequestObserversTest {
                 Optional.empty());
     }
 
-    private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for " + what);
-            }
-            Thread.sleep(5);
-        }
-    }
 
     @Test
     void everyObserverSeesEveryRequestInTheOrderTheyFinished() throws Exception {
@@ -72,7 +63,7 @@ class RequestObserversTest {
         List<ObservedRequest> sent = IntStream.rangeClosed(1, 500).mapToObj(RequestObserversTest::request).toList();
         sent.forEach(observers::finished);
 
-        waitFor("both observers to see all", () -> first.size() == 500 && second.size() == 500);
+        eventually("both observers to see all", () -> first.size() == 500 && second.size() == 500);
         assertEquals(sent, first);
         assertEquals(sent, second);
         assertEquals(0, observers.dropped());
@@ -89,7 +80,7 @@ class RequestObserversTest {
 
         IntStream.rangeClosed(1, 5).mapToObj(RequestObserversTest::request).forEach(observers::finished);
 
-        waitFor("the counter to see all five", () -> seen.size() == 5);
+        eventually("the counter to see all five", () -> seen.size() == 5);
         PluginFaults.Tally tally = faults.of("a-broken").getFirst();
         assertEquals(5, tally.count());
         assertEquals("request observer", tally.place());
@@ -118,7 +109,7 @@ class RequestObserversTest {
         assertTrue(tookMillis < 1_000, "10,000 finished requests took " + tookMillis + " ms");
         assertEquals(10_000 - 10, observers.dropped(), "the queue holds 10; the rest are dropped and counted");
         release.countDown();
-        waitFor("the queued ones", () -> seen.size() == 11);
+        eventually("the queued ones", () -> seen.size() == 11);
         assertEquals(IntStream.rangeClosed(0, 10).mapToObj(RequestObserversTest::request).toList(), seen);
     }
 
@@ -170,7 +161,7 @@ class RequestObserversTest {
                 assertEquals(201, response.statusCode());
             }
 
-            waitFor("the observation", () -> !seen.isEmpty());
+            eventually("the observation", () -> !seen.isEmpty());
             Thread.sleep(50);
             assertEquals(1, seen.size(), seen.toString());
             ObservedRequest observed = seen.getFirst();

@@ -1,5 +1,6 @@
 package hearth.server.plugins;
 
+import static hearth.server.testing.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -20,7 +21,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,15 +60,6 @@ class TaskSchedulerTest {
         return Sql.number(database.testDatabase(), "SELECT runs FROM scheduled_tasks WHERE task_id = '" + taskId + "'");
     }
 
-    private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for " + what);
-            }
-            Thread.sleep(10);
-        }
-    }
 
     @Test
     void aPluginsTaskRunsAgainAndAgainAtItsInterval() throws Exception {
@@ -77,11 +68,11 @@ class TaskSchedulerTest {
         long started = System.nanoTime();
         scheduler(database.db, Clock.systemUTC(), FAST_TICK).start();
 
-        waitFor("three runs", () -> runs.get() >= 3);
+        eventually("three runs", () -> runs.get() >= 3);
         long tookMillis = (System.nanoTime() - started) / 1_000_000;
         assertTrue(tookMillis >= 3 * 200, "three runs need three intervals (the first comes after one): "
                 + tookMillis + " ms");
-        waitFor("the row to count them", () -> {
+        eventually("the row to count them", () -> {
             try {
                 return storedRuns("tidy:sweep") >= 3;
             } catch (Exception e) {
@@ -107,14 +98,14 @@ class TaskSchedulerTest {
 
         clock.advance(Duration.ofSeconds(1));
         scheduler.tick();
-        waitFor("the first run", () -> runs.get() == 1 && !scheduler.busy());
+        eventually("the first run", () -> runs.get() == 1 && !scheduler.busy());
         scheduler.tick();
         Thread.sleep(50);
         assertEquals(1, runs.get(), "the next run is an interval later");
 
         clock.advance(Duration.ofMinutes(5)); // a node that was away does not catch up the missed runs
         scheduler.tick();
-        waitFor("the second run", () -> runs.get() == 2 && !scheduler.busy());
+        eventually("the second run", () -> runs.get() == 2 && !scheduler.busy());
         scheduler.tick();
         Thread.sleep(50);
         assertEquals(2, runs.get());
@@ -127,10 +118,10 @@ class TaskSchedulerTest {
         FakePlugins.scheduling(plugins, "tidy", new TaskSpec("sweep", Duration.ofMillis(200), runs::incrementAndGet));
         TaskScheduler scheduler = scheduler(database.db, Clock.systemUTC(), FAST_TICK);
         scheduler.start();
-        waitFor("two runs", () -> runs.get() >= 2);
+        eventually("two runs", () -> runs.get() >= 2);
 
         plugins.withdraw("tidy");
-        waitFor("the last run to end", () -> !scheduler.busy());
+        eventually("the last run to end", () -> !scheduler.busy());
         int afterWithdrawal = runs.get();
         Thread.sleep(700);
         assertEquals(afterWithdrawal, runs.get());
@@ -151,7 +142,7 @@ class TaskSchedulerTest {
         TaskScheduler scheduler = scheduler(database.db, Clock.systemUTC(), FAST_TICK);
         scheduler.start();
 
-        waitFor("a second attempt to be recorded", () -> attempts.get() >= 2 && !scheduler.busy());
+        eventually("a second attempt to be recorded", () -> attempts.get() >= 2 && !scheduler.busy());
         PluginFaults.Tally tally = faults.of("flaky").getFirst();
         assertTrue(tally.count() >= 2, tally.toString());
         assertEquals("task report", tally.place());
@@ -179,7 +170,7 @@ class TaskSchedulerTest {
             clock.advance(MINUTE);
             scheduler.tick();
             int expected = run;
-            waitFor("run " + run, () -> attempts.get() == expected && !scheduler.busy());
+            eventually("run " + run, () -> attempts.get() == expected && !scheduler.busy());
             String error = scheduler.status("flaky").getFirst().lastError();
             assertEquals(run == 1 ? "IllegalStateException: the first one fails" : null, error);
         }
@@ -199,7 +190,7 @@ class TaskSchedulerTest {
         here.tick();
         clock.advance(MINUTE);
         here.tick();
-        waitFor("the run to start", () -> started.get() == 1);
+        eventually("the run to start", () -> started.get() == 1);
 
         clock.advance(MINUTE.multipliedBy(2)); // due again while the first run goes on
         here.tick();
@@ -210,9 +201,9 @@ class TaskSchedulerTest {
         assertFalse(there.status("slow").getFirst().running());
 
         release.countDown();
-        waitFor("the run to end", () -> !here.busy());
+        eventually("the run to end", () -> !here.busy());
         there.tick();
-        waitFor("the next run, on the other node", () -> started.get() == 2);
+        eventually("the next run, on the other node", () -> started.get() == 2);
     }
 
     @Test
@@ -233,7 +224,7 @@ class TaskSchedulerTest {
             ta.join();
             tb.join();
             int expected = round;
-            waitFor("round " + round, () -> runs.get() >= expected && !a.busy() && !b.busy());
+            eventually("round " + round, () -> runs.get() >= expected && !a.busy() && !b.busy());
             assertEquals(round, runs.get(), "one run per due time, round " + round);
             clock.advance(MINUTE);
         }

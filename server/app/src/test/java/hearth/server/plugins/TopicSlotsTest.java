@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hearth.server.plugins.fixtures.PostDecorator;
 import hearth.server.testing.Browser;
+import hearth.server.testing.Members;
 import hearth.server.testing.TestSite;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -31,9 +32,9 @@ class TopicSlotsTest {
     static void start() throws SQLException {
         // The demo's categories exist from the start (caches of category settings know them).
         site = TestSite.start(dataDir);
-        PluginAdmins.signUp(site, "Founder");
+        Members.signUp(site, "Founder");
         execute("UPDATE members SET email_verified_at = created_at, role = 'admin' WHERE username_key = 'founder'");
-        admin = PluginAdmins.logIn(site, "Founder");
+        admin = Members.logIn(site, "Founder");
         assertEquals(303, PluginAdmins.install(admin, plugin("post-decorator", PostDecorator.class).bytes())
                 .statusCode());
         assertEquals(303, PluginAdmins.press(admin, "post-decorator", "enable").statusCode());
@@ -69,9 +70,9 @@ class TopicSlotsTest {
                 page);
         assertTrue(page.contains("About: Raised beds"));
 
-        PluginAdmins.signUp(site, "Gardener");
+        Members.signUp(site, "Gardener");
         execute("UPDATE members SET email_verified_at = created_at WHERE username_key = 'gardener'");
-        Browser member = PluginAdmins.logIn(site, "Gardener");
+        Browser member = Members.logIn(site, "Gardener");
         String path = topic.getString("url");
         HttpResponse<String> rejected = member.submit(path, path + "/reply",
                 Map.of("body", "This has a forbidden-word in it."));

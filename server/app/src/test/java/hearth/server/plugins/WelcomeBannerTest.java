@@ -1,7 +1,7 @@
 package hearth.server.plugins;
 
-import static hearth.server.plugins.PluginAdmins.eventually;
-import static hearth.server.plugins.PluginAdmins.signUp;
+import static hearth.server.testing.Eventually.eventually;
+import static hearth.server.testing.Members.signUp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
