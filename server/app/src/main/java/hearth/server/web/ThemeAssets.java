@@ -4,6 +4,8 @@ import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -11,16 +13,20 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
  * Serves the theme chain's static files under {@code /assets/<fingerprint>/}. Files are read once (off the event
  * loop) and kept in memory, so responses are compressed like any other and carry an ETag; the fingerprint in the
- * path changes with every version, so browsers may keep them for a year.
+ * path changes with every version, so browsers may keep them for a year. Under {@code vendor/} come the WebJars'
+ * scripts (htmx and its SSE extension) unless a theme ships its own.
  */
 final class ThemeAssets implements Handler<RoutingContext> {
 
+    /** Where the WebJars' scripts (htmx) appear when no theme has a file of that name. */
+    static final String VENDOR = "vendor/";
     private static final long MAX_AGE = Duration.ofDays(365).toSeconds();
     private static final Pattern SAFE_PATH = Pattern.compile("([A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*");
     private static final Map<String, String> TYPES = Map.ofEntries(
@@ -87,10 +93,34 @@ final class ThemeAssets implements Handler<RoutingContext> {
         for (Theme theme : themes.chain()) {
             Optional<byte[]> bytes = theme.readStatic(path, loader);
             if (bytes.isPresent()) {
-                return Optional.of(new Asset(Buffer.buffer(bytes.get()), TYPES.get(extension), etag(bytes.get())));
+                return Optional.of(asset(bytes.get(), extension));
+            }
+        }
+        if (path.startsWith(VENDOR)) {
+            String resource = vendorResources().getProperty(path.substring(VENDOR.length()));
+            if (resource != null) {
+                try (InputStream in = loader.getResourceAsStream(resource)) {
+                    if (in != null) {
+                        return Optional.of(asset(in.readAllBytes(), extension));
+                    }
+                }
             }
         }
         return Optional.empty();
+    }
+
+    private Properties vendorResources() throws IOException {
+        Properties vendor = new Properties();
+        try (InputStream in = loader.getResourceAsStream("hearth/vendor.properties")) {
+            if (in != null) {
+                vendor.load(in);
+            }
+        }
+        return vendor;
+    }
+
+    private static Asset asset(byte[] bytes, String extension) throws NoSuchAlgorithmException {
+        return new Asset(Buffer.buffer(bytes), TYPES.get(extension), etag(bytes));
     }
 
     private static void send(RoutingContext ctx, Asset asset) {

@@ -83,6 +83,20 @@ class SiteTest {
     }
 
     @Test
+    void htmxAndItsSseExtensionComeFromTheWebJars() {
+        String home = site.get("/").body();
+        for (String script : new String[] {"vendor/htmx.min.js", "vendor/htmx-ext-sse.js", "js/site.js"}) {
+            assertTrue(home.contains(assetPath(script) + "\""), "the layout loads " + script);
+            HttpResponse<String> js = site.get(assetPath(script));
+            assertEquals(200, js.statusCode(), script);
+            assertTrue(js.headers().firstValue("content-type").orElseThrow().startsWith("text/javascript"), script);
+        }
+        assertTrue(site.get(assetPath("vendor/htmx.min.js")).body().contains("htmx"));
+        assertTrue(site.get(assetPath("vendor/htmx-ext-sse.js")).body().contains("defineExtension('sse'"));
+        assertEquals(404, site.get(assetPath("vendor/jquery.min.js")).statusCode(), "only the listed WebJars");
+    }
+
+    @Test
     void assetPathsCannotEscapeTheTheme() {
         String base = assetPath("");
         assertEquals(404, site.get(base + "../../theme.properties").statusCode());
