@@ -48,6 +48,10 @@ import hearth.server.notifications.MemberNotifications;
 import hearth.server.notifications.NotificationPages;
 import hearth.server.notifications.ReplyNotifier;
 import hearth.server.notifications.UnreadBadge;
+import hearth.server.notifications.email.NotificationMailer;
+import hearth.server.notifications.email.SiteSecret;
+import hearth.server.notifications.email.UnsubscribeLinks;
+import hearth.server.notifications.email.UnsubscribePages;
 import hearth.server.plugins.ActivePlugins;
 import hearth.server.plugins.BundledPlugins;
 import hearth.server.plugins.PluginAdminApi;
@@ -228,11 +232,22 @@ public final class Hearth {
             long reminders = vertx.setPeriodic(Duration.ofSeconds(5).toMillis(),
                     tick -> vertx.executeBlocking(bookmarks::sendDueReminders, false));
             shutdown.push(() -> vertx.cancelTimer(reminders));
+            UnsubscribeLinks unsubscribe = new UnsubscribeLinks(SiteSecret.load(db, UnsubscribeLinks.SECRET, clock),
+                    config.baseUrl());
+            NotificationMailer notificationMail = new NotificationMailer(db, clock, mailer, profiles.preferences(),
+                    settings, permissions, unsubscribe, config.baseUrl(), "Hearth");
+            long mailing = vertx.setPeriodic(NotificationMailer.EVERY.toMillis(),
+                    tick -> vertx.executeBlocking(() -> {
+                        notificationMail.runDue();
+                        return null;
+                    }, false));
+            shutdown.push(() -> vertx.cancelTimer(mailing));
             List<Routes> features = List.of(
                     new HomePage(db, pages, permissions, categoryGrants, topicLists, readState),
                     new TopicListPages(db, pages, permissions, categoryGrants, topicLists, readState),
                     new Feeds(db, permissions, categoryGrants, config.baseUrl(), "Hearth"),
                     new NotificationPages(db, notifications, pages),
+                    new UnsubscribePages(db, pages, unsubscribe, profiles.preferences(), clock),
                     new CategoryAdminPages(db, categories, pages),
                     new CategoryApi(db, categories, permissions),
                     new TopicsFeature(db, clock, markdown, permissions, new PostingRights(settings), contentGuards,

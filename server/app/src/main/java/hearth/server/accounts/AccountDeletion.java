@@ -24,6 +24,7 @@ import hearth.api.events.TopicCreated;
 import hearth.server.db.Database;
 import hearth.server.db.Tx;
 import hearth.server.notifications.MemberNotifications;
+import hearth.server.notifications.email.EmailStates;
 import hearth.server.site.SiteSettings;
 import hearth.api.errors.InvalidInput;
 import hearth.server.web.RateLimiter;
@@ -212,6 +213,7 @@ public final class AccountDeletion {
         // Profile answers, email preferences, and who they ignored or were ignored by.
         tx.sql().deleteFrom(PROFILE_FIELD_VALUES).where(PROFILE_FIELD_VALUES.MEMBER_ID.eq(memberId)).execute();
         tx.sql().deleteFrom(MEMBER_EMAIL_PREFERENCES).where(MEMBER_EMAIL_PREFERENCES.MEMBER_ID.eq(memberId)).execute();
+        EmailStates.forget(tx.sql(), memberId);
         tx.sql().deleteFrom(MEMBER_IGNORES).where(MEMBER_IGNORES.MEMBER_ID.eq(memberId)
                 .or(MEMBER_IGNORES.IGNORED_ID.eq(memberId))).execute();
         // Confirmation and reset mails name the account and hold its address; sent or not, they go.

@@ -17,6 +17,7 @@ final class MailOutbox {
                 .set(MAIL_OUTBOX.TO_ADDRESS, mail.to())
                 .set(MAIL_OUTBOX.SUBJECT, mail.subject())
                 .set(MAIL_OUTBOX.BODY_TEXT, mail.bodyText())
+                .set(MAIL_OUTBOX.HEADERS, mail.headerLines())
                 .set(MAIL_OUTBOX.CREATED_AT, now)
                 .set(MAIL_OUTBOX.ATTEMPTS, 0)
                 .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, now)
@@ -66,6 +67,6 @@ final class MailOutbox {
 
     private static OutboxEntry entry(MailOutboxRecord r) {
         return new OutboxEntry(r.getId(), r.getToAddress(), r.getSubject(), r.getBodyText(), r.getCreatedAt(),
-                r.getSentAt(), r.getAttempts(), r.getNextAttemptAt(), r.getLastError());
+                r.getSentAt(), r.getAttempts(), r.getNextAttemptAt(), r.getLastError(), Mail.parseHeaderLines(r.getHeaders()));
     }
 }

@@ -1,6 +1,7 @@
 package hearth.server.mail;
 
 import hearth.server.config.HearthConfig;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.ext.mail.LoginOption;
 import io.vertx.ext.mail.MailClient;
@@ -69,6 +70,11 @@ final class SmtpTransport implements AutoCloseable {
                 .setTo(mail.to())
                 .setSubject(mail.subject())
                 .setText(mail.bodyText());
+        if (!mail.headers().isEmpty()) {
+            MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+            mail.headers().forEach(headers::add);
+            message.setHeaders(headers);
+        }
         try {
             client.sendMail(message).toCompletionStage().toCompletableFuture()
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);

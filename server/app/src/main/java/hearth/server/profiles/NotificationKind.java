@@ -5,13 +5,22 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** The kinds of notification a member chooses an email frequency for, with the default and the choices allowed. */
+/**
+ * The kinds of notification a member chooses an email frequency for, with the default and the choices allowed.
+ * Every in-app notification falls under one of the first four (see {@code NotificationMailKinds}); each is mailed
+ * immediately, in the daily or weekly digest, or never, by default in the daily digest.
+ */
 public enum NotificationKind {
-    REPLIES(EmailFrequency.IMMEDIATELY),
-    MENTIONS(EmailFrequency.IMMEDIATELY),
-    MESSAGES(EmailFrequency.IMMEDIATELY),
-    /** A summary of what happened; "immediately" would make no sense for it. */
-    DIGEST(EmailFrequency.WEEKLY);
+    REPLIES(EmailFrequency.DAILY),
+    MENTIONS(EmailFrequency.DAILY),
+    MESSAGES(EmailFrequency.DAILY),
+    /** Every other notification: likes, bookmark reminders, accepted answers, plugins' kinds. */
+    OTHER(EmailFrequency.DAILY),
+    /**
+     * The digest of popular topics for members who have been away (when the site offers it); opt-in, and at most
+     * daily or weekly. "Immediately" would make no sense for it.
+     */
+    DIGEST(EmailFrequency.NEVER);
 
     private final EmailFrequency defaultFrequency;
 

@@ -21,7 +21,8 @@ public final class PreferencesPages implements Routes {
             NotificationKind.REPLIES, "Replies to your posts",
             NotificationKind.MENTIONS, "Mentions of you",
             NotificationKind.MESSAGES, "Private messages",
-            NotificationKind.DIGEST, "Digest of what you missed");
+            NotificationKind.OTHER, "Likes, reminders and other notifications",
+            NotificationKind.DIGEST, "Popular topics while you are away");
 
     private final Database db;
     private final Pages pages;

@@ -26,7 +26,7 @@ public record PreferencesUpdate(Map<NotificationKind, EmailFrequency> email, The
             NotificationKind kind = NotificationKind.parse(key).orElse(null);
             if (kind == null) {
                 errors.put("email." + key, "There is no such kind of notification: use replies, mentions, "
-                        + "messages or digest.");
+                        + "messages, other or digest.");
                 return;
             }
             EmailFrequency frequency = EmailFrequency.parse(value).orElse(null);

@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jooq.DSLContext;
 
 /**
  * Settings admins change while the site runs (unlike start-up configuration). Reads come from memory; the database
@@ -24,7 +25,11 @@ public final class SiteSettings {
         /** What happens to a deleted member's posts: anonymise (kept, shown as a deleted member) or remove. */
         DELETED_MEMBER_POSTS("accounts.deleted-member-posts", "anonymise"),
         /** Moderators and admins must use two-factor authentication. */
-        REQUIRE_2FA_FOR_STAFF("accounts.require-2fa-for-staff", "false");
+        REQUIRE_2FA_FOR_STAFF("accounts.require-2fa-for-staff", "false"),
+        /** Members who opted in get a digest of popular topics after staying away (notification email). */
+        ABSENT_DIGEST("notifications.absent-digest", "false"),
+        /** After how many days away, and at most how often, that digest goes out (1 to 365). */
+        ABSENT_DIGEST_DAYS("notifications.absent-digest-days", "7");
 
         private final String name;
         private final String defaultValue;
@@ -57,6 +62,30 @@ public final class SiteSettings {
 
     public String get(Key key) {
         return values.getOrDefault(key, key.defaultValue);
+    }
+
+    /**
+     * The value as stored now (or the default), read from the database rather than this node's memory: for jobs
+     * that may run on another node than the one where an admin changed it.
+     */
+    public String stored(DSLContext sql, Key key) {
+        String value = sql.select(SITE_SETTINGS.SETTING_VALUE).from(SITE_SETTINGS)
+                .where(SITE_SETTINGS.NAME.eq(key.name)).fetchOne(SITE_SETTINGS.SETTING_VALUE);
+        return value == null ? key.defaultValue : value;
+    }
+
+    /** {@link Key#ABSENT_DIGEST_DAYS} as a number; a value that is not one counts as the default. */
+    public static int absentDigestDays(String value) {
+        return absentDigestDaysProblem(value).isEmpty() ? Integer.parseInt(value.strip()) : 7;
+    }
+
+    /** Why a typed {@link Key#ABSENT_DIGEST_DAYS} is refused, if it is. */
+    public static java.util.Optional<String> absentDigestDaysProblem(String value) {
+        String typed = value == null ? "" : value.strip();
+        if (!typed.matches("[0-9]{1,3}") || Integer.parseInt(typed) < 1 || Integer.parseInt(typed) > 365) {
+            return java.util.Optional.of("Enter a number of days from 1 to 365.");
+        }
+        return java.util.Optional.empty();
     }
 
     public boolean isOn(Key key) {

@@ -17,7 +17,7 @@ import java.util.Set;
 public final class SiteSettingsPage implements Routes {
 
     private static final List<Key> SWITCHES = List.of(Key.REQUIRE_VERIFIED_EMAIL_TO_POST, Key.INVITE_ONLY,
-            Key.REQUIRE_2FA_FOR_STAFF);
+            Key.REQUIRE_2FA_FOR_STAFF, Key.ABSENT_DIGEST);
     private static final Set<String> DELETION_MODES = Set.of("anonymise", "remove");
 
     private final SiteSettings settings;
@@ -45,7 +45,16 @@ public final class SiteSettingsPage implements Routes {
                     Key.DELETED_MEMBER_POSTS.settingName(), "Choose whether to anonymise or remove their posts."));
             return;
         }
-        Future<Void> saving = settings.update(Key.DELETED_MEMBER_POSTS, deletion);
+        // Left out (a client that predates the setting): it stays as it is.
+        String absentDays = ctx.request().getFormAttribute(Key.ABSENT_DIGEST_DAYS.settingName()) == null
+                ? settings.get(Key.ABSENT_DIGEST_DAYS) : value(ctx, Key.ABSENT_DIGEST_DAYS);
+        if (SiteSettings.absentDigestDaysProblem(absentDays).isPresent()) {
+            pages.showErrors(ctx, "admin-settings", model(false), new InvalidInput(
+                    Key.ABSENT_DIGEST_DAYS.settingName(), SiteSettings.absentDigestDaysProblem(absentDays).get()));
+            return;
+        }
+        Future<Void> saving = settings.update(Key.DELETED_MEMBER_POSTS, deletion)
+                .compose(done -> settings.update(Key.ABSENT_DIGEST_DAYS, absentDays.strip()));
         for (Key key : SWITCHES) {
             String on = String.valueOf("on".equals(value(ctx, key)));
             saving = saving.compose(done -> settings.update(key, on));
@@ -56,7 +65,8 @@ public final class SiteSettingsPage implements Routes {
     private Map<String, Object> model(boolean saved) {
         Map<String, Object> switches = new LinkedHashMap<>();
         SWITCHES.forEach(key -> switches.put(key.settingName(), settings.isOn(key)));
-        return Map.of("switches", switches, "deletion", settings.get(Key.DELETED_MEMBER_POSTS), "saved", saved);
+        return Map.of("switches", switches, "deletion", settings.get(Key.DELETED_MEMBER_POSTS), "saved", saved,
+                "absentDays", settings.get(Key.ABSENT_DIGEST_DAYS));
     }
 
     private static String value(RoutingContext ctx, Key key) {

@@ -43,7 +43,7 @@ public final class Csrf implements Handler<RoutingContext> {
         Cookie cookie = ctx.request().getCookie(COOKIE);
         String token = cookie != null && cookie.getValue().length() >= 32 ? cookie.getValue() : null;
         boolean apiKey = isApiKeyRequest(ctx);
-        if (!SAFE.contains(ctx.request().method()) && !apiKey) {
+        if (!SAFE.contains(ctx.request().method()) && !apiKey && !isOneClickUnsubscribe(ctx)) {
             String sent = ctx.request().getHeader(HEADER);
             if (sent == null) {
                 sent = ctx.request().getFormAttribute(FIELD);
@@ -64,6 +64,15 @@ public final class Csrf implements Handler<RoutingContext> {
             ctx.put(KEY, token);
         }
         ctx.next();
+    }
+
+    /**
+     * Unsubscribe links from notification mail. Mail clients POST them for one-click unsubscribe (RFC 8058) without
+     * any cookie, so a CSRF token cannot be checked; none is needed either: the link carries its own signed token,
+     * naming one member and one kind of mail, and a forged request could at most turn that mail off.
+     */
+    private static boolean isOneClickUnsubscribe(RoutingContext ctx) {
+        return ctx.normalizedPath().startsWith("/email/unsubscribe/");
     }
 
     private static boolean isApiKeyRequest(RoutingContext ctx) {

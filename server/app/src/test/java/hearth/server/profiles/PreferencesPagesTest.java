@@ -63,21 +63,22 @@ class PreferencesPagesTest {
     void defaultsThenSavedChoicesAreShownAndTheThemeAppliesToEveryPage() {
         Browser rowan = people.signUp("Rowan");
         String page = rowan.get(PAGE).body();
-        assertEquals("immediately", selected(page, "email.replies"));
-        assertEquals("weekly", selected(page, "email.digest"));
+        assertEquals("daily", selected(page, "email.replies"));
+        assertEquals("never", selected(page, "email.digest"), "the absent-member digest is opt-in");
         assertFalse(page.contains("<select id=\"email.digest\" name=\"email.digest\">\n            <option "
                 + "value=\"immediately\""), "the digest cannot be immediate");
         assertTrue(page.contains("name=\"theme\" value=\"auto\" checked"), page);
         assertTrue(page.contains("<html lang=\"en\" data-theme=\"auto\">"), page);
 
-        HttpResponse<String> saved = rowan.submit(PAGE, PAGE, form("daily", "never", "dark", " America/New_York"));
+        HttpResponse<String> saved = rowan.submit(PAGE, PAGE, form("immediately", "weekly", "dark",
+                " America/New_York"));
         assertEquals(303, saved.statusCode(), saved.body());
         assertEquals(PAGE + "?saved=1", saved.headers().firstValue("location").orElseThrow());
         page = rowan.get(PAGE + "?saved=1").body();
         assertTrue(page.contains("Your preferences are saved."));
-        assertEquals("daily", selected(page, "email.replies"));
+        assertEquals("immediately", selected(page, "email.replies"));
         assertEquals("weekly", selected(page, "email.messages"));
-        assertEquals("never", selected(page, "email.digest"));
+        assertEquals("weekly", selected(page, "email.digest"));
         assertTrue(page.contains("name=\"theme\" value=\"dark\" checked"), page);
         assertTrue(page.contains("value=\"America/New_York\""), page);
         assertTrue(rowan.get("/").body().contains("<html lang=\"en\" data-theme=\"dark\">"), "every page");

@@ -194,20 +194,21 @@ class ProfilesApiTest {
         people.signUp("Kwame");
         Api api = new Api(site, ines);
         JsonObject defaults = json(api.get("/api/v1/me/preferences"));
-        assertEquals(new JsonObject().put("replies", "immediately").put("mentions", "immediately")
-                .put("messages", "immediately").put("digest", "weekly"), defaults.getJsonObject("email"));
+        assertEquals(new JsonObject().put("replies", "daily").put("mentions", "daily")
+                .put("messages", "daily").put("other", "daily").put("digest", "never"),
+                defaults.getJsonObject("email"));
         assertEquals("auto", defaults.getString("theme"));
         assertEquals("UTC", defaults.getString("timeZone"));
         assertEquals(new JsonArray(), defaults.getJsonArray("ignored"));
 
         HttpResponse<String> put = api.put("/api/v1/me/preferences", """
-                {"email": {"mentions": "daily", "digest": "never"}, "theme": "light", "timeZone": "Asia/Tokyo",
+                {"email": {"mentions": "immediately", "digest": "weekly"}, "theme": "light", "timeZone": "Asia/Tokyo",
                  "ignored": ["kwame"]}""");
         assertEquals(200, put.statusCode(), put.body());
         JsonObject saved = json(put);
-        assertEquals("daily", saved.getJsonObject("email").getString("mentions"));
-        assertEquals("immediately", saved.getJsonObject("email").getString("replies"), "kinds left out stay");
-        assertEquals("never", saved.getJsonObject("email").getString("digest"));
+        assertEquals("immediately", saved.getJsonObject("email").getString("mentions"));
+        assertEquals("daily", saved.getJsonObject("email").getString("replies"), "kinds left out stay");
+        assertEquals("weekly", saved.getJsonObject("email").getString("digest"));
         assertEquals("light", saved.getString("theme"));
         assertEquals("Asia/Tokyo", saved.getString("timeZone"));
         assertEquals("Kwame", saved.getJsonArray("ignored").getJsonObject(0).getString("username"));
