@@ -84,7 +84,7 @@ class PreferencesPagesTest {
         assertTrue(rowan.get("/").body().contains("<html lang=\"en\" data-theme=\"dark\">"), "every page");
         assertTrue(rowan.get("/members").body().contains("data-theme=\"dark\""));
         assertTrue(new Browser(site).get("/").body().contains("data-theme=\"auto\""), "only for Rowan");
-        assertEquals("daily", people.text("SELECT frequency FROM member_email_preferences WHERE member_id = ? "
+        assertEquals("immediately", people.text("SELECT frequency FROM member_email_preferences WHERE member_id = ? "
                 + "AND kind = 'replies'", people.id("Rowan")));
         assertEquals("America/New_York", people.text("SELECT time_zone FROM members WHERE id = ?",
                 people.id("Rowan")));
