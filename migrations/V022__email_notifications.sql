@@ -29,3 +29,5 @@ CREATE TABLE site_secrets (
   secret_value  VARCHAR(128)  NOT NULL,
   created_at    DATETIME(6)   NOT NULL
 );
+-- Recent notifications, for the immediate mailer's time window and for where a new member's cursors start.
+CREATE INDEX notifications_by_created ON notifications (created_at);

@@ -24,9 +24,17 @@ public final class EmailStates {
      * its next run.
      */
     static int createMissing(DSLContext sql, Instant now) {
-        long floor = sql.select(DSL.coalesce(DSL.max(NOTIFICATIONS.ID), 0L)).from(NOTIFICATIONS)
-                .where(NOTIFICATIONS.CREATED_AT.lt(now.minus(BACKLOG))).fetchSingle().value1();
         var missing = MEMBERS.as("missing");
+        var lacking = missing.DELETED_AT.isNull().andNotExists(DSL.selectOne().from(MEMBER_EMAIL_STATE)
+                .where(MEMBER_EMAIL_STATE.MEMBER_ID.eq(missing.ID)));
+        if (!sql.fetchExists(DSL.selectOne().from(missing).where(lacking))) {
+            return 0;
+        }
+        // The newest notification older than the backlog, by the created_at index: no scan of the whole table.
+        long floor = sql.select(NOTIFICATIONS.ID).from(NOTIFICATIONS)
+                .where(NOTIFICATIONS.CREATED_AT.lt(now.minus(BACKLOG)))
+                .orderBy(NOTIFICATIONS.CREATED_AT.desc(), NOTIFICATIONS.ID.desc()).limit(1)
+                .fetchOptional(NOTIFICATIONS.ID).orElse(0L);
         return sql.insertInto(MEMBER_EMAIL_STATE, MEMBER_EMAIL_STATE.MEMBER_ID, MEMBER_EMAIL_STATE.IMMEDIATE_THROUGH,
                         MEMBER_EMAIL_STATE.DAILY_THROUGH, MEMBER_EMAIL_STATE.DAILY_SENT_AT,
                         MEMBER_EMAIL_STATE.WEEKLY_THROUGH, MEMBER_EMAIL_STATE.WEEKLY_SENT_AT)
@@ -36,9 +44,7 @@ public final class EmailStates {
                                 DSL.val(floor, MEMBER_EMAIL_STATE.WEEKLY_THROUGH),
                                 DSL.val(now, MEMBER_EMAIL_STATE.WEEKLY_SENT_AT))
                         .from(missing)
-                        .where(missing.DELETED_AT.isNull())
-                        .andNotExists(DSL.selectOne().from(MEMBER_EMAIL_STATE)
-                                .where(MEMBER_EMAIL_STATE.MEMBER_ID.eq(missing.ID))))
+                        .where(lacking))
                 .execute();
     }
 

@@ -18,11 +18,14 @@ import org.jooq.impl.DSL;
  * Mails each notification on its own to members who want its kind immediately. A notification waits
  * {@link #DELAY} first, so one read on the site meanwhile (the member was online anyway) is not mailed. A node takes
  * a member's new notifications by moving their {@code immediate_through} cursor with a conditional UPDATE in the
- * same transaction that queues the mails: each notification is considered once, across restarts and nodes.
+ * same transaction that queues the mails: each notification is considered once, across restarts and nodes. Only
+ * notifications whose grace period ended within the last {@link #LATE_AFTER} are looked at (an index range, not
+ * every member): one the site could not mail in time (it was down) is left to the list on the site.
  */
 final class ImmediateNotificationMail {
 
     static final Duration DELAY = Duration.ofMinutes(2);
+    static final Duration LATE_AFTER = Duration.ofHours(1);
     /** More than this in one go is a flood better read on the site; the rest are left to the list. */
     static final int MAX_PER_RUN = 20;
     private static final int MEMBERS_PER_RUN = 100;
@@ -42,12 +45,13 @@ final class ImmediateNotificationMail {
     /** Queues the mails that are due (blocking); returns how many. */
     int sendDue(Instant now) {
         Instant cutoff = now.minus(DELAY);
+        Instant tooLate = cutoff.minus(LATE_AFTER);
         var due = db.query(sql -> sql.select(MEMBER_EMAIL_STATE.MEMBER_ID, MEMBER_EMAIL_STATE.IMMEDIATE_THROUGH,
                         DSL.max(NOTIFICATIONS.ID))
                 .from(MEMBER_EMAIL_STATE).join(NOTIFICATIONS)
                 .on(NOTIFICATIONS.MEMBER_ID.eq(MEMBER_EMAIL_STATE.MEMBER_ID),
                         NOTIFICATIONS.ID.gt(MEMBER_EMAIL_STATE.IMMEDIATE_THROUGH),
-                        NOTIFICATIONS.CREATED_AT.le(cutoff))
+                        NOTIFICATIONS.CREATED_AT.le(cutoff), NOTIFICATIONS.CREATED_AT.gt(tooLate))
                 .groupBy(MEMBER_EMAIL_STATE.MEMBER_ID, MEMBER_EMAIL_STATE.IMMEDIATE_THROUGH)
                 .limit(MEMBERS_PER_RUN)
                 .fetch());
@@ -69,7 +73,8 @@ final class ImmediateNotificationMail {
                 int count = 0;
                 for (MailedNotification n : MailedNotification.unread(tx.sql(), memberId, member.value2(),
                         member.value3(), MAX_PER_RUN)) {
-                    if (wanted.get(NotificationMailKinds.preferenceFor(n.kind())) == EmailFrequency.IMMEDIATELY) {
+                    if (n.createdAt().isAfter(tooLate)
+                            && wanted.get(NotificationMailKinds.preferenceFor(n.kind())) == EmailFrequency.IMMEDIATELY) {
                         mailer.queue(tx, mails.immediate(recipient.get(), n));
                         count++;
                     }
