@@ -111,8 +111,11 @@ public final class Posting {
             if (topic.closed()) {
                 throw new Forbidden(CLOSED);
             }
-            if ((topic.locked() || topic.hidden()) && !mayModerate(viewer, topic.categoryId())) {
-                throw new Forbidden(topic.locked() ? PostAuthority.LOCKED : "This topic was deleted.");
+            if (topic.hidden() && !mayModerate(viewer, topic.categoryId())) {
+                throw TopicReader.noSuchTopic();
+            }
+            if (topic.locked() && !mayModerate(viewer, topic.categoryId())) {
+                throw new Forbidden(PostAuthority.LOCKED);
             }
             String body = rules.body(rawBody);
             // Lock the topic first, so a double submit waits for the first and then finds it a repeat.
