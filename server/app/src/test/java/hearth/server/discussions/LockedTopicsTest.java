@@ -56,6 +56,7 @@ class LockedTopicsTest {
         assertTrue(page.contains("This topic is locked"), page);
         assertFalse(page.contains("href=\"/p/" + reply + "/edit\""), "no Edit link where it would be refused");
         assertFalse(page.contains("action=\"" + thread.page() + "/reply\""));
+        assertFalse(page.contains("action=\"/p/" + thread.openingPost() + "/like\""), "no Like button either");
         assertEquals(403, member.json("POST", "/api/v1/topics/" + thread.topicId() + "/posts",
                 "{\"body\": \"Still humming here.\"}").statusCode());
         assertEquals(403, member.json("PATCH", "/api/v1/posts/" + reply, "{\"body\": \"Yes, mine buzz all summer.\"}")
