@@ -10,6 +10,10 @@ import hearth.api.events.MemberStatusChanged;
 import hearth.api.events.PostCreated;
 import hearth.api.events.PostLiked;
 import hearth.api.events.TopicClosed;
+import hearth.api.events.TopicLocked;
+import hearth.api.events.PostEdited;
+import hearth.api.events.PostDeleted;
+import hearth.api.events.PostRestored;
 import hearth.api.events.TopicCreated;
 import hearth.api.events.TopicPinned;
 import hearth.server.access.ContentGuards;
@@ -296,7 +300,8 @@ public final class Hearth {
         EventCodec events = new EventCodec().register(MemberJoined.class, TopicCreated.class, PostCreated.class)
                 .register(MemberDeleted.class, MemberRoleChanged.class, MemberStatusChanged.class)
                 .register(CategoryChanged.class, CategoryDeleted.class, TopicPinned.class, TopicClosed.class)
-                .register(PostLiked.class);
+                .register(PostLiked.class)
+                .register(PostEdited.class, PostDeleted.class, PostRestored.class, TopicLocked.class);
         Database db = Database.open(config.db(), vertx, new Journal(events, clock));
         try {
             int applied = new Migrations("schema_history",

@@ -9,6 +9,7 @@ import static hearth.server.db.schema.tables.MemberTokens.MEMBER_TOKENS;
 import static hearth.server.db.schema.tables.Notifications.NOTIFICATIONS;
 import static hearth.server.db.schema.tables.Bookmarks.BOOKMARKS;
 import static hearth.server.db.schema.tables.PostLikes.POST_LIKES;
+import static hearth.server.db.schema.tables.PostRevisions.POST_REVISIONS;
 import static hearth.server.db.schema.tables.TopicReads.TOPIC_READS;
 import static hearth.server.db.schema.tables.TopicViews.TOPIC_VIEWS;
 import static hearth.server.db.schema.tables.Members.MEMBERS;
@@ -284,10 +285,17 @@ public final class AccountDeletion {
                 .where(POSTS.AUTHOR_ID.eq(memberId)).fetch(POSTS.TOPIC_ID));
         touched.removeAll(removedTopics);
 
+        // Earlier versions are their words as much as the posts: they go with them; their reasons for editing
+        // other people's posts go too (the edits stay, by the tombstone).
+        tx.sql().update(POST_REVISIONS).set(POST_REVISIONS.REASON, "")
+                .where(POST_REVISIONS.EDITOR_ID.eq(memberId)).execute();
+        tx.sql().deleteFrom(POST_REVISIONS).where(POST_REVISIONS.POST_ID.in(DSL.select(POSTS.ID).from(POSTS)
+                .where(POSTS.AUTHOR_ID.eq(memberId).or(POSTS.TOPIC_ID.in(removedTopics))))).execute();
         if (!keptTopics.isEmpty()) {
             tx.sql().update(POSTS)
                     .set(POSTS.BODY_MARKDOWN, REMOVED_BODY)
                     .set(POSTS.BODY_HTML, REMOVED_HTML)
+                    .set(POSTS.REVISION_COUNT, 0)
                     .where(POSTS.TOPIC_ID.in(keptTopics), POSTS.POST_NUMBER.eq(1), POSTS.AUTHOR_ID.eq(memberId))
                     .execute();
         }

@@ -6,6 +6,7 @@ import static hearth.server.db.schema.tables.LoginAttempts.LOGIN_ATTEMPTS;
 import static hearth.server.db.schema.tables.MemberEmailPreferences.MEMBER_EMAIL_PREFERENCES;
 import static hearth.server.db.schema.tables.MemberIgnores.MEMBER_IGNORES;
 import static hearth.server.db.schema.tables.Members.MEMBERS;
+import static hearth.server.db.schema.tables.PostRevisions.POST_REVISIONS;
 import static hearth.server.db.schema.tables.Posts.POSTS;
 import static hearth.server.db.schema.tables.ProfileFieldValues.PROFILE_FIELD_VALUES;
 import static hearth.server.db.schema.tables.ProfileFields.PROFILE_FIELDS;
@@ -78,6 +79,20 @@ public final class MemberExport {
                         .put("postNumber", r.value4())
                         .put("bodyMarkdown", r.value5())
                         .put("createdAt", text(r.value6()))));
+        // Earlier versions of their own posts: their words too, whoever edited them.
+        JsonArray revisions = new JsonArray();
+        sql.select(POST_REVISIONS.POST_ID, POST_REVISIONS.REVISION, POST_REVISIONS.PREVIOUS_MARKDOWN,
+                        POST_REVISIONS.PREVIOUS_TITLE, POST_REVISIONS.REASON, POST_REVISIONS.CREATED_AT)
+                .from(POST_REVISIONS).join(POSTS).on(POSTS.ID.eq(POST_REVISIONS.POST_ID))
+                .where(POSTS.AUTHOR_ID.eq(memberId))
+                .orderBy(POST_REVISIONS.POST_ID, POST_REVISIONS.REVISION)
+                .forEach(r -> revisions.add(new JsonObject()
+                        .put("postId", r.value1())
+                        .put("revision", r.value2())
+                        .put("previousMarkdown", r.value3())
+                        .put("previousTitle", r.value4())
+                        .put("reason", r.value5())
+                        .put("editedAt", text(r.value6()))));
         JsonArray sessions = new JsonArray();
         sql.selectFrom(SESSIONS).where(SESSIONS.MEMBER_ID.eq(memberId)).orderBy(SESSIONS.ID).forEach(row -> {
             JsonObject session = columns(row, Set.of("member_id"));
@@ -125,6 +140,7 @@ public final class MemberExport {
                 .put("ignoring", ignoring)
                 .put("topics", topics)
                 .put("posts", posts)
+                .put("postRevisions", revisions)
                 .put("sessions", sessions)
                 .put("loginAttempts", logins)
                 .put("apiKeys", apiKeys)

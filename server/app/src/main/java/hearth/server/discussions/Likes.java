@@ -45,13 +45,21 @@ public final class Likes {
 
     public Future<Count> set(Viewer viewer, long postId, boolean like) {
         return db.write(tx -> {
-            var post = tx.sql().select(POSTS.AUTHOR_ID, POSTS.TOPIC_ID, TOPICS.CATEGORY_ID).from(POSTS)
+            var post = tx.sql().select(POSTS.AUTHOR_ID, POSTS.TOPIC_ID, TOPICS.CATEGORY_ID, POSTS.DELETED_AT,
+                            TOPICS.LOCKED_AT, TOPICS.DELETED_AT).from(POSTS)
                     .join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID)).where(POSTS.ID.eq(postId)).fetchOptional()
                     .filter(r -> permissions.allows(Optional.of(viewer.asMemberView()), DiscussionPermissions.SEE,
                             Scope.category(r.value3())))
                     .orElseThrow(() -> new hearth.api.errors.NotFound("There is no such post."));
             if (post.value1() == viewer.memberId()) {
                 throw new Forbidden("You cannot like your own post.");
+            }
+            if (post.value4() != null || post.value6() != null) {
+                throw new hearth.api.errors.Conflict("This post was deleted: it can no longer be liked.");
+            }
+            if (post.value5() != null && !permissions.allows(Optional.of(viewer.asMemberView()),
+                    DiscussionPermissions.MODERATE, Scope.category(post.value3()))) {
+                throw new Forbidden(PostAuthority.LOCKED);
             }
             int changed = like
                     ? tx.sql().insertInto(POST_LIKES, POST_LIKES.POST_ID, POST_LIKES.MEMBER_ID, POST_LIKES.CREATED_AT)

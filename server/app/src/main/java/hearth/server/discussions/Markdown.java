@@ -1,6 +1,7 @@
 package hearth.server.discussions;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -12,6 +13,8 @@ import org.owasp.html.Sanitizers;
 public final class Markdown {
 
     private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
+    /** The class commonmark gives a fenced code block's {@code code} element (for highlighters). */
+    private static final Pattern LANGUAGE = Pattern.compile("language-[a-z0-9+#-]{1,20}");
 
     private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
     private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).build();
@@ -25,7 +28,8 @@ public final class Markdown {
                     .allowAttributes("href").onElements("a")
                     .requireRelsOnLinks("nofollow", "ugc", "noopener")
                     .allowElements("pre", "code", "hr", "br")
-                    .allowAttributes("class").matching(true, "language-[a-z0-9+#-]{1,20}").onElements("code")
+                    // A pattern: matching(boolean, String...) would compare whole values, and drop every language.
+                    .allowAttributes("class").matching(LANGUAGE).onElements("code")
                     .toFactory());
 
     public String toHtml(String markdown) {

@@ -111,6 +111,12 @@ public final class Posting {
             if (topic.closed()) {
                 throw new Forbidden(CLOSED);
             }
+            if (topic.hidden() && !mayModerate(viewer, topic.categoryId())) {
+                throw TopicReader.noSuchTopic();
+            }
+            if (topic.locked() && !mayModerate(viewer, topic.categoryId())) {
+                throw new Forbidden(PostAuthority.LOCKED);
+            }
             String body = rules.body(rawBody);
             // Lock the topic first, so a double submit waits for the first and then finds it a repeat.
             tx.sql().select(TOPICS.ID).from(TOPICS).where(TOPICS.ID.eq(topicId)).forUpdate().fetch();
@@ -144,6 +150,11 @@ public final class Posting {
             long topicId = discussions.startTopic(tx, viewer.memberId(), categoryId, title, body);
             return new NewTopic(topicId, reader.require(tx.sql(), topicId).slug());
         });
+    }
+
+    private boolean mayModerate(Viewer viewer, long categoryId) {
+        return permissions.allows(Optional.of(viewer.asMemberView()), DiscussionPermissions.MODERATE,
+                Scope.category(categoryId));
     }
 
     private boolean mayStart(Viewer viewer, long categoryId) {

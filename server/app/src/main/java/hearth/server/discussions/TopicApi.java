@@ -39,6 +39,15 @@ public final class TopicApi implements Routes {
             Json.respond(ctx, 200, moderation.pin(viewer, Forms.pathId(ctx, "id", "topic"), scope)
                     .compose(done -> db.read(sql -> topic(reader.require(sql, done.id())))));
         });
+        router.post("/api/v1/topics/:id/lock").handler(ctx -> {
+            Viewer viewer = Viewer.required(ctx);
+            Object locked = Json.body(ctx).getValue("locked");
+            if (!(locked instanceof Boolean)) {
+                throw new hearth.api.errors.InvalidInput("locked", "Say \"locked\": true or false.");
+            }
+            Json.respond(ctx, 200, moderation.lock(viewer, Forms.pathId(ctx, "id", "topic"), (Boolean) locked)
+                    .compose(done -> db.read(sql -> topic(reader.require(sql, done.id())))));
+        });
         router.post("/api/v1/topics/:id/close").handler(ctx -> {
             Viewer viewer = Viewer.required(ctx);
             Object closed = Json.body(ctx).getValue("closed");
@@ -64,9 +73,13 @@ public final class TopicApi implements Routes {
         Json.respond(ctx, 200, db.read(sql -> {
             TopicReader.Topic topic = reader.find(sql, id).filter(t -> posting.maySee(viewer, t.categoryId()))
                     .orElseThrow(TopicReader::noSuchTopic);
+            boolean moderator = viewer.filter(v -> moderation.mayModerate(v, topic.categoryId())).isPresent();
+            if (topic.hidden() && !moderator && viewer.map(v -> v.memberId() != topic.authorId()).orElse(true)) {
+                throw TopicReader.noSuchTopic();
+            }
             TopicReader.Page posts = reader.page(sql, id, wanted);
             JsonArray list = new JsonArray();
-            posts.posts().forEach(p -> list.add(post(p)));
+            posts.posts().forEach(p -> list.add(post(p.shownTo(moderator))));
             return new JsonObject().put("topic", topic(topic)).put("page", posts.number())
                     .put("pages", posts.count()).put("posts", list);
         }));
@@ -106,10 +119,11 @@ public final class TopicApi implements Routes {
                 .put("createdAt", t.createdAt().toString())
                 .put("pinned", t.pinned())
                 .put("closed", t.closed())
+                .put("locked", t.locked())
                 .put("url", t.path());
     }
 
-    private static JsonObject post(TopicReader.Post p) {
+    static JsonObject post(TopicReader.Post p) {
         return new JsonObject()
                 .put("id", p.id())
                 .put("number", p.number())
@@ -117,6 +131,8 @@ public final class TopicApi implements Routes {
                         .put("displayName", p.displayName()))
                 .put("bodyHtml", p.bodyHtml())
                 .put("bodyMarkdown", p.view().markdown())
-                .put("createdAt", p.createdAt().toString());
+                .put("createdAt", p.createdAt().toString())
+                .put("revisions", p.revisions())
+                .put("deleted", p.deleted());
     }
 }

@@ -101,7 +101,7 @@ public final class TopicLists {
     }
 
     public Page list(DSLContext sql, Query query) {
-        Condition where = TOPICS.CATEGORY_ID.in(query.visible());
+        Condition where = TOPICS.CATEGORY_ID.in(query.visible()).and(TOPICS.DELETED_AT.isNull());
         if (query.category() != 0) {
             where = where.and(TOPICS.CATEGORY_ID.eq(query.category()));
         }

@@ -7,6 +7,7 @@ import hearth.api.access.Scope;
 import hearth.api.errors.Forbidden;
 import hearth.api.errors.InvalidInput;
 import hearth.api.events.TopicClosed;
+import hearth.api.events.TopicLocked;
 import hearth.api.events.TopicPinned;
 import hearth.server.accounts.Viewer;
 import hearth.server.db.Database;
@@ -17,7 +18,7 @@ import java.util.Set;
 
 /**
  * What moderators do to a topic: pin it (first in its category, or first everywhere) or unpin it; close it to new
- * replies or open it again. Needs {@code discussions.moderate} in the topic's category; each change is journaled.
+ * replies or open it again; lock (archive) it or unlock it. Needs {@code discussions.moderate} in the topic's category; each change is journaled.
  */
 public final class TopicModeration {
 
@@ -62,6 +63,17 @@ public final class TopicModeration {
         });
     }
 
+    /** Locks (archives) a topic so only moderators may still write in it, or unlocks it. */
+    public Future<TopicReader.Topic> lock(Viewer viewer, long topicId, boolean locked) {
+        return db.write(tx -> {
+            TopicReader.Topic topic = moderated(tx.sql(), viewer, topicId);
+            tx.sql().update(TOPICS).set(TOPICS.LOCKED_AT, locked ? clock.instant() : null)
+                    .where(TOPICS.ID.eq(topicId)).execute();
+            tx.record(new TopicLocked(topicId, locked, viewer.memberId()));
+            return topic;
+        });
+    }
+
     private TopicReader.Topic moderated(org.jooq.DSLContext sql, Viewer viewer, long topicId) {
         TopicReader.Topic topic = reader.require(sql, topicId);
         if (!permissions.allows(Optional.of(viewer.asMemberView()), DiscussionPermissions.SEE,
@@ -69,7 +81,7 @@ public final class TopicModeration {
             throw TopicReader.noSuchTopic();
         }
         if (!mayModerate(viewer, topic.categoryId())) {
-            throw new Forbidden("Only moderators can pin or close topics.");
+            throw new Forbidden("Only moderators can pin, close or lock topics.");
         }
         return topic;
     }

@@ -30,9 +30,11 @@ public final class TopicPage implements Routes {
     private final TopicViews views;
     private final TopicModeration moderation;
     private final ReadState reads;
+    private final PostAuthority authority;
 
     public TopicPage(Database db, Pages pages, TopicReader reader, Posting posting, TopicViews views,
-                     TopicModeration moderation, ReadState reads) {
+                     TopicModeration moderation, ReadState reads, PostAuthority authority) {
+        this.authority = authority;
         this.moderation = moderation;
         this.reads = reads;
         this.db = db;
@@ -52,6 +54,8 @@ public final class TopicPage implements Routes {
                 Forms.pathId(ctx, "id", "topic"), Forms.field(ctx, "scope"))));
         router.post("/t/:slug/:id/close").handler(ctx -> moderate(ctx, moderation.close(Viewer.required(ctx),
                 Forms.pathId(ctx, "id", "topic"), Forms.checked(ctx, "closed"))));
+        router.post("/t/:slug/:id/lock").handler(ctx -> moderate(ctx, moderation.lock(Viewer.required(ctx),
+                Forms.pathId(ctx, "id", "topic"), Forms.checked(ctx, "locked"))));
     }
 
     private void byId(RoutingContext ctx) {
@@ -124,17 +128,25 @@ public final class TopicPage implements Routes {
     }
 
     private TopicReader.Topic visible(DSLContext sql, Optional<Viewer> viewer, long id) {
+        // A deleted (hidden) topic stays in reach of its author, who may restore it, and of moderators.
         return reader.find(sql, id).filter(topic -> posting.maySee(viewer, topic.categoryId()))
+                .filter(topic -> !topic.hidden() || viewer.filter(v -> v.memberId() == topic.authorId()
+                        || moderation.mayModerate(v, topic.categoryId())).isPresent())
                 .orElseThrow(TopicReader::noSuchTopic);
     }
 
     private Map<String, Object> model(DSLContext sql, Optional<Viewer> viewer, TopicReader.Topic topic,
                                       int requested) {
         TopicReader.Page page = reader.page(sql, topic.id(), requested);
+        boolean moderator = viewer.filter(v -> moderation.mayModerate(v, topic.categoryId())).isPresent();
+        List<TopicReader.Post> posts = page.posts().stream().map(p -> p.shownTo(moderator)).toList();
         Map<String, Object> model = new HashMap<>();
         model.put("topic", topic);
         model.put("topicView", topic.view());
-        model.put("posts", page.posts());
+        model.put("posts", posts);
+        model.put("changeable", viewer.map(v -> posts.stream()
+                .filter(p -> authority.mayChange(v, topic, p.authorId())).map(TopicReader.Post::id)
+                .collect(java.util.stream.Collectors.toSet())).orElse(java.util.Set.of()));
         List<Long> postIds = page.posts().stream().map(TopicReader.Post::id).toList();
         model.put("likes", Likes.counts(sql, postIds));
         model.put("liked", viewer.map(v -> Likes.likedBy(sql, v.memberId(), postIds)).orElse(java.util.Set.of()));
@@ -147,6 +159,7 @@ public final class TopicPage implements Routes {
         model.put("errors", Map.of());
         viewer.ifPresent(v -> posting.whyNoReply(v, topic.categoryId())
                 .or(() -> topic.closed() ? Optional.of(Posting.CLOSED) : Optional.empty())
+                .or(() -> topic.locked() && !moderator ? Optional.of(PostAuthority.LOCKED) : Optional.empty())
                 .ifPresentOrElse(reason -> model.put("whyNoReply", reason), () -> model.put("mayReply", true)));
         viewer.filter(v -> moderation.mayModerate(v, topic.categoryId())).ifPresent(v -> model.put("moderator", true));
         return model;

@@ -22,7 +22,7 @@ public final class TopicReader {
     /** A topic with its category, as its page shows it. */
     public record Topic(long id, String slug, String title, long categoryId, String categoryName,
                         String categorySlug, String categoryColor, long authorId, int replies, Instant createdAt,
-                        String pinned, boolean closed) {
+                        String pinned, boolean closed, boolean locked, boolean hidden) {
 
         /** The topic as plugins see it (the {@code topic.sidebar} slot's subject). */
         public TopicView view() {
@@ -34,9 +34,30 @@ public final class TopicReader {
         }
     }
 
-    /** A post with its author, as the topic page shows it; {@code view} is the slots' subject. */
+    /**
+     * A post with its author, as the topic page shows it; {@code view} is the slots' subject. {@code revisions}
+     * counts its kept earlier versions; {@code deletedBy} is who deleted it (0 while it is not deleted).
+     */
     public record Post(long id, int number, long authorId, String username, String displayName, int avatarVersion,
-                       String bodyHtml, Instant createdAt, PostView view) {
+                       String bodyHtml, Instant createdAt, PostView view, int revisions, long deletedBy) {
+
+        public boolean deleted() {
+            return deletedBy != 0;
+        }
+
+        public boolean deletedByAuthor() {
+            return deletedBy == authorId;
+        }
+
+        /** The post as a reader sees it: a deleted post's text only for moderators. */
+        public Post shownTo(boolean moderator) {
+            if (!deleted() || moderator) {
+                return this;
+            }
+            return new Post(id, number, authorId, username, displayName, avatarVersion, "", createdAt,
+                    new PostView(view.id(), view.topicId(), view.authorId(), view.number(), "", view.createdAt()),
+                    revisions, deletedBy);
+        }
     }
 
     /** One page of a topic's posts. */
@@ -46,12 +67,13 @@ public final class TopicReader {
     public Optional<Topic> find(DSLContext sql, long topicId) {
         return sql.select(TOPICS.ID, TOPICS.SLUG, TOPICS.TITLE, TOPICS.CATEGORY_ID, CATEGORIES.NAME, CATEGORIES.SLUG,
                         CATEGORIES.COLOR, TOPICS.AUTHOR_ID, TOPICS.REPLY_COUNT, TOPICS.CREATED_AT, TOPICS.PINNED,
-                        TOPICS.CLOSED_AT)
+                        TOPICS.CLOSED_AT, TOPICS.LOCKED_AT, TOPICS.DELETED_AT)
                 .from(TOPICS)
                 .join(CATEGORIES).on(CATEGORIES.ID.eq(TOPICS.CATEGORY_ID))
                 .where(TOPICS.ID.eq(topicId))
                 .fetchOptional(r -> new Topic(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12() != null));
+                        r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12() != null,
+                        r.value13() != null, r.value14() != null));
     }
 
     public Topic require(DSLContext sql, long topicId) {
@@ -79,7 +101,7 @@ public final class TopicReader {
         int number = Math.min(Math.max(1, requested), count);
         List<Post> posts = sql.select(POSTS.ID, POSTS.POST_NUMBER, POSTS.AUTHOR_ID, MEMBERS.USERNAME,
                         MEMBERS.DISPLAY_NAME, MEMBERS.AVATAR_VERSION, POSTS.BODY_HTML, POSTS.CREATED_AT,
-                        POSTS.BODY_MARKDOWN)
+                        POSTS.BODY_MARKDOWN, POSTS.REVISION_COUNT, POSTS.DELETED_BY)
                 .from(POSTS)
                 .join(MEMBERS).on(MEMBERS.ID.eq(POSTS.AUTHOR_ID))
                 .where(POSTS.TOPIC_ID.eq(topicId))
@@ -87,19 +109,24 @@ public final class TopicReader {
                 .limit(PAGE_SIZE).offset((number - 1) * PAGE_SIZE)
                 .fetch(r -> new Post(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         r.value7(), r.value8(), new PostView(r.value1(), topicId, r.value3(), r.value2(), r.value9(),
-                        r.value8())));
+                        r.value8()), r.value10(), deletedBy(r.value11())));
         return new Page(number, count, posts);
     }
 
     public Post post(DSLContext sql, long postId) {
         return sql.select(POSTS.ID, POSTS.POST_NUMBER, POSTS.AUTHOR_ID, MEMBERS.USERNAME, MEMBERS.DISPLAY_NAME,
-                        MEMBERS.AVATAR_VERSION, POSTS.BODY_HTML, POSTS.CREATED_AT, POSTS.BODY_MARKDOWN, POSTS.TOPIC_ID)
+                        MEMBERS.AVATAR_VERSION, POSTS.BODY_HTML, POSTS.CREATED_AT, POSTS.BODY_MARKDOWN, POSTS.TOPIC_ID,
+                        POSTS.REVISION_COUNT, POSTS.DELETED_BY)
                 .from(POSTS)
                 .join(MEMBERS).on(MEMBERS.ID.eq(POSTS.AUTHOR_ID))
                 .where(POSTS.ID.eq(postId))
                 .fetchSingle(r -> new Post(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         r.value7(), r.value8(), new PostView(r.value1(), r.value10(), r.value3(), r.value2(),
-                        r.value9(), r.value8())));
+                        r.value9(), r.value8()), r.value11(), deletedBy(r.value12())));
+    }
+
+    private static long deletedBy(Long member) {
+        return member == null ? 0 : member;
     }
 
     /** When the member last posted (a topic's opening post counts), if ever. */

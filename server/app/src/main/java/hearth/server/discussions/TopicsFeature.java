@@ -7,7 +7,9 @@ import hearth.server.db.Database;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
 import io.vertx.ext.web.Router;
+import hearth.server.web.RateLimiter;
 import java.time.Clock;
+import java.time.Duration;
 
 /** Reading topics and posting: the topic pages, the new-topic form and their API, over one {@link Posting}. */
 public final class TopicsFeature implements Routes {
@@ -17,6 +19,8 @@ public final class TopicsFeature implements Routes {
     private final TopicApi api;
     private final LikePages likes;
     private final BookmarkPages bookmarks;
+    private final PostEditPages editPages;
+    private final PostEditApi editApi;
 
     public TopicsFeature(Database db, Clock clock, Markdown markdown, Permissions permissions,
                          PostingRights postingRights, ContentGuards guards, Pages pages, ReadState reads,
@@ -25,7 +29,16 @@ public final class TopicsFeature implements Routes {
         Posting posting = new Posting(db, new Discussions(clock, markdown), reader, new PostRules(clock),
                 permissions, postingRights, guards);
         TopicModeration moderation = new TopicModeration(db, reader, permissions, clock);
-        this.page = new TopicPage(db, pages, reader, posting, new TopicViews(db, clock), moderation, reads);
+        PostAuthority authority = new PostAuthority(reader, permissions, postingRights);
+        // Edits, deletions and restores share one brake: 30 changes per member per 10 minutes.
+        RateLimiter changes = new RateLimiter(30, Duration.ofMinutes(10), clock);
+        PostEditing editing = new PostEditing(db, authority, new PostRules(clock), guards, markdown, changes, clock);
+        PostDeletion deletion = new PostDeletion(db, authority, changes, clock);
+        PostRevisions revisions = new PostRevisions(reader, permissions);
+        this.editPages = new PostEditPages(db, pages, reader, authority, editing, deletion, revisions);
+        this.editApi = new PostEditApi(db, reader, authority, editing, deletion, revisions);
+        this.page = new TopicPage(db, pages, reader, posting, new TopicViews(db, clock), moderation, reads,
+                authority);
         this.newTopic = new NewTopicPage(db, pages, posting);
         this.api = new TopicApi(db, reader, posting, moderation);
         this.likes = new LikePages(db, new Likes(db, permissions, clock), reader, pages, permissions);
@@ -39,5 +52,7 @@ public final class TopicsFeature implements Routes {
         api.mount(router);
         likes.mount(router);
         bookmarks.mount(router);
+        editPages.mount(router);
+        editApi.mount(router);
     }
 }

@@ -42,7 +42,7 @@ public final class MemberActivity {
     public List<RecentPost> recent(DSLContext sql, long memberId) {
         return sql.select(POSTS.ID, TOPICS.ID, TOPICS.SLUG, TOPICS.TITLE, POSTS.POST_NUMBER, POSTS.CREATED_AT)
                 .from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID))
-                .where(POSTS.AUTHOR_ID.eq(memberId))
+                .where(POSTS.AUTHOR_ID.eq(memberId), POSTS.DELETED_AT.isNull(), TOPICS.DELETED_AT.isNull())
                 .orderBy(POSTS.CREATED_AT.desc(), POSTS.ID.desc())
                 .limit(RECENT)
                 .fetch(r -> new RecentPost(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
