@@ -24,7 +24,9 @@ public final class SiteSettings {
         /** What happens to a deleted member's posts: anonymise (kept, shown as a deleted member) or remove. */
         DELETED_MEMBER_POSTS("accounts.deleted-member-posts", "anonymise"),
         /** Moderators and admins must use two-factor authentication. */
-        REQUIRE_2FA_FOR_STAFF("accounts.require-2fa-for-staff", "false");
+        REQUIRE_2FA_FOR_STAFF("accounts.require-2fa-for-staff", "false"),
+        /** Who creates tags: {@code free} (members, while posting) or {@code admin-only} (members use existing ones). */
+        TAG_MODE("discussions.tag-mode", "free");
 
         private final String name;
         private final String defaultValue;
