@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hearth.server.testing.Browser;
 import hearth.server.testing.TestSite;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -149,5 +150,36 @@ class QuestionTopicsTest {
         HttpResponse<String> refused = talker.json("POST", "/api/v1/posts/" + reply + "/accept", "{}");
         assertEquals(400, refused.statusCode());
         assertTrue(new JsonObject(refused.body()).getString("error").contains("not a question"));
+    }
+
+    @Test
+    void deletingAnAccountWithItsPostsClearsItsAcceptedAnswersAndTaggedTopics() {
+        forum.member("Mugwort", false);
+        forum.execute("UPDATE members SET role = 'admin' WHERE username_key = 'mugwort'");
+        Browser admin = forum.logIn("Mugwort");
+        assertEquals(303, admin.submit("/admin/settings", "/admin/settings", Map.of(
+                "accounts.deleted-member-posts", "remove")).statusCode());
+
+        Browser asker = forum.member("Orris", false);
+        JsonObject question = new JsonObject(asker.json("POST", "/api/v1/topics", new JsonObject()
+                .put("categoryId", general).put("title", "Orris root drying").put("body", "How long does it take?")
+                .put("kind", "question").encode()).body());
+        Browser leaving = forum.member("Wormwood", false);
+        long answer = reply(leaving, question.getLong("id"), "Two years, if you want the scent.");
+        assertEquals(200, asker.json("POST", "/api/v1/posts/" + answer + "/accept", "{}").statusCode());
+        HttpResponse<String> own = leaving.json("POST", "/api/v1/topics", new JsonObject().put("categoryId", general)
+                .put("title", "Wormwood in the border").put("body", "It keeps the aphids off, I think.")
+                .put("tags", new JsonArray().add("aphids")).encode());
+        assertEquals(201, own.statusCode(), own.body());
+        long ownTopic = new JsonObject(own.body()).getLong("id");
+
+        HttpResponse<String> deleted = leaving.submit("/account/delete", "/account/delete",
+                Map.of("username", "Wormwood", "password", Forum.PASSWORD));
+        assertEquals(303, deleted.statusCode(), deleted.body());
+        assertEquals(0, forum.number("SELECT COUNT(*) FROM topics WHERE id = ?", ownTopic));
+        assertEquals(0, forum.number("SELECT COUNT(*) FROM topic_tags WHERE topic_id = ?", ownTopic));
+        assertEquals(0, forum.number("SELECT COUNT(*) FROM topics WHERE id = ? AND accepted_post_id IS NOT NULL",
+                question.getLong("id")));
+        assertEquals(200, site.get("/tag/aphids").statusCode(), "the tag stays, the site's");
     }
 }
