@@ -1,5 +1,6 @@
 package hearth.server;
 
+import hearth.api.events.AnswerAccepted;
 import hearth.api.events.CategoryChanged;
 import hearth.api.events.CategoryDeleted;
 import hearth.api.events.EventListener;
@@ -16,6 +17,7 @@ import hearth.api.events.PostDeleted;
 import hearth.api.events.PostRestored;
 import hearth.api.events.TopicCreated;
 import hearth.api.events.TopicPinned;
+import hearth.api.events.TopicTagsChanged;
 import hearth.server.access.ContentGuards;
 import hearth.server.access.SitePermissions;
 import hearth.server.accounts.AccountsFeature;
@@ -47,6 +49,7 @@ import hearth.server.discussions.TopicsFeature;
 import hearth.server.mail.MailSender;
 import hearth.server.mail.Mailer;
 import hearth.server.mail.OutboxPage;
+import hearth.server.notifications.AnswerNotifier;
 import hearth.server.notifications.LikeNotifier;
 import hearth.server.notifications.MemberNotifications;
 import hearth.server.notifications.NotificationPages;
@@ -71,14 +74,20 @@ import hearth.server.plugins.TaskScheduler;
 import hearth.server.profiles.DisplayPreferences;
 import hearth.server.profiles.ProfilesFeature;
 import hearth.server.search.SearchFeature;
+import hearth.server.similar.SimilarTopicPages;
+import hearth.server.similar.SimilarTopics;
 import hearth.server.site.AdminIndex;
 import hearth.server.site.SiteSettings;
 import hearth.server.site.SiteSettingsPage;
+import hearth.server.tags.TagAdminPages;
+import hearth.server.tags.TagPages;
+import hearth.server.tags.Tags;
 import hearth.server.web.ApiDocument;
 import hearth.server.web.Csrf;
 import hearth.server.web.ErrorPages;
 import hearth.server.web.HealthCheck;
 import hearth.server.web.Pages;
+import hearth.server.web.RateLimiter;
 import hearth.server.web.Routes;
 import hearth.server.web.SiteRouter;
 import hearth.server.web.Templates;
@@ -188,6 +197,7 @@ public final class Hearth {
             MemberNotifications notifications = new MemberNotifications(clock);
             dispatcher.subscribe(ReplyNotifier.ID, new ReplyNotifier(db, notifications));
             dispatcher.subscribe(LikeNotifier.ID, new LikeNotifier(db, notifications));
+            dispatcher.subscribe(AnswerNotifier.ID, new AnswerNotifier(db, notifications));
             PluginHost pluginHost = new PluginHost(new PluginHost.Needs(dataDir.resolve("plugins"),
                     dataDir.resolve("plugin-data"), db, clock, dispatcher, templates, permissions, notifications,
                     config.safeMode()), plugins, pluginFaults);
@@ -246,6 +256,7 @@ public final class Hearth {
                         return null;
                     }, false));
             shutdown.push(() -> vertx.cancelTimer(mailing));
+            Tags tags = new Tags(db, settings, permissions, clock);
             List<Routes> features = List.of(
                     new HomePage(db, pages, permissions, categoryGrants, topicLists, readState),
                     new TopicListPages(db, pages, permissions, categoryGrants, topicLists, readState),
@@ -254,8 +265,13 @@ public final class Hearth {
                     new UnsubscribePages(db, pages, unsubscribe, profiles.preferences(), clock),
                     new CategoryAdminPages(db, categories, pages),
                     new CategoryApi(db, categories, permissions),
+                    // Before the topics: /api/v1/topics/similar is not a topic id.
+                    new SimilarTopicPages(db, pages, permissions, categoryGrants, new SimilarTopics(),
+                            new RateLimiter(60, Duration.ofMinutes(1), clock)),
+                    new TagPages(db, pages, permissions, categoryGrants, tags),
+                    new TagAdminPages(db, pages, permissions, categoryGrants, tags),
                     new TopicsFeature(db, clock, markdown, permissions, new PostingRights(settings), contentGuards,
-                            pages, readState, bookmarks),
+                            pages, readState, bookmarks, tags),
                     accounts,
                     profiles,
                     new SearchFeature(db, plugins, pluginFaults, pages),
@@ -301,7 +317,8 @@ public final class Hearth {
                 .register(MemberDeleted.class, MemberRoleChanged.class, MemberStatusChanged.class)
                 .register(CategoryChanged.class, CategoryDeleted.class, TopicPinned.class, TopicClosed.class)
                 .register(PostLiked.class)
-                .register(PostEdited.class, PostDeleted.class, PostRestored.class, TopicLocked.class);
+                .register(PostEdited.class, PostDeleted.class, PostRestored.class, TopicLocked.class)
+                .register(TopicTagsChanged.class, AnswerAccepted.class);
         Database db = Database.open(config.db(), vertx, new Journal(events, clock));
         try {
             int applied = new Migrations("schema_history",

@@ -11,6 +11,7 @@ import static hearth.server.db.schema.tables.Bookmarks.BOOKMARKS;
 import static hearth.server.db.schema.tables.PostLikes.POST_LIKES;
 import static hearth.server.db.schema.tables.PostRevisions.POST_REVISIONS;
 import static hearth.server.db.schema.tables.TopicReads.TOPIC_READS;
+import static hearth.server.db.schema.tables.TopicTags.TOPIC_TAGS;
 import static hearth.server.db.schema.tables.TopicViews.TOPIC_VIEWS;
 import static hearth.server.db.schema.tables.Members.MEMBERS;
 import static hearth.server.db.schema.tables.Posts.POSTS;
@@ -301,6 +302,9 @@ public final class AccountDeletion {
         }
         Condition theirs = POSTS.AUTHOR_ID.eq(memberId).and(POSTS.TOPIC_ID.notIn(keptTopics)
                 .or(POSTS.POST_NUMBER.ne(1)));
+        // Accepted answers have no foreign key (topics and posts would point at each other): clear them first.
+        tx.sql().update(TOPICS).setNull(TOPICS.ACCEPTED_POST_ID).where(TOPICS.ACCEPTED_POST_ID.in(
+                DSL.select(POSTS.ID).from(POSTS).where(theirs.or(POSTS.TOPIC_ID.in(removedTopics))))).execute();
         tx.sql().deleteFrom(POST_LIKES).where(POST_LIKES.POST_ID.in(DSL.select(POSTS.ID).from(POSTS).where(theirs)))
                 .execute();
         tx.sql().deleteFrom(BOOKMARKS).where(BOOKMARKS.POST_ID.in(DSL.select(POSTS.ID).from(POSTS).where(theirs)))
@@ -314,6 +318,7 @@ public final class AccountDeletion {
             tx.sql().deleteFrom(POSTS).where(POSTS.TOPIC_ID.in(removedTopics)).execute();
             tx.sql().deleteFrom(TOPIC_READS).where(TOPIC_READS.TOPIC_ID.in(removedTopics)).execute();
             tx.sql().deleteFrom(TOPIC_VIEWS).where(TOPIC_VIEWS.TOPIC_ID.in(removedTopics)).execute();
+            tx.sql().deleteFrom(TOPIC_TAGS).where(TOPIC_TAGS.TOPIC_ID.in(removedTopics)).execute();
             tx.sql().deleteFrom(TOPICS).where(TOPICS.ID.in(removedTopics)).execute();
         }
         for (long topic : touched) {

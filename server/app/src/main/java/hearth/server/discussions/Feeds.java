@@ -3,6 +3,7 @@ package hearth.server.discussions;
 import static hearth.server.db.schema.tables.Categories.CATEGORIES;
 import static hearth.server.db.schema.tables.Members.MEMBERS;
 import static hearth.server.db.schema.tables.Posts.POSTS;
+import static hearth.server.db.schema.tables.TopicTags.TOPIC_TAGS;
 import static hearth.server.db.schema.tables.Topics.TOPICS;
 
 import hearth.api.access.Permissions;
@@ -11,6 +12,7 @@ import hearth.api.errors.NotFound;
 import hearth.api.views.MemberView;
 import hearth.server.accounts.Viewer;
 import hearth.server.db.Database;
+import hearth.server.tags.Tags;
 import hearth.server.web.Forms;
 import hearth.server.web.Routes;
 import io.vertx.core.Future;
@@ -23,11 +25,13 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
- * Atom 1.0 feeds (RFC 4287): {@code /feeds/latest} (new topics), {@code /feeds/c/<slug>} (a category's new topics)
- * and {@code /feeds/t/<id>} (a topic's posts), each with what an anonymous reader may see, absolute links from the
- * configured base URL, and the opening post's HTML as the entry content.
+ * Atom 1.0 feeds (RFC 4287): {@code /feeds/latest} (new topics), {@code /feeds/c/<slug>} (a category's new topics),
+ * {@code /feeds/tag/<name>} (a tag's new topics) and {@code /feeds/t/<id>} (a topic's posts), each with what an
+ * anonymous reader may see, absolute links from the configured base URL, and the opening post's HTML as the entry
+ * content.
  */
 public final class Feeds implements Routes {
 
@@ -61,6 +65,20 @@ public final class Feeds implements Routes {
         });
         router.get("/feeds/c/:slug").handler(this::category);
         router.get("/feeds/t/:id").handler(this::topic);
+        router.get("/feeds/tag/:name").handler(this::tag);
+    }
+
+    /** A tag's new topics, in the categories the reader may see. */
+    private void tag(RoutingContext ctx) {
+        Optional<MemberView> viewer = viewer(ctx);
+        String name = ctx.pathParam("name");
+        db.read(sql -> {
+            Tags.Tag tag = Tags.find(sql, name).orElseThrow(() -> new NotFound("There is no such tag."));
+            return new FeedContent("Tagged " + tag.name(), topics(sql, TOPICS.CATEGORY_ID.in(categories.visibleTo(sql,
+                    permissions, viewer)).and(TOPICS.ID.in(DSL.select(TOPIC_TAGS.TOPIC_ID).from(TOPIC_TAGS)
+                    .where(TOPIC_TAGS.TAG_ID.eq(tag.id()))))), tag.url());
+        }).onSuccess(content -> send(ctx, content.page(), content.title(),
+                Future.succeededFuture(content.entries()))).onFailure(ctx::fail);
     }
 
     private void category(RoutingContext ctx) {

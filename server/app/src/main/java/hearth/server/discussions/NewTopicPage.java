@@ -3,6 +3,9 @@ package hearth.server.discussions;
 import hearth.api.errors.InvalidInput;
 import hearth.server.accounts.Viewer;
 import hearth.server.db.Database;
+import hearth.server.tags.TagMode;
+import hearth.server.tags.TagRules;
+import hearth.server.tags.Tags;
 import hearth.server.web.Forms;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
@@ -18,8 +21,10 @@ public final class NewTopicPage implements Routes {
     private final Database db;
     private final Pages pages;
     private final Posting posting;
+    private final Tags tags;
 
-    public NewTopicPage(Database db, Pages pages, Posting posting) {
+    public NewTopicPage(Database db, Pages pages, Posting posting, Tags tags) {
+        this.tags = tags;
         this.db = db;
         this.pages = pages;
         this.posting = posting;
@@ -41,10 +46,11 @@ public final class NewTopicPage implements Routes {
     private void start(RoutingContext ctx) {
         Viewer viewer = Viewer.required(ctx);
         Map<String, String> values = new HashMap<>();
-        for (String name : List.of("categoryId", "title", "body")) {
+        for (String name : List.of("categoryId", "title", "body", "kind", "tags")) {
             values.put(name, Forms.field(ctx, name));
         }
-        posting.startTopic(viewer, values.get("categoryId"), values.get("title"), values.get("body"))
+        posting.startTopic(viewer, values.get("categoryId"), values.get("title"), values.get("body"),
+                        values.get("kind"), TagRules.fromText(values.get("tags")))
                 .onSuccess(topic -> Pages.redirect(ctx, topic.location()))
                 .onFailure(Pages.formFailure(ctx, invalid -> showAgain(ctx, viewer, values, invalid)));
     }
@@ -60,6 +66,11 @@ public final class NewTopicPage implements Routes {
         model.put("categories", posting.startable(sql, viewer));
         model.put("values", values);
         model.put("errors", Map.of());
+        model.put("kinds", List.of(Map.of("value", "discussion", "label", "A discussion"),
+                Map.of("value", "question", "label", "A question (one reply can be accepted as the answer)")));
+        if (tags.mode() == TagMode.ADMIN_ONLY) {
+            model.put("knownTags", Tags.index(sql, java.util.Set.of()));
+        }
         posting.whyNoTopic(viewer).ifPresent(reason -> model.put("whyNot", reason));
         return model;
     }

@@ -15,6 +15,9 @@ import hearth.server.accounts.PostingRights;
 import hearth.server.accounts.Viewer;
 import hearth.server.db.Database;
 import hearth.server.db.Tx;
+import hearth.server.questions.TopicKind;
+import hearth.server.tags.TagRules;
+import hearth.server.tags.Tags;
 import io.vertx.core.Future;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,9 +62,11 @@ public final class Posting {
     private final Permissions permissions;
     private final PostingRights postingRights;
     private final ContentGuards guards;
+    private final Tags tags;
 
     public Posting(Database db, Discussions discussions, TopicReader reader, PostRules rules, Permissions permissions,
-                   PostingRights postingRights, ContentGuards guards) {
+                   PostingRights postingRights, ContentGuards guards, Tags tags) {
+        this.tags = tags;
         this.db = db;
         this.discussions = discussions;
         this.reader = reader;
@@ -132,6 +137,12 @@ public final class Posting {
     }
 
     public Future<NewTopic> startTopic(Viewer viewer, String rawCategoryId, String rawTitle, String rawBody) {
+        return startTopic(viewer, rawCategoryId, rawTitle, rawBody, "", List.of());
+    }
+
+    /** Starts a topic of a {@link TopicKind} (blank: a discussion) with tags (checked by {@link TagRules}). */
+    public Future<NewTopic> startTopic(Viewer viewer, String rawCategoryId, String rawTitle, String rawBody,
+                                       String rawKind, List<String> rawTags) {
         return db.write(tx -> {
             postingRights.whyNot(viewer).ifPresent(reason -> {
                 throw new Forbidden(reason);
@@ -140,6 +151,11 @@ public final class Posting {
             Map<String, String> errors = new LinkedHashMap<>();
             String title = valid(errors, () -> rules.title(rawTitle));
             String body = valid(errors, () -> rules.body(rawBody));
+            TopicKind kind = valid(errors, () -> TopicKind.parse(rawKind));
+            List<String> tagNames = valid(errors, () -> TagRules.topicTags(rawTags));
+            if (tagNames != null) {
+                tags.refused(tx.sql(), viewer, tagNames).ifPresent(refused -> errors.putAll(refused.errors()));
+            }
             if (!errors.isEmpty()) {
                 throw new InvalidInput(errors);
             }
@@ -148,6 +164,10 @@ public final class Posting {
             rules.paced(PostRules.Pace.TOPIC, viewer.joinedAt(), reader.lastTopicAt(tx.sql(), viewer.memberId()));
             guard(new Draft(Draft.Kind.TOPIC, viewer.asMemberView(), categoryId, title, body));
             long topicId = discussions.startTopic(tx, viewer.memberId(), categoryId, title, body);
+            if (kind != TopicKind.DISCUSSION) {
+                tx.sql().update(TOPICS).set(TOPICS.KIND, kind.key()).where(TOPICS.ID.eq(topicId)).execute();
+            }
+            tags.apply(tx, viewer, topicId, tagNames);
             return new NewTopic(topicId, reader.require(tx.sql(), topicId).slug());
         });
     }
@@ -193,7 +213,7 @@ public final class Posting {
         }
     }
 
-    private static String valid(Map<String, String> errors, java.util.function.Supplier<String> rule) {
+    private static <T> T valid(Map<String, String> errors, java.util.function.Supplier<T> rule) {
         try {
             return rule.get();
         } catch (InvalidInput invalid) {

@@ -89,8 +89,13 @@ public final class TopicApi implements Routes {
         Viewer viewer = Viewer.required(ctx);
         JsonObject body = Json.body(ctx);
         Object category = body.getValue("categoryId");
+        Object kind = body.getValue("kind");
+        if (kind != null && !(kind instanceof String)) {
+            throw new hearth.api.errors.InvalidInput("kind", "Say \"kind\": \"discussion\" or \"question\".");
+        }
         posting.startTopic(viewer, category == null ? "" : String.valueOf(category), Json.string(body, "title"),
-                        Json.string(body, "body"))
+                        Json.string(body, "body"), Json.string(body, "kind"),
+                        hearth.server.tags.TagPages.fromJson(body.getValue("tags")))
                 .compose(started -> db.read(sql -> topic(reader.require(sql, started.topicId()))))
                 .onSuccess(json -> Json.send(ctx, 201, json))
                 .onFailure(ctx::fail);
@@ -120,6 +125,9 @@ public final class TopicApi implements Routes {
                 .put("pinned", t.pinned())
                 .put("closed", t.closed())
                 .put("locked", t.locked())
+                .put("kind", t.kind())
+                .put("acceptedPostId", t.acceptedPostId() == 0 ? null : t.acceptedPostId())
+                .put("tags", new JsonArray(t.tags()))
                 .put("url", t.path());
     }
 

@@ -12,6 +12,7 @@ import hearth.server.db.Database;
 import hearth.server.discussions.TopicLists.Order;
 import hearth.server.discussions.TopicLists.Period;
 import hearth.server.discussions.TopicLists.Query;
+import hearth.server.tags.Tags;
 import hearth.server.web.Json;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
@@ -25,8 +26,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The topic lists as pages ({@code /latest}, {@code /top}, {@code /unanswered}, {@code /c/<slug>}) and as JSON
- * ({@code GET /api/v1/topics}). Only categories the viewer may see are listed.
+ * The topic lists as pages ({@code /latest}, {@code /top}, {@code /unanswered}, {@code /c/<slug>}, a tag's
+ * {@code /tag/<name>}) and as JSON ({@code GET /api/v1/topics}, {@code ?tag=<name>}). Only categories the viewer may
+ * see are listed.
  */
 public final class TopicListPages implements Routes {
 
@@ -52,10 +54,11 @@ public final class TopicListPages implements Routes {
 
     @Override
     public void mount(Router router) {
-        router.get("/latest").handler(ctx -> show(ctx, Order.LATEST, 0, null));
-        router.get("/top").handler(ctx -> show(ctx, Order.TOP, 0, null));
-        router.get("/unanswered").handler(ctx -> show(ctx, Order.UNANSWERED, 0, null));
+        router.get("/latest").handler(ctx -> show(ctx, Order.LATEST, 0, null, null));
+        router.get("/top").handler(ctx -> show(ctx, Order.TOP, 0, null, null));
+        router.get("/unanswered").handler(ctx -> show(ctx, Order.UNANSWERED, 0, null, null));
         router.get("/c/:slug").handler(this::category);
+        router.get("/tag/:name").handler(this::tag);
         router.get("/api/v1/topics").handler(this::api);
     }
 
@@ -73,18 +76,30 @@ public final class TopicListPages implements Routes {
                     show(ctx, Order.parse(param(ctx, "order", "latest")), category.value1(),
                             Map.of("id", category.value1(), "name", category.value2(),
                                     "description", category.value3(), "color", category.value4(),
-                                    "slug", ctx.pathParam("slug")));
+                                    "slug", ctx.pathParam("slug")), null);
                 }).onFailure(ctx::fail);
     }
 
-    private void show(RoutingContext ctx, Order order, long category, Map<String, Object> header) {
+    /** A tag's topics: every tag has a list, even before it is used; an unknown name is a 404. */
+    private void tag(RoutingContext ctx) {
+        Order order = Order.parse(param(ctx, "order", "latest"));
+        db.read(sql -> Tags.find(sql, ctx.pathParam("name")).orElseThrow(TopicListPages::noSuchTag))
+                .onSuccess(tag -> show(ctx, order, 0, null, tag))
+                .onFailure(ctx::fail);
+    }
+
+    private static NotFound noSuchTag() {
+        return new NotFound("There is no such tag.");
+    }
+
+    private void show(RoutingContext ctx, Order order, long category, Map<String, Object> header, Tags.Tag tag) {
         Period period = Period.parse(param(ctx, "period", "week"));
         Optional<Viewer> signedIn = Viewer.of(ctx);
         Optional<MemberView> viewer = viewer(ctx);
         Optional<String> cursor = cursor(ctx);
         pages.respond(ctx, "topics", db.read(sql -> {
             TopicLists.Page page = lists.list(sql, new Query(order, period, category,
-                    categories.visibleTo(sql, permissions, viewer), cursor, PER_PAGE));
+                    categories.visibleTo(sql, permissions, viewer), cursor, PER_PAGE, tag == null ? 0 : tag.id()));
             return Map.entry(page, signedIn.map(v -> reads.marks(sql, v.memberId(), v.joinedAt(), page.topics())));
         }).map(found -> {
             TopicLists.Page page = found.getKey();
@@ -97,6 +112,9 @@ public final class TopicListPages implements Routes {
             model.put("periods", Period.values());
             if (header != null) {
                 model.put("category", header);
+            }
+            if (tag != null) {
+                model.put("tag", tag);
             }
             return model;
         }));
@@ -118,18 +136,22 @@ public final class TopicListPages implements Routes {
         }
         Optional<MemberView> viewer = viewer(ctx);
         Optional<String> cursor = cursor(ctx);
+        String tagName = param(ctx, "tag", "");
         Json.respond(ctx, 200, db.read(sql -> {
             Set<Long> visible = categories.visibleTo(sql, permissions, viewer);
             if (category != 0 && !visible.contains(category)) {
                 throw new NotFound("There is no such category.");
             }
-            return lists.list(sql, new Query(order, period, category, visible, cursor, limit));
+            long tag = tagName.isEmpty() ? 0 : Tags.find(sql, tagName).orElseThrow(TopicListPages::noSuchTag).id();
+            return lists.list(sql, new Query(order, period, category, visible, cursor, limit, tag));
         }).map(page -> new JsonObject()
                 .put("topics", new JsonArray(page.topics().stream().map(t -> new JsonObject()
                         .put("id", t.id()).put("title", t.title()).put("url", t.url())
                         .put("categoryId", t.categoryId()).put("category", t.category())
                         .put("author", t.author()).put("replies", t.replies()).put("views", t.views())
-                        .put("lastPostedAt", t.lastPostedAt().toString()).put("pinned", t.pinned())).toList()))
+                        .put("lastPostedAt", t.lastPostedAt().toString()).put("pinned", t.pinned())
+                        .put("kind", t.kind()).put("solved", t.solved()).put("tags", new JsonArray(t.tags())))
+                        .toList()))
                 .put("next", page.next().orElse(null))));
     }
 

@@ -2,9 +2,11 @@ package hearth.server.discussions;
 
 import static hearth.server.db.schema.tables.Categories.CATEGORIES;
 import static hearth.server.db.schema.tables.Members.MEMBERS;
+import static hearth.server.db.schema.tables.TopicTags.TOPIC_TAGS;
 import static hearth.server.db.schema.tables.Topics.TOPICS;
 
 import hearth.api.errors.InvalidInput;
+import hearth.server.tags.Tags;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.Condition;
@@ -21,6 +24,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectConditionStep;
 import org.jooq.SortField;
+import org.jooq.impl.DSL;
 
 /**
  * The topic lists: latest activity, top (most replies in a period), unanswered, each site-wide or in one category,
@@ -75,7 +79,7 @@ public final class TopicLists {
     /** A topic as a list shows it. */
     public record TopicRow(long id, String slug, String title, long categoryId, String category,
                            String categoryColor, String author, int replies, int views, Instant lastPostedAt,
-                           boolean pinned) {
+                           boolean pinned, String kind, boolean solved, List<String> tags) {
 
         public String url() {
             return "/t/" + slug + "/" + id;
@@ -87,11 +91,17 @@ public final class TopicLists {
     }
 
     /**
-     * What to list: {@code category} 0 for the whole site; only topics in {@code visible} categories are listed.
-     * An empty cursor asks for the first page, which starts with the pinned topics.
+     * What to list: {@code category} 0 for the whole site; only topics in {@code visible} categories are listed;
+     * {@code tag} other than 0 lists only the topics with that tag (pinned topics first, as in a category). An empty
+     * cursor asks for the first page, which starts with the pinned topics.
      */
     public record Query(Order order, Period period, long category, Set<Long> visible, Optional<String> cursor,
-                        int limit) {
+                        int limit, long tag) {
+
+        public Query(Order order, Period period, long category, Set<Long> visible, Optional<String> cursor,
+                     int limit) {
+            this(order, period, category, visible, cursor, limit, 0);
+        }
     }
 
     private final Clock clock;
@@ -105,13 +115,18 @@ public final class TopicLists {
         if (query.category() != 0) {
             where = where.and(TOPICS.CATEGORY_ID.eq(query.category()));
         }
+        if (query.tag() != 0) {
+            where = where.and(TOPICS.ID.in(DSL.select(TOPIC_TAGS.TOPIC_ID).from(TOPIC_TAGS)
+                    .where(TOPIC_TAGS.TAG_ID.eq(query.tag()))));
+        }
         if (query.order() == Order.UNANSWERED) {
             where = where.and(TOPICS.REPLY_COUNT.eq(0));
         }
         if (query.order() == Order.TOP && query.period().length != null) {
             where = where.and(TOPICS.CREATED_AT.ge(clock.instant().minus(query.period().length)));
         }
-        Condition pinnedHere = query.category() == 0 ? TOPICS.PINNED.eq("site") : TOPICS.PINNED.ne("none");
+        Condition pinnedHere = query.category() == 0 && query.tag() == 0 ? TOPICS.PINNED.eq("site")
+                : TOPICS.PINNED.ne("none");
         List<TopicRow> rows = new ArrayList<>();
         if (query.cursor().isEmpty() && query.order() == Order.LATEST) {
             rows.addAll(select(sql, where.and(pinnedHere), List.of(TOPICS.LAST_POSTED_AT.desc(), TOPICS.ID.desc()),
@@ -131,14 +146,18 @@ public final class TopicLists {
                     : last.lastPostedAt().toString(), last.id()));
         }
         rows.addAll(page);
-        return new Page(List.copyOf(rows), next);
+        Map<Long, List<String>> tags = Tags.forTopics(sql, rows.stream().map(TopicRow::id).toList());
+        return new Page(rows.stream().map(r -> tags.containsKey(r.id()) ? new TopicRow(r.id(), r.slug(), r.title(),
+                r.categoryId(), r.category(), r.categoryColor(), r.author(), r.replies(), r.views(), r.lastPostedAt(),
+                r.pinned(), r.kind(), r.solved(), tags.get(r.id())) : r).toList(), next);
     }
 
     private static List<TopicRow> select(DSLContext sql, Condition where, List<SortField<?>> order, int limit,
                                          boolean pinned) {
         SelectConditionStep<? extends Record> select = sql.select(TOPICS.ID, TOPICS.SLUG, TOPICS.TITLE,
                         TOPICS.CATEGORY_ID, CATEGORIES.NAME, CATEGORIES.COLOR, MEMBERS.DISPLAY_NAME,
-                        TOPICS.REPLY_COUNT, TOPICS.VIEW_COUNT, TOPICS.LAST_POSTED_AT)
+                        TOPICS.REPLY_COUNT, TOPICS.VIEW_COUNT, TOPICS.LAST_POSTED_AT, TOPICS.KIND,
+                        TOPICS.ACCEPTED_POST_ID)
                 .from(TOPICS)
                 .join(CATEGORIES).on(CATEGORIES.ID.eq(TOPICS.CATEGORY_ID))
                 .join(MEMBERS).on(MEMBERS.ID.eq(TOPICS.AUTHOR_ID))
@@ -146,7 +165,8 @@ public final class TopicLists {
         return select.orderBy(order).limit(limit).fetch(r -> new TopicRow(r.get(TOPICS.ID), r.get(TOPICS.SLUG),
                 r.get(TOPICS.TITLE), r.get(TOPICS.CATEGORY_ID), r.get(CATEGORIES.NAME), r.get(CATEGORIES.COLOR),
                 r.get(MEMBERS.DISPLAY_NAME), r.get(TOPICS.REPLY_COUNT), r.get(TOPICS.VIEW_COUNT),
-                r.get(TOPICS.LAST_POSTED_AT), pinned));
+                r.get(TOPICS.LAST_POSTED_AT), pinned, r.get(TOPICS.KIND), r.get(TOPICS.ACCEPTED_POST_ID) != null,
+                List.of()));
     }
 
     /** Rows after the cursor's row in the (key desc, id desc) order; a cursor of another list is refused. */

@@ -1,8 +1,14 @@
 package hearth.server.discussions;
 
+import static hearth.server.db.schema.tables.Members.MEMBERS;
+import static hearth.server.db.schema.tables.Posts.POSTS;
+
 import hearth.api.errors.InvalidInput;
 import hearth.server.accounts.Viewer;
 import hearth.server.db.Database;
+import hearth.server.questions.AcceptedAnswers;
+import hearth.server.tags.TagRules;
+import hearth.server.tags.Tags;
 import hearth.server.web.Forms;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
@@ -31,10 +37,15 @@ public final class TopicPage implements Routes {
     private final TopicModeration moderation;
     private final ReadState reads;
     private final PostAuthority authority;
+    private final Tags tags;
+    private final AcceptedAnswers answers;
 
     public TopicPage(Database db, Pages pages, TopicReader reader, Posting posting, TopicViews views,
-                     TopicModeration moderation, ReadState reads, PostAuthority authority) {
+                     TopicModeration moderation, ReadState reads, PostAuthority authority, Tags tags,
+                     AcceptedAnswers answers) {
         this.authority = authority;
+        this.tags = tags;
+        this.answers = answers;
         this.moderation = moderation;
         this.reads = reads;
         this.db = db;
@@ -49,6 +60,7 @@ public final class TopicPage implements Routes {
         router.get("/t/:id").handler(this::byId);
         router.get("/t/:slug/:id").handler(this::show);
         router.post("/t/:slug/:id/reply").handler(this::reply);
+        router.post("/t/:slug/:id/tags").handler(this::retag);
         router.get("/t/:slug/:id/unread").handler(this::firstUnread);
         router.post("/t/:slug/:id/pin").handler(ctx -> moderate(ctx, moderation.pin(Viewer.required(ctx),
                 Forms.pathId(ctx, "id", "topic"), Forms.field(ctx, "scope"))));
@@ -99,7 +111,19 @@ public final class TopicPage implements Routes {
         String body = Forms.field(ctx, "body");
         posting.reply(viewer.get(), id, body)
                 .onSuccess(post -> Pages.redirect(ctx, post.location()))
-                .onFailure(Pages.formFailure(ctx, invalid -> showAgain(ctx, viewer, id, body, invalid)));
+                .onFailure(Pages.formFailure(ctx, invalid -> showAgain(ctx, viewer, id, Map.of("body", body),
+                        invalid)));
+    }
+
+    /** The author or a moderator changes the topic's tags; a refusal shows the page with the message at the form. */
+    private void retag(RoutingContext ctx) {
+        Viewer viewer = Viewer.required(ctx);
+        long id = Forms.pathId(ctx, "id", "topic");
+        String typed = Forms.field(ctx, "tags");
+        tags.change(viewer, id, TagRules.fromText(typed))
+                .onSuccess(now -> Pages.redirect(ctx, "/t/" + ctx.pathParam("slug") + "/" + id))
+                .onFailure(Pages.formFailure(ctx, invalid -> showAgain(ctx, Optional.of(viewer), id,
+                        Map.of("tags", typed), invalid)));
     }
 
     /** Jumps to the first post the member has not seen (visitors: the first post). */
@@ -117,11 +141,12 @@ public final class TopicPage implements Routes {
         done.onSuccess(topic -> Pages.redirect(ctx, topic.path())).onFailure(ctx::fail);
     }
 
-    private void showAgain(RoutingContext ctx, Optional<Viewer> viewer, long id, String body, InvalidInput invalid) {
+    private void showAgain(RoutingContext ctx, Optional<Viewer> viewer, long id, Map<String, String> typed,
+                           InvalidInput invalid) {
         db.read(sql -> model(sql, viewer, visible(sql, viewer, id), Integer.MAX_VALUE))
                 .onSuccess(model -> {
                     Map<String, Object> values = new HashMap<>(model);
-                    values.put("values", Map.of("body", body));
+                    values.put("values", typed);
                     pages.showErrors(ctx, "topic", values, invalid);
                 })
                 .onFailure(ctx::fail);
@@ -162,6 +187,19 @@ public final class TopicPage implements Routes {
                 .or(() -> topic.locked() && !moderator ? Optional.of(PostAuthority.LOCKED) : Optional.empty())
                 .ifPresentOrElse(reason -> model.put("whyNoReply", reason), () -> model.put("mayReply", true)));
         viewer.filter(v -> moderation.mayModerate(v, topic.categoryId())).ifPresent(v -> model.put("moderator", true));
+        // Questions: the accepted answer, summarised under the question, and who may choose it; tags: who may edit.
+        model.put("acceptedPostId", topic.acceptedPostId());
+        if (topic.acceptedPostId() != 0) {
+            sql.select(POSTS.POST_NUMBER, MEMBERS.DISPLAY_NAME).from(POSTS).join(MEMBERS)
+                    .on(MEMBERS.ID.eq(POSTS.AUTHOR_ID)).where(POSTS.ID.eq(topic.acceptedPostId())).fetchOptional()
+                    .ifPresent(r -> model.put("acceptedAnswer", Map.of("displayName", r.value2(), "url",
+                            topic.path() + "?page=" + reader.pageOf(sql, topic.id(), r.value1()) + "#post-"
+                                    + r.value1())));
+        }
+        viewer.filter(v -> topic.question() && answers.mayAccept(v, topic.authorId(), topic.categoryId()))
+                .ifPresent(v -> model.put("mayAccept", true));
+        viewer.filter(v -> tags.mayChange(v, topic.authorId(), topic.categoryId()))
+                .ifPresent(v -> model.put("mayTag", true));
         return model;
     }
 

@@ -8,6 +8,7 @@ import static hearth.server.db.schema.tables.Topics.TOPICS;
 import hearth.api.errors.NotFound;
 import hearth.api.views.PostView;
 import hearth.api.views.TopicView;
+import hearth.server.tags.Tags;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,12 @@ public final class TopicReader {
     /** A topic with its category, as its page shows it. */
     public record Topic(long id, String slug, String title, long categoryId, String categoryName,
                         String categorySlug, String categoryColor, long authorId, int replies, Instant createdAt,
-                        String pinned, boolean closed, boolean locked, boolean hidden) {
+                        String pinned, boolean closed, boolean locked, boolean hidden, String kind, long acceptedPostId, List<String> tags) {
+
+        /** A question topic (as opposed to a discussion); its accepted answer is {@code acceptedPostId} (0: none). */
+        public boolean question() {
+            return "question".equals(kind);
+        }
 
         /** The topic as plugins see it (the {@code topic.sidebar} slot's subject). */
         public TopicView view() {
@@ -67,13 +73,14 @@ public final class TopicReader {
     public Optional<Topic> find(DSLContext sql, long topicId) {
         return sql.select(TOPICS.ID, TOPICS.SLUG, TOPICS.TITLE, TOPICS.CATEGORY_ID, CATEGORIES.NAME, CATEGORIES.SLUG,
                         CATEGORIES.COLOR, TOPICS.AUTHOR_ID, TOPICS.REPLY_COUNT, TOPICS.CREATED_AT, TOPICS.PINNED,
-                        TOPICS.CLOSED_AT, TOPICS.LOCKED_AT, TOPICS.DELETED_AT)
+                        TOPICS.CLOSED_AT, TOPICS.LOCKED_AT, TOPICS.DELETED_AT, TOPICS.KIND, TOPICS.ACCEPTED_POST_ID)
                 .from(TOPICS)
                 .join(CATEGORIES).on(CATEGORIES.ID.eq(TOPICS.CATEGORY_ID))
                 .where(TOPICS.ID.eq(topicId))
                 .fetchOptional(r -> new Topic(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12() != null,
-                        r.value13() != null, r.value14() != null));
+                        r.value13() != null, r.value14() != null, r.value15(), r.value16() == null ? 0 : r.value16(),
+                        Tags.forTopics(sql, List.of(topicId)).getOrDefault(topicId, List.of())));
     }
 
     public Topic require(DSLContext sql, long topicId) {

@@ -4,6 +4,9 @@ import hearth.api.access.Permissions;
 import hearth.server.access.ContentGuards;
 import hearth.server.accounts.PostingRights;
 import hearth.server.db.Database;
+import hearth.server.questions.AcceptedAnswers;
+import hearth.server.questions.AnswerPages;
+import hearth.server.tags.Tags;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
 import io.vertx.ext.web.Router;
@@ -21,13 +24,15 @@ public final class TopicsFeature implements Routes {
     private final BookmarkPages bookmarks;
     private final PostEditPages editPages;
     private final PostEditApi editApi;
+    private final AnswerPages answers;
 
     public TopicsFeature(Database db, Clock clock, Markdown markdown, Permissions permissions,
                          PostingRights postingRights, ContentGuards guards, Pages pages, ReadState reads,
-                         Bookmarks bookmarks) {
+                         Bookmarks bookmarks, Tags tags) {
         TopicReader reader = new TopicReader();
         Posting posting = new Posting(db, new Discussions(clock, markdown), reader, new PostRules(clock),
-                permissions, postingRights, guards);
+                permissions, postingRights, guards, tags);
+        AcceptedAnswers answers = new AcceptedAnswers(db, permissions);
         TopicModeration moderation = new TopicModeration(db, reader, permissions, clock);
         PostAuthority authority = new PostAuthority(reader, permissions, postingRights);
         // Edits, deletions and restores share one brake: 30 changes per member per 10 minutes.
@@ -38,11 +43,12 @@ public final class TopicsFeature implements Routes {
         this.editPages = new PostEditPages(db, pages, reader, authority, editing, deletion, revisions);
         this.editApi = new PostEditApi(db, reader, authority, editing, deletion, revisions);
         this.page = new TopicPage(db, pages, reader, posting, new TopicViews(db, clock), moderation, reads,
-                authority);
-        this.newTopic = new NewTopicPage(db, pages, posting);
+                authority, tags, answers);
+        this.newTopic = new NewTopicPage(db, pages, posting, tags);
         this.api = new TopicApi(db, reader, posting, moderation);
         this.likes = new LikePages(db, new Likes(db, permissions, clock), reader, pages, permissions);
         this.bookmarks = new BookmarkPages(db, bookmarks, pages);
+        this.answers = new AnswerPages(db, answers, reader);
     }
 
     @Override
@@ -54,5 +60,6 @@ public final class TopicsFeature implements Routes {
         bookmarks.mount(router);
         editPages.mount(router);
         editApi.mount(router);
+        answers.mount(router);
     }
 }

@@ -29,7 +29,9 @@ public final class SiteSettings {
         /** Members who opted in get a digest of popular topics after staying away (notification email). */
         ABSENT_DIGEST("notifications.absent-digest", "false"),
         /** After how many days away, and at most how often, that digest goes out (1 to 365). */
-        ABSENT_DIGEST_DAYS("notifications.absent-digest-days", "7");
+        ABSENT_DIGEST_DAYS("notifications.absent-digest-days", "7"),
+        /** Who creates tags: {@code free} (members, while posting) or {@code admin-only} (members use existing ones). */
+        TAG_MODE("discussions.tag-mode", "free");
 
         private final String name;
         private final String defaultValue;
