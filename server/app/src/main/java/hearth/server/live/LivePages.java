@@ -100,7 +100,7 @@ public final class LivePages implements Routes {
             return true;
         }).onFailure(failure -> refuse(ctx, slot, failure)).onSuccess(ok -> {
             LiveStream stream = open(ctx, viewer, slot, new LiveStream.Topics(category), 0);
-            if (stream != null && since > 0) {
+            if (stream != null && ctx.request().getParam("since") != null) {
                 // Topics started between rendering the page and connecting count too.
                 db.read(sql -> sql.select(TOPICS.ID, TOPICS.CATEGORY_ID).from(TOPICS)
                                 .where(TOPICS.ID.gt(since), category == 0 ? org.jooq.impl.DSL.noCondition()
