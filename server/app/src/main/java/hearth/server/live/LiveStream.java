@@ -39,7 +39,7 @@ final class LiveStream {
     private final Watch watch;
     private final Set<Long> newTopics = ConcurrentHashMap.newKeySet();
     private int shownPost;
-    private volatile int badge = -1;
+    private int badge = -1;
     private volatile boolean closed;
 
     LiveStream(HttpServerResponse response, Context context, Optional<Viewer> viewer, Map<String, Object> globals,
@@ -100,7 +100,7 @@ final class LiveStream {
     }
 
     /** Whether {@code unread} differs from what the badge shows now (and remembers it). */
-    boolean badgeChanged(int unread) {
+    synchronized boolean badgeChanged(int unread) {
         if (badge == unread) {
             return false;
         }
