@@ -236,6 +236,19 @@ class LiveUpdatesTest {
     }
 
     @Test
+    void openStreamsDoNotHoldUpStopping() throws Exception {
+        try (TestSite other = TestSite.start(dataDir.resolve("other"), "--no-demo")) {
+            SseClient visitor = SseClient.open(other.http(), other.uri("/live/topics"));
+            assertEquals(200, visitor.status());
+            long stopping = System.nanoTime();
+            other.stop();
+            assertTrue(Duration.ofNanos(System.nanoTime() - stopping).compareTo(Duration.ofSeconds(4)) < 0,
+                    "not the whole shutdown timeout (5 s)");
+            assertTrue(visitor.ends(SECOND), "the stream ends, so the browser reconnects");
+        }
+    }
+
+    @Test
     void moreTopicsLoadsTheNextPageInPlace() throws Exception {
         member("Ivy");
         long ivy = id("Ivy");

@@ -27,6 +27,7 @@ public final class SseClient implements AutoCloseable {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> comments = new LinkedBlockingQueue<>();
     private final Thread reader;
+    private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
 
     private SseClient(HttpResponse<Stream<String>> response) {
         this.response = response;
@@ -104,7 +105,14 @@ public final class SseClient implements AutoCloseable {
             }
         } catch (UncheckedIOException closed) {
             // the stream was closed by the test or the server
+        } finally {
+            ended.countDown();
         }
+    }
+
+    /** Whether the server ended the stream within {@code within}. */
+    public boolean ends(Duration within) throws InterruptedException {
+        return ended.await(within.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private static String value(String line) {
