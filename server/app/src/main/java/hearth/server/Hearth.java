@@ -46,6 +46,8 @@ import hearth.server.discussions.TopicListPages;
 import hearth.server.discussions.TopicLists;
 import hearth.server.discussions.Markdown;
 import hearth.server.discussions.TopicsFeature;
+import hearth.server.live.LiveHub;
+import hearth.server.live.LivePages;
 import hearth.server.mail.MailSender;
 import hearth.server.mail.Mailer;
 import hearth.server.mail.OutboxPage;
@@ -257,6 +259,8 @@ public final class Hearth {
                     }, false));
             shutdown.push(() -> vertx.cancelTimer(mailing));
             Tags tags = new Tags(db, settings, permissions, clock);
+            LiveHub live = new LiveHub(vertx, db, permissions, notifications, templates, LiveHub.Limits.DEFAULT);
+            live.start(dispatcher);
             List<Routes> features = List.of(
                     new HomePage(db, pages, permissions, categoryGrants, topicLists, readState),
                     new TopicListPages(db, pages, permissions, categoryGrants, topicLists, readState),
@@ -282,7 +286,8 @@ public final class Hearth {
                     new PluginPages(plugins, pluginFaults, pages, pluginHandlers),
                     new PluginAssets(plugins),
                     new OutboxPage(mailer, pages, mailSender.configured()),
-                    new ApiDocument());
+                    new ApiDocument(),
+                    new LivePages(db, pages, permissions, live));
             List<Handler<RoutingContext>> perRequest = new ArrayList<>();
             BodyHandler bodies = BodyHandler.create(dataDir.resolve("tmp/uploads").toString())
                     .setBodyLimit(3 * 1024 * 1024).setDeleteUploadedFilesOnEnd(true);
@@ -301,6 +306,7 @@ public final class Hearth {
                     Runtime.getRuntime().availableProcessors());
             int port = web.start();
             shutdown.push(web::stop);
+            shutdown.push(live::close); // first: open streams would otherwise hold the server's shutdown up
 
             URI url = config.port() == 0 && config.baseUrl().getPort() < 0 && "localhost".equals(config.baseUrl().getHost())
                     ? URI.create("http://localhost:" + port) : config.baseUrl();

@@ -125,10 +125,20 @@ public final class Database implements AutoCloseable {
         Tx[] committed = {null};
         T result = sql.transactionResult(cfg -> {
             Tx tx = new Tx(cfg.dsl());
-            T value = work.apply(tx);
-            journal.append(cfg.dsl(), tx.events());
-            committed[0] = tx;
-            return value;
+            Tx outer = Tx.OPEN.get();
+            Tx.OPEN.set(tx);
+            try {
+                T value = work.apply(tx);
+                journal.append(cfg.dsl(), tx.events());
+                committed[0] = tx;
+                return value;
+            } finally {
+                if (outer == null) {
+                    Tx.OPEN.remove();
+                } else {
+                    Tx.OPEN.set(outer);
+                }
+            }
         });
         if (!committed[0].events().isEmpty()) {
             journal.signal().committed();

@@ -1,6 +1,7 @@
 package hearth.server.db;
 
 import static hearth.server.db.schema.tables.JournalCursors.JOURNAL_CURSORS;
+import static hearth.server.db.schema.tables.JournalHead.JOURNAL_HEAD;
 
 import hearth.api.events.EventListener;
 import hearth.api.events.JournalEntry;
@@ -42,7 +43,20 @@ public final class JournalDispatcher implements AutoCloseable {
 
     /** Starts delivering to {@code listener} from its stored cursor (from the beginning the first time). */
     public void subscribe(String listenerId, EventListener listener) {
-        Subscription subscription = new Subscription(listenerId, listener);
+        start(new Subscription(listenerId, listener, true));
+    }
+
+    /**
+     * Delivers to {@code listener} what commits from now on, keeping its position in memory only: for listeners
+     * that act on the present (live updates to open pages) and have nothing to catch up after a restart. Each
+     * node follows on its own, so every node sees every entry, including those other nodes committed.
+     */
+    public void follow(String listenerId, EventListener listener) {
+        start(new Subscription(listenerId, listener, false));
+    }
+
+    private void start(Subscription subscription) {
+        String listenerId = subscription.id;
         if (subscriptions.putIfAbsent(listenerId, subscription) != null) {
             throw new IllegalArgumentException("A journal listener named " + listenerId + " is already subscribed");
         }
@@ -65,12 +79,14 @@ public final class JournalDispatcher implements AutoCloseable {
     private final class Subscription {
         private final String id;
         private final EventListener listener;
+        private final boolean durable;
         private volatile boolean running = true;
         private Thread thread;
 
-        Subscription(String id, EventListener listener) {
+        Subscription(String id, EventListener listener, boolean durable) {
             this.id = id;
             this.listener = listener;
+            this.durable = durable;
         }
 
         void run() {
@@ -112,6 +128,10 @@ public final class JournalDispatcher implements AutoCloseable {
         }
 
         private long loadCursor() {
+            if (!durable) {
+                return db.query(sql -> sql.select(JOURNAL_HEAD.LAST_POSITION).from(JOURNAL_HEAD)
+                        .where(JOURNAL_HEAD.ID.eq(1)).fetchSingle().value1());
+            }
             return db.transaction(tx -> {
                 Long stored = tx.sql().select(JOURNAL_CURSORS.POSITION).from(JOURNAL_CURSORS)
                         .where(JOURNAL_CURSORS.LISTENER_ID.eq(id)).fetchOne(JOURNAL_CURSORS.POSITION);
@@ -129,6 +149,9 @@ public final class JournalDispatcher implements AutoCloseable {
         }
 
         private void saveCursor(long position, int failures, String error) {
+            if (!durable) {
+                return;
+            }
             db.query(sql -> sql.update(JOURNAL_CURSORS)
                     .set(JOURNAL_CURSORS.POSITION, position)
                     .set(JOURNAL_CURSORS.FAILURES, failures)

@@ -12,6 +12,9 @@ import org.jooq.DSLContext;
  */
 public final class Tx {
 
+    /** The transaction open on this thread, so code handed only a {@link DSLContext} can still wait for the commit. */
+    static final ThreadLocal<Tx> OPEN = new ThreadLocal<>();
+
     private final DSLContext sql;
     private final List<DomainEvent> events = new ArrayList<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
@@ -35,6 +38,19 @@ public final class Tx {
      */
     public void afterCommit(Runnable step) {
         afterCommit.add(step);
+    }
+
+    /**
+     * Runs {@code step} after the transaction open on this thread commits (see {@link #afterCommit}), or at once when
+     * none is open: for services whose callers pass a {@link DSLContext} but whose followers must see committed data.
+     */
+    public static void afterCurrentCommit(Runnable step) {
+        Tx open = OPEN.get();
+        if (open != null) {
+            open.afterCommit(step);
+        } else {
+            step.run();
+        }
     }
 
     List<DomainEvent> events() {

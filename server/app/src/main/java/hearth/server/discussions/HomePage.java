@@ -57,6 +57,7 @@ public final class HomePage implements Routes {
             @SuppressWarnings("unchecked")
             List<TopicLists.TopicRow> rows = (List<TopicLists.TopicRow>) model.get("topics");
             signedIn.ifPresent(v -> model.put("marks", reads.marks(sql, v.memberId(), v.joinedAt(), rows)));
+            model.put("liveSince", TopicLists.newestTopicId(sql));
             return model;
         }));
     }

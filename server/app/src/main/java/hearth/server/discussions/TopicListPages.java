@@ -100,10 +100,13 @@ public final class TopicListPages implements Routes {
         pages.respond(ctx, "topics", db.read(sql -> {
             TopicLists.Page page = lists.list(sql, new Query(order, period, category,
                     categories.visibleTo(sql, permissions, viewer), cursor, PER_PAGE, tag == null ? 0 : tag.id()));
-            return Map.entry(page, signedIn.map(v -> reads.marks(sql, v.memberId(), v.joinedAt(), page.topics())));
+            long newest = TopicLists.newestTopicId(sql);
+            return Map.entry(Map.entry(page, newest),
+                    signedIn.map(v -> reads.marks(sql, v.memberId(), v.joinedAt(), page.topics())));
         }).map(found -> {
-            TopicLists.Page page = found.getKey();
+            TopicLists.Page page = found.getKey().getKey();
             Map<String, Object> model = new HashMap<>();
+            model.put("liveSince", found.getKey().getValue());
             found.getValue().ifPresent(marks -> model.put("marks", marks));
             model.put("topics", page.topics());
             model.put("next", page.next().orElse(""));

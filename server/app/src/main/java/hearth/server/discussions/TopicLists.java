@@ -110,6 +110,12 @@ public final class TopicLists {
         this.clock = clock;
     }
 
+    /** The id of the newest topic (0 when there is none): where a list page's live "new topics" count starts. */
+    public static long newestTopicId(DSLContext sql) {
+        Long newest = sql.select(org.jooq.impl.DSL.max(TOPICS.ID)).from(TOPICS).fetchSingle().value1();
+        return newest == null ? 0 : newest;
+    }
+
     public Page list(DSLContext sql, Query query) {
         Condition where = TOPICS.CATEGORY_ID.in(query.visible()).and(TOPICS.DELETED_AT.isNull());
         if (query.category() != 0) {

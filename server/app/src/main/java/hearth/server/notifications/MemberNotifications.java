@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -31,6 +33,7 @@ public final class MemberNotifications {
 
     private final Clock clock;
     private final Map<Long, Count> badges = new ConcurrentHashMap<>();
+    private final List<LongConsumer> watchers = new CopyOnWriteArrayList<>();
 
     public MemberNotifications(Clock clock) {
         this.clock = clock;
@@ -53,7 +56,7 @@ public final class MemberNotifications {
                         .whereNotExists(DSL.selectOne().from(NOTIFICATIONS)
                                 .where(NOTIFICATIONS.SOURCE_KEY.eq(cut(sourceKey, 150)))))
                 .execute();
-        badges.remove(memberId);
+        unreadChanged(memberId);
         return added > 0;
     }
 
@@ -90,7 +93,21 @@ public final class MemberNotifications {
 
     /** Drops the member's cached badge count after a change made elsewhere. */
     void changed(long memberId) {
+        unreadChanged(memberId);
+    }
+
+    /** Calls {@code watcher} with a member's id after each committed change to their notifications on this node. */
+    public void watch(LongConsumer watcher) {
+        watchers.add(watcher);
+    }
+
+    private void unreadChanged(long memberId) {
         badges.remove(memberId);
+        // Again after the commit: a page read in between may have cached the count from before it.
+        hearth.server.db.Tx.afterCurrentCommit(() -> {
+            badges.remove(memberId);
+            watchers.forEach(watcher -> watcher.accept(memberId));
+        });
     }
 
     /** Forgets what a member caused (their account is removed with its content). */
@@ -103,7 +120,7 @@ public final class MemberNotifications {
         var update = sql.update(NOTIFICATIONS).set(NOTIFICATIONS.READ_AT, clock.instant())
                 .where(NOTIFICATIONS.MEMBER_ID.eq(memberId), NOTIFICATIONS.READ_AT.isNull());
         (id > 0 ? update.and(NOTIFICATIONS.ID.eq(id)) : update).execute();
-        badges.remove(memberId);
+        unreadChanged(memberId);
     }
 
     private static String cut(String text, int max) {

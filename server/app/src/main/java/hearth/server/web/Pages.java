@@ -52,6 +52,11 @@ public final class Pages {
         show(ctx, 400, template, model);
     }
 
+    /** What every page gets about the request (viewer, CSRF token, display preferences), for rendering it later. */
+    public Map<String, Object> globals(RoutingContext ctx) {
+        return requestGlobals.apply(ctx);
+    }
+
     public String render(RoutingContext ctx, String template, Map<String, ?> model) {
         Map<String, Object> context = new HashMap<>(requestGlobals.apply(ctx));
         context.putAll(model);

@@ -113,6 +113,11 @@ public final class Browser {
         }
     }
 
+    /** Opens an event stream with this browser's cookies. */
+    public SseClient events(String path) {
+        return SseClient.open(http, site.uri(path), "User-Agent", userAgent);
+    }
+
     public Optional<HttpCookie> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst();
     }
