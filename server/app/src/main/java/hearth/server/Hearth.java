@@ -35,6 +35,8 @@ import hearth.server.discussions.CategoryGrants;
 import hearth.server.discussions.DiscussionPermissions;
 import hearth.server.discussions.Feeds;
 import hearth.server.discussions.HomePage;
+import hearth.server.discussions.PostPreview;
+import hearth.server.discussions.PostRules;
 import hearth.server.discussions.ReadState;
 import hearth.server.discussions.TopicListPages;
 import hearth.server.discussions.TopicLists;
@@ -66,11 +68,15 @@ import hearth.server.search.SearchFeature;
 import hearth.server.site.AdminIndex;
 import hearth.server.site.SiteSettings;
 import hearth.server.site.SiteSettingsPage;
+import hearth.server.uploads.DeletedMemberUploads;
+import hearth.server.uploads.UploadPages;
+import hearth.server.uploads.UploadsFeature;
 import hearth.server.web.ApiDocument;
 import hearth.server.web.Csrf;
 import hearth.server.web.ErrorPages;
 import hearth.server.web.HealthCheck;
 import hearth.server.web.Pages;
+import hearth.server.web.RateLimiter;
 import hearth.server.web.Routes;
 import hearth.server.web.SiteRouter;
 import hearth.server.web.Templates;
@@ -221,6 +227,12 @@ public final class Hearth {
             ProfilesFeature profiles = new ProfilesFeature(db, clock, markdown, pages, accounts.sessions(),
                     contentGuards);
 
+            WorkerExecutor imaging = vertx.createSharedWorkerExecutor("hearth-images", 1);
+            shutdown.push(imaging::close);
+            UploadsFeature uploads = new UploadsFeature(db, imaging, new PostingRights(settings), pages,
+                    dataDir.resolve("uploads"), clock);
+            dispatcher.subscribe(DeletedMemberUploads.ID, uploads.deletedMembers());
+
             Categories categories = new Categories(clock, categoryGrants);
             TopicLists topicLists = new TopicLists(clock);
             ReadState readState = new ReadState(db, clock);
@@ -247,6 +259,9 @@ public final class Hearth {
                     new PluginPages(plugins, pluginFaults, pages, pluginHandlers),
                     new PluginAssets(plugins),
                     new OutboxPage(mailer, pages, mailSender.configured()),
+                    uploads,
+                    new PostPreview(markdown, new PostRules(clock),
+                            new RateLimiter(PostPreview.PER_MINUTE, Duration.ofMinutes(1), clock)),
                     new ApiDocument());
             List<Handler<RoutingContext>> perRequest = new ArrayList<>();
             BodyHandler bodies = BodyHandler.create(dataDir.resolve("tmp/uploads").toString())
@@ -254,7 +269,10 @@ public final class Hearth {
             // Plugin jars are the one upload allowed to be large.
             BodyHandler pluginJars = BodyHandler.create(dataDir.resolve("tmp/uploads").toString())
                     .setBodyLimit(PluginJar.MAX_BYTES + 64 * 1024).setDeleteUploadedFilesOnEnd(true);
-            perRequest.add(ctx -> (PluginJar.isUploadPath(ctx.normalizedPath()) ? pluginJars : bodies).handle(ctx));
+            BodyHandler images = BodyHandler.create(dataDir.resolve("tmp/uploads").toString())
+                    .setBodyLimit(UploadPages.maxRequestBytes()).setDeleteUploadedFilesOnEnd(true);
+            perRequest.add(ctx -> (PluginJar.isUploadPath(ctx.normalizedPath()) ? pluginJars
+                    : UploadPages.isUploadPath(ctx.normalizedPath()) ? images : bodies).handle(ctx));
             perRequest.add(new Csrf(tokens::next, https));
             perRequest.addAll(accounts.requestHandlers());
             perRequest.add(profiles.displayPreferences());

@@ -2,6 +2,7 @@ package hearth.server.discussions;
 
 import java.util.List;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Image;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -14,11 +15,21 @@ public final class Markdown {
     private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
 
     private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
-    private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS)
+            // Images load when scrolled near, so a long topic full of pictures opens quickly.
+            .attributeProviderFactory(context -> (node, tagName, attributes) -> {
+                if (node instanceof Image) {
+                    attributes.put("loading", "lazy");
+                }
+            })
+            .build();
     private final PolicyFactory policy = Sanitizers.FORMATTING
             .and(Sanitizers.BLOCKS)
             .and(Sanitizers.TABLES)
             .and(Sanitizers.IMAGES)
+            .and(new HtmlPolicyBuilder()
+                    .allowAttributes("loading").matching(true, "lazy").onElements("img")
+                    .toFactory())
             .and(new HtmlPolicyBuilder()
                     .allowElements("a")
                     .allowUrlProtocols("http", "https", "mailto")
