@@ -28,6 +28,7 @@ public final class Markdown {
             .and(Sanitizers.TABLES)
             .and(Sanitizers.IMAGES)
             .and(new HtmlPolicyBuilder()
+                    .allowElements("img")
                     .allowAttributes("loading").matching(true, "lazy").onElements("img")
                     .toFactory())
             .and(new HtmlPolicyBuilder()
