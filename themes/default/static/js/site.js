@@ -32,3 +32,22 @@ document.addEventListener("hearth:uploaded", (event) => {
   text.focus();
   text.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
 });
+
+// A file over the upload limit is not sent at all: the server would refuse it after the whole file had travelled.
+document.addEventListener("htmx:confirm", (event) => {
+  const input = event.target.querySelector && event.target.querySelector("input[type=file][data-max-bytes]");
+  const file = input && input.files && input.files[0];
+  if (file && file.size > Number(input.dataset.maxBytes)) {
+    event.preventDefault();
+    const status = event.target.querySelector(".upload-status");
+    if (status) {
+      status.innerHTML = "";
+      const message = document.createElement("p");
+      message.className = "error";
+      message.setAttribute("role", "alert");
+      message.textContent = "Images can be at most 8 MB; this file is " + (file.size / 1048576).toFixed(1) + " MB.";
+      status.appendChild(message);
+    }
+    input.value = "";
+  }
+});
