@@ -70,6 +70,7 @@ import hearth.server.site.SiteSettings;
 import hearth.server.site.SiteSettingsPage;
 import hearth.server.uploads.DeletedMemberUploads;
 import hearth.server.uploads.UploadPages;
+import hearth.server.uploads.UploadedImageSizes;
 import hearth.server.uploads.UploadsFeature;
 import hearth.server.web.ApiDocument;
 import hearth.server.web.Csrf;
@@ -157,7 +158,7 @@ public final class Hearth {
             Database db = openDatabase(config, vertx, clock);
             shutdown.push(db::close);
 
-            Markdown markdown = new Markdown();
+            Markdown markdown = new Markdown(new UploadedImageSizes(dataDir.resolve("uploads")));
             if (config.demo()) {
                 new DemoCommunity(db, clock, markdown).seedIfEmpty();
             }

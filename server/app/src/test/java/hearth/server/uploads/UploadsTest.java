@@ -245,7 +245,7 @@ class UploadsTest {
     }
 
     @Test
-    void postsShowUploadedImagesLazilyAndNothingUnsafe() throws Exception {
+    void postsShowUploadedImagesLazilyWithTheirSizeAndNothingUnsafe() throws Exception {
         Browser mo = member("MoPoster");
         String markdown = new JsonObject(uploadApi(mo, "Seedlings.png", "image/png",
                 encode(picture(120, 90, Color.GREEN), "png")).body()).getString("markdown");
@@ -257,7 +257,8 @@ class UploadsTest {
         String html = new JsonObject(reply.body()).getString("bodyHtml");
         Matcher url = URL.matcher(markdown);
         assertTrue(url.find());
-        assertTrue(html.contains("<img src=\"" + url.group() + "\" alt=\"Seedlings\" loading=\"lazy\" />"), html);
+        assertTrue(html.contains("<img src=\"" + url.group() + "\" alt=\"Seedlings\" width=\"120\" height=\"90\" "
+                + "loading=\"lazy\" />"), html);
         assertFalse(html.contains("javascript:"), html);
         assertFalse(html.contains("onerror"), html);
     }
