@@ -1,7 +1,9 @@
 package hearth.server.uploads;
 
 import hearth.api.errors.NotFound;
+import hearth.server.accounts.Sessions;
 import hearth.server.accounts.Viewer;
+import hearth.server.web.Csrf;
 import hearth.server.web.Forms;
 import hearth.server.web.Json;
 import hearth.server.web.Pages;
@@ -13,7 +15,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -135,6 +136,10 @@ public final class UploadPages implements Routes {
                         ctx.fail(noSuchImage());
                         return;
                     }
+                    // Shared caches may keep the answer for a year and give it to anyone: it must carry no
+                    // cookie (a first visit would otherwise hand out its CSRF token with the image).
+                    ctx.response().removeCookie(Csrf.COOKIE, false);
+                    ctx.response().removeCookie(Sessions.COOKIE, false);
                     ctx.response()
                             .putHeader(HttpHeaders.CONTENT_TYPE, ImageUploads.contentTypeOf(
                                     name.substring(name.lastIndexOf('.') + 1)))

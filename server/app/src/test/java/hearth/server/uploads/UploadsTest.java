@@ -86,6 +86,7 @@ class UploadsTest {
         assertTrue(served.headers().firstValue("cache-control").orElseThrow().contains("max-age=31536000"));
         assertEquals("nosniff", served.headers().firstValue("x-content-type-options").orElseThrow());
         assertEquals("sandbox", served.headers().firstValue("content-security-policy").orElseThrow());
+        assertTrue(served.headers().allValues("set-cookie").isEmpty(), "a response caches may share has no cookie");
         BufferedImage back = ImageIO.read(new ByteArrayInputStream(served.body()));
         assertEquals(300, back.getWidth());
         assertEquals(200, back.getHeight());
