@@ -144,6 +144,18 @@ class UploadsTest {
     }
 
     @Test
+    void webpImagesAreAcceptedLossyAndLossless() throws Exception {
+        Browser og = member("OgWebp");
+        for (String webp : new String[] {"UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==",
+                "UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA"}) {
+            HttpResponse<String> answer = uploadApi(og, "dot.webp", "image/webp",
+                    java.util.Base64.getDecoder().decode(webp));
+            assertEquals(201, answer.statusCode(), answer.body());
+            assertEquals(1, new JsonObject(answer.body()).getInteger("width"));
+        }
+    }
+
+    @Test
     void onlyRealImagesInAcceptedFormatsGetThrough() throws Exception {
         Browser di = member("DiRefused");
         HttpResponse<String> html = upload(di, "cat.png", "image/png",
