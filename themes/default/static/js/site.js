@@ -5,3 +5,49 @@ document.addEventListener("htmx:configRequest", (event) => {
     event.detail.headers["X-CSRF-Token"] = token.content;
   }
 });
+
+// Composer tools (preview, image upload) show the server's refusal (a 4xx with a message) where their answer goes.
+document.addEventListener("htmx:beforeSwap", (event) => {
+  const status = event.detail.xhr.status;
+  if (status >= 400 && status < 500 && event.target.closest("[data-swap-errors]")) {
+    event.detail.shouldSwap = true;
+    event.detail.isError = false;
+  }
+});
+
+// An uploaded image's Markdown goes into the composer's text at the cursor, on a line of its own; the preview follows.
+document.addEventListener("hearth:uploaded", (event) => {
+  const form = event.target.closest("[data-insert-into]");
+  const text = form && document.getElementById(form.dataset.insertInto);
+  if (!text || !event.detail || !event.detail.markdown) {
+    return;
+  }
+  const start = text.selectionStart ?? text.value.length;
+  const end = text.selectionEnd ?? start;
+  const before = text.value.slice(0, start);
+  const line = (before && !before.endsWith("\n") ? "\n" : "") + event.detail.markdown + "\n";
+  text.value = before + line + text.value.slice(end);
+  text.selectionStart = text.selectionEnd = start + line.length;
+  form.querySelector("input[type=file]").value = "";
+  text.focus();
+  text.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+});
+
+// A file over the upload limit is not sent at all: the server would refuse it after the whole file had travelled.
+document.addEventListener("htmx:confirm", (event) => {
+  const input = event.target.querySelector && event.target.querySelector("input[type=file][data-max-bytes]");
+  const file = input && input.files && input.files[0];
+  if (file && file.size > Number(input.dataset.maxBytes)) {
+    event.preventDefault();
+    const status = event.target.querySelector(".upload-status");
+    if (status) {
+      status.innerHTML = "";
+      const message = document.createElement("p");
+      message.className = "error";
+      message.setAttribute("role", "alert");
+      message.textContent = "Images can be at most 8 MB; this file is " + (file.size / 1048576).toFixed(1) + " MB.";
+      status.appendChild(message);
+    }
+    input.value = "";
+  }
+});

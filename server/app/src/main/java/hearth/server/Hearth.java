@@ -41,6 +41,8 @@ import hearth.server.discussions.CategoryGrants;
 import hearth.server.discussions.DiscussionPermissions;
 import hearth.server.discussions.Feeds;
 import hearth.server.discussions.HomePage;
+import hearth.server.discussions.PostPreview;
+import hearth.server.discussions.PostRules;
 import hearth.server.discussions.ReadState;
 import hearth.server.discussions.TopicListPages;
 import hearth.server.discussions.TopicLists;
@@ -84,6 +86,10 @@ import hearth.server.site.SiteSettingsPage;
 import hearth.server.tags.TagAdminPages;
 import hearth.server.tags.TagPages;
 import hearth.server.tags.Tags;
+import hearth.server.uploads.DeletedMemberUploads;
+import hearth.server.uploads.UploadPages;
+import hearth.server.uploads.UploadedImageSizes;
+import hearth.server.uploads.UploadsFeature;
 import hearth.server.web.ApiDocument;
 import hearth.server.web.Csrf;
 import hearth.server.web.ErrorPages;
@@ -170,7 +176,7 @@ public final class Hearth {
             Database db = openDatabase(config, vertx, clock);
             shutdown.push(db::close);
 
-            Markdown markdown = new Markdown();
+            Markdown markdown = new Markdown(new UploadedImageSizes(dataDir.resolve("uploads")));
             if (config.demo()) {
                 new DemoCommunity(db, clock, markdown).seedIfEmpty();
             }
@@ -241,6 +247,12 @@ public final class Hearth {
             ProfilesFeature profiles = new ProfilesFeature(db, clock, markdown, pages, accounts.sessions(),
                     contentGuards);
 
+            WorkerExecutor imaging = vertx.createSharedWorkerExecutor("hearth-images", 1);
+            shutdown.push(imaging::close);
+            UploadsFeature uploads = new UploadsFeature(db, imaging, new PostingRights(settings), pages,
+                    dataDir.resolve("uploads"), clock);
+            dispatcher.subscribe(DeletedMemberUploads.ID, uploads.deletedMembers());
+
             Categories categories = new Categories(clock, categoryGrants);
             TopicLists topicLists = new TopicLists(clock);
             ReadState readState = new ReadState(db, clock);
@@ -287,14 +299,20 @@ public final class Hearth {
                     new PluginAssets(plugins),
                     new OutboxPage(mailer, pages, mailSender.configured()),
                     new ApiDocument(),
-                    new LivePages(db, pages, permissions, live));
+                    new LivePages(db, pages, permissions, live),
+                    uploads,
+                    new PostPreview(markdown, new PostRules(clock),
+                            new RateLimiter(PostPreview.PER_MINUTE, Duration.ofMinutes(1), clock)));
             List<Handler<RoutingContext>> perRequest = new ArrayList<>();
             BodyHandler bodies = BodyHandler.create(dataDir.resolve("tmp/uploads").toString())
                     .setBodyLimit(3 * 1024 * 1024).setDeleteUploadedFilesOnEnd(true);
             // Plugin jars are the one upload allowed to be large.
             BodyHandler pluginJars = BodyHandler.create(dataDir.resolve("tmp/uploads").toString())
                     .setBodyLimit(PluginJar.MAX_BYTES + 64 * 1024).setDeleteUploadedFilesOnEnd(true);
-            perRequest.add(ctx -> (PluginJar.isUploadPath(ctx.normalizedPath()) ? pluginJars : bodies).handle(ctx));
+            BodyHandler images = BodyHandler.create(dataDir.resolve("tmp/uploads").toString())
+                    .setBodyLimit(UploadPages.maxRequestBytes()).setDeleteUploadedFilesOnEnd(true);
+            perRequest.add(ctx -> (PluginJar.isUploadPath(ctx.normalizedPath()) ? pluginJars
+                    : UploadPages.isUploadPath(ctx.normalizedPath()) ? images : bodies).handle(ctx));
             perRequest.add(new Csrf(tokens::next, https));
             perRequest.addAll(accounts.requestHandlers());
             perRequest.add(profiles.displayPreferences());

@@ -1,33 +1,26 @@
 package hearth.server.accounts;
 
-import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
+import hearth.server.images.ExifOrientation;
+import hearth.server.images.ImageCodec;
 import java.awt.AlphaComposite;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
+import java.util.Optional;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Turns an uploaded picture into a member's avatar, and draws an initials avatar for members without one.
@@ -131,28 +124,13 @@ public final class AvatarImages {
     }
 
     private static Source sniff(byte[] b) {
-        if (startsWith(b, 0, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
-            return Source.PNG;
-        }
-        if (startsWith(b, 0, 0xFF, 0xD8, 0xFF)) {
-            return Source.JPEG;
-        }
-        if (startsWith(b, 0, 'R', 'I', 'F', 'F') && startsWith(b, 8, 'W', 'E', 'B', 'P')) {
-            return Source.WEBP;
-        }
-        throw new AvatarRefused(AvatarRefused.Reason.NOT_AN_IMAGE, NOT_AN_IMAGE);
-    }
-
-    private static boolean startsWith(byte[] b, int offset, int... expected) {
-        if (b.length < offset + expected.length) {
-            return false;
-        }
-        for (int i = 0; i < expected.length; i++) {
-            if ((b[offset + i] & 0xFF) != expected[i]) {
-                return false;
-            }
-        }
-        return true;
+        // GIF is decodable too, but an avatar has no use for it (nor for its animation).
+        return ImageCodec.sniff(b).flatMap(kind -> switch (kind) {
+            case PNG -> Optional.of(Source.PNG);
+            case JPEG -> Optional.of(Source.JPEG);
+            case WEBP -> Optional.of(Source.WEBP);
+            case GIF -> Optional.<Source>empty();
+        }).orElseThrow(() -> new AvatarRefused(AvatarRefused.Reason.NOT_AN_IMAGE, NOT_AN_IMAGE));
     }
 
     private static BufferedImage decodeCentredSquare(byte[] upload, Source source) {
@@ -193,16 +171,7 @@ public final class AvatarImages {
     }
 
     private static ImageReader readerFor(Source source) {
-        if (source == Source.WEBP) {
-            // Straight from the plugin rather than through ImageIO's registry, so WebP works whatever the class
-            // loader that registry scanned (fat jar, plugin host, tests) could see.
-            return new WebPImageReaderSpi().createReaderInstance(null);
-        }
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(source == Source.PNG ? "png" : "jpeg");
-        if (!readers.hasNext()) {
-            throw new IllegalStateException("This Java runtime has no " + source + " decoder");
-        }
-        return readers.next();
+        return ImageCodec.reader(ImageCodec.Kind.valueOf(source.name()));
     }
 
     private static AvatarRefused damaged() {
@@ -263,41 +232,14 @@ public final class AvatarImages {
     }
 
     private static byte[] encode(BufferedImage image, Format format) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            if (format == Format.PNG) {
-                // The PNG writer stores the raster as it is: undo the premultiplication first.
-                BufferedImage straight = draw(image, image.getWidth(), BufferedImage.TYPE_INT_ARGB,
-                        RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-                if (!ImageIO.write(straight, "png", out)) {
-                    throw new IllegalStateException("This Java runtime has no PNG encoder");
-                }
-            } else {
-                writeJpeg(image.getType() == BufferedImage.TYPE_INT_RGB ? image
-                        : draw(image, image.getWidth(), BufferedImage.TYPE_INT_RGB,
-                        RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR), out);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Encoding an avatar in memory failed", e);
+        if (format == Format.PNG) {
+            // The PNG writer stores the raster as it is: undo the premultiplication first.
+            return ImageCodec.png(draw(image, image.getWidth(), BufferedImage.TYPE_INT_ARGB,
+                    RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR));
         }
-        return bytes.toByteArray();
-    }
-
-    private static void writeJpeg(BufferedImage rgb, ImageOutputStream out) throws IOException {
-        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
-        if (!writers.hasNext()) {
-            throw new IllegalStateException("This Java runtime has no JPEG encoder");
-        }
-        ImageWriter writer = writers.next();
-        try {
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(JPEG_QUALITY);
-            writer.setOutput(out);
-            writer.write(null, new IIOImage(rgb, null, null), param); // no metadata: the writer adds only JFIF
-        } finally {
-            writer.dispose();
-        }
+        return ImageCodec.jpeg(image.getType() == BufferedImage.TYPE_INT_RGB ? image
+                : draw(image, image.getWidth(), BufferedImage.TYPE_INT_RGB,
+                RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR), JPEG_QUALITY);
     }
 
     static String initials(String displayName) {

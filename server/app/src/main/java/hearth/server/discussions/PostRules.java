@@ -53,6 +53,15 @@ public final class PostRules {
         if (body.length() < BODY_MIN) {
             throw new InvalidInput("body", "Please write at least " + BODY_MIN + " characters.");
         }
+        return notTooLong(body);
+    }
+
+    /** The body, trimmed, of any length up to the limit (a preview of a post being written), or an error on body. */
+    public String draft(String raw) {
+        return notTooLong(raw == null ? "" : raw.strip());
+    }
+
+    private static String notTooLong(String body) {
         if (body.length() > BODY_MAX) {
             throw new InvalidInput("body", "Please keep it under " + BODY_MAX + " characters (this is "
                     + body.length() + ").");

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import hearth.server.accounts.AvatarImages.Avatar;
 import hearth.server.accounts.AvatarImages.Format;
 import hearth.server.accounts.AvatarRefused.Reason;
+import hearth.server.images.ExifOrientation;
 import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.Graphics2D;

@@ -84,6 +84,12 @@ public final class Browser {
     /** Posts a multipart form with one file, the way a file input does, with the page's CSRF token. */
     public HttpResponse<String> upload(String page, String action, String field, String fileName, String contentType,
                                        byte[] content) {
+        return upload(page, action, field, fileName, contentType, content, new String[0]);
+    }
+
+    /** {@link #upload(String, String, String, String, String, byte[])} with extra request headers (name, value...). */
+    public HttpResponse<String> upload(String page, String action, String field, String fileName, String contentType,
+                                       byte[] content, String... headers) {
         Matcher m = CSRF.matcher(get(page).body());
         if (!m.find()) {
             throw new AssertionError("No CSRF token on " + page);
@@ -96,9 +102,13 @@ public final class Browser {
                 + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
         out.write(content, 0, content.length);
         out.print("\r\n--" + boundary + "--\r\n");
-        return send(HttpRequest.newBuilder(site.uri(action))
+        HttpRequest.Builder request = HttpRequest.newBuilder(site.uri(action))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
     }
 
     public HttpResponse<byte[]> getBytes(String path) {

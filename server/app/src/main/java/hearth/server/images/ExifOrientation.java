@@ -1,4 +1,4 @@
-package hearth.server.accounts;
+package hearth.server.images;
 
 import java.awt.image.BufferedImage;
 
@@ -7,9 +7,10 @@ import java.awt.image.BufferedImage;
  * them for display. Re-encoding drops all metadata, tag included, so the turn is applied to the pixels instead.
  * Only this one tag is read, with every offset bounds-checked; anything unexpected counts as "no turn".
  */
-final class ExifOrientation {
+public final class ExifOrientation {
 
-    static final int NORMAL = 1;
+    /** Shown as stored: no turn. */
+    public static final int NORMAL = 1;
 
     private static final int ORIENTATION_TAG = 0x0112;
     private static final int TYPE_SHORT = 3;
@@ -18,7 +19,7 @@ final class ExifOrientation {
     }
 
     /** The orientation 1–8 stored in a JPEG's EXIF segment, or {@link #NORMAL} when there is none or it is odd. */
-    static int of(byte[] jpeg) {
+    public static int of(byte[] jpeg) {
         try {
             return read(jpeg);
         } catch (IndexOutOfBoundsException e) {
@@ -79,34 +80,39 @@ final class ExifOrientation {
     }
 
     /**
-     * Turns a square image as orientation {@code value} asks. Each case maps a stored pixel (x, y) to where it is
-     * shown, for side n; e.g. 6 means "rotate 90° clockwise": the stored top row becomes the right-hand column.
+     * Turns an image as orientation {@code value} asks; 5 to 8 swap width and height. Each case maps a stored pixel
+     * (x, y) of a w × h image to the column and row where it is shown; e.g. 6 means "rotate 90° clockwise": the
+     * stored top row becomes the right-hand column.
      */
-    static BufferedImage apply(int value, BufferedImage square) {
-        if (value == NORMAL) {
-            return square;
+    public static BufferedImage apply(int value, BufferedImage image) {
+        if (value < 2 || value > 8) {
+            return image;
         }
-        int n = square.getWidth();
-        int[] from = square.getRGB(0, 0, n, n, null, 0, n);
+        int w = image.getWidth();
+        int h = image.getHeight();
+        boolean swaps = value >= 5;
+        int outW = swaps ? h : w;
+        int[] from = image.getRGB(0, 0, w, h, null, 0, w);
         int[] to = new int[from.length];
-        for (int y = 0; y < n; y++) {
-            for (int x = 0; x < n; x++) {
-                int m = n - 1;
-                int shown = switch (value) {
-                    case 2 -> y * n + (m - x);
-                    case 3 -> (m - y) * n + (m - x);
-                    case 4 -> (m - y) * n + x;
-                    case 5 -> x * n + y;
-                    case 6 -> x * n + (m - y);
-                    case 7 -> (m - x) * n + (m - y);
-                    case 8 -> (m - x) * n + y;
-                    default -> y * n + x;
-                };
-                to[shown] = from[y * n + x];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int column;
+                int row;
+                switch (value) {
+                    case 2 -> { column = w - 1 - x; row = y; }
+                    case 3 -> { column = w - 1 - x; row = h - 1 - y; }
+                    case 4 -> { column = x; row = h - 1 - y; }
+                    case 5 -> { column = y; row = x; }
+                    case 6 -> { column = h - 1 - y; row = x; }
+                    case 7 -> { column = h - 1 - y; row = w - 1 - x; }
+                    default -> { column = y; row = w - 1 - x; } // 8
+                }
+                to[row * outW + column] = from[y * w + x];
             }
         }
-        BufferedImage turned = new BufferedImage(n, n, square.getType());
-        turned.setRGB(0, 0, n, n, to, 0, n);
+        BufferedImage turned = new BufferedImage(outW, swaps ? w : h, image.getType() == 0
+                ? BufferedImage.TYPE_INT_ARGB : image.getType());
+        turned.setRGB(0, 0, outW, swaps ? w : h, to, 0, outW);
         return turned;
     }
 
