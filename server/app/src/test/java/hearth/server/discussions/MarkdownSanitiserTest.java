@@ -30,7 +30,7 @@ class MarkdownSanitiserTest {
             "blockquote", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr",
             "th", "td", "img", "del", "b", "i", "u", "s", "strike", "sub", "sup", "tt", "big", "small");
     private static final List<String> ALLOWED_ATTRIBUTES = List.of("href", "rel", "src", "alt", "title", "class",
-            "align", "width", "height", "border", "hspace", "vspace", "colspan", "rowspan", "start", "type");
+            "align", "width", "height", "border", "hspace", "vspace", "colspan", "rowspan", "start", "type", "loading");
 
     private final Markdown markdown = new Markdown();
 
