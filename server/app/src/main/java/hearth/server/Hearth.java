@@ -238,7 +238,7 @@ public final class Hearth {
             long reminders = vertx.setPeriodic(Duration.ofSeconds(5).toMillis(),
                     tick -> vertx.executeBlocking(bookmarks::sendDueReminders, false));
             shutdown.push(() -> vertx.cancelTimer(reminders));
-            Tags tags = new Tags(db, settings, permissions, clock);
+            Tags tags = new Tags(db, settings, permissions, clock, new RateLimiter(30, Duration.ofMinutes(10), clock));
             List<Routes> features = List.of(
                     new HomePage(db, pages, permissions, categoryGrants, topicLists, readState),
                     new TopicListPages(db, pages, permissions, categoryGrants, topicLists, readState),
