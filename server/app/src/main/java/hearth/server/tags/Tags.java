@@ -219,8 +219,15 @@ public final class Tags {
     }
 
     private long idOf(Tx tx, String name) {
-        return tx.sql().select(TAGS.ID).from(TAGS).where(TAGS.NAME.eq(name)).fetchOptional(TAGS.ID)
-                .orElseGet(() -> insert(tx, name, ""));
+        var existing = tx.sql().select(TAGS.ID).from(TAGS).where(TAGS.NAME.eq(name)).fetchOptional(TAGS.ID);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        // Two members may bring in the same new tag at once: the later insert waits, is ignored, and the locking
+        // read (which sees the latest committed row, not this transaction's snapshot) finds the earlier one's tag.
+        tx.sql().insertInto(TAGS).set(TAGS.NAME, name).set(TAGS.DESCRIPTION, "").set(TAGS.CREATED_AT, clock.instant())
+                .onDuplicateKeyIgnore().execute();
+        return tx.sql().select(TAGS.ID).from(TAGS).where(TAGS.NAME.eq(name)).forUpdate().fetchSingle(TAGS.ID);
     }
 
     private long insert(Tx tx, String name, String description) {
