@@ -270,7 +270,7 @@ public final class Hearth {
                         return null;
                     }, false));
             shutdown.push(() -> vertx.cancelTimer(mailing));
-            Tags tags = new Tags(db, settings, permissions, clock);
+            Tags tags = new Tags(db, settings, permissions, clock, new RateLimiter(30, Duration.ofMinutes(10), clock));
             LiveHub live = new LiveHub(vertx, db, permissions, notifications, templates, LiveHub.Limits.DEFAULT);
             live.start(dispatcher);
             List<Routes> features = List.of(

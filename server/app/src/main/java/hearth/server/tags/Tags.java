@@ -16,6 +16,7 @@ import hearth.server.db.Database;
 import hearth.server.db.Tx;
 import hearth.server.discussions.DiscussionPermissions;
 import hearth.server.site.SiteSettings;
+import hearth.server.web.RateLimiter;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -48,8 +49,11 @@ public final class Tags {
     private final SiteSettings settings;
     private final Permissions permissions;
     private final Clock clock;
+    private final RateLimiter changes;
 
-    public Tags(Database db, SiteSettings settings, Permissions permissions, Clock clock) {
+    /** @param changes how often one member may change topics' tags (each change may create tags) */
+    public Tags(Database db, SiteSettings settings, Permissions permissions, Clock clock, RateLimiter changes) {
+        this.changes = changes;
         this.db = db;
         this.settings = settings;
         this.permissions = permissions;
@@ -116,6 +120,10 @@ public final class Tags {
                     .orElseThrow(() -> new NotFound("There is no such topic. It may have been moved or deleted."));
             if (!mayChange(viewer, topic.value1(), topic.value2())) {
                 throw new Forbidden("Only the topic's author or a moderator can change its tags.");
+            }
+            if (!changes.tryAcquire("member:" + viewer.memberId())) {
+                throw new InvalidInput("tags", "You have changed tags many times in a short while: please wait a "
+                        + "few minutes and try again.");
             }
             List<String> names = TagRules.topicTags(raw);
             refused(tx.sql(), viewer, names).ifPresent(refusal -> {
@@ -211,8 +219,15 @@ public final class Tags {
     }
 
     private long idOf(Tx tx, String name) {
-        return tx.sql().select(TAGS.ID).from(TAGS).where(TAGS.NAME.eq(name)).fetchOptional(TAGS.ID)
-                .orElseGet(() -> insert(tx, name, ""));
+        var existing = tx.sql().select(TAGS.ID).from(TAGS).where(TAGS.NAME.eq(name)).fetchOptional(TAGS.ID);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        // Two members may bring in the same new tag at once: the later insert waits, is ignored, and the locking
+        // read (which sees the latest committed row, not this transaction's snapshot) finds the earlier one's tag.
+        tx.sql().insertInto(TAGS).set(TAGS.NAME, name).set(TAGS.DESCRIPTION, "").set(TAGS.CREATED_AT, clock.instant())
+                .onDuplicateKeyIgnore().execute();
+        return tx.sql().select(TAGS.ID).from(TAGS).where(TAGS.NAME.eq(name)).forUpdate().fetchSingle(TAGS.ID);
     }
 
     private long insert(Tx tx, String name, String description) {

@@ -142,6 +142,25 @@ class TagsTest {
     }
 
     @Test
+    void changingTagsOverAndOverIsSlowedDown() {
+        long id = started("Mallow", "Mallow everywhere", new JsonArray()).getLong("id");
+        Browser author = forum.logIn("Mallow");
+        int status = 200;
+        int changes = 0;
+        while (status == 200 && changes < 40) {
+            status = author.json("PUT", "/api/v1/topics/" + id + "/tags",
+                    new JsonObject().put("tags", new JsonArray().add("mallow-" + changes)).encode()).statusCode();
+            changes++;
+        }
+        assertEquals(400, status);
+        assertEquals(31, changes, "30 changes are allowed in ten minutes");
+        HttpResponse<String> refused = author.json("PUT", "/api/v1/topics/" + id + "/tags",
+                new JsonObject().put("tags", new JsonArray().add("more")).encode());
+        assertTrue(new JsonObject(refused.body()).getString("error").contains("please wait"), refused.body());
+        assertEquals(0, forum.number("SELECT COUNT(*) FROM tags WHERE name = 'more'"));
+    }
+
+    @Test
     void aTagListsItsVisibleTopicsPinnedFirstInPagesApiAndFeed() throws Exception {
         JsonObject first = started("Comfrey", "Comfrey tea for feeding", new JsonArray().add("feeding"));
         JsonObject second = started("Nettle", "Nettle tea as well", new JsonArray().add("feeding").add("weeds"));
