@@ -68,8 +68,9 @@ public final class Csrf implements Handler<RoutingContext> {
 
     /**
      * Unsubscribe links from notification mail. Mail clients POST them for one-click unsubscribe (RFC 8058) without
-     * any cookie, so a CSRF token cannot be checked; none is needed either: the link carries its own signed token,
-     * naming one member and one kind of mail, and a forged request could at most turn that mail off.
+     * any cookie, so a CSRF token cannot be checked. None is needed: the request is authorised by the signed token in
+     * its path, not by a session another site could ride on, and all it can do is turn off the one kind of mail
+     * that token names.
      */
     private static boolean isOneClickUnsubscribe(RoutingContext ctx) {
         return ctx.normalizedPath().startsWith("/email/unsubscribe/");

@@ -193,6 +193,28 @@ class NotificationEmailTest {
     }
 
     @Test
+    void unconfirmedAndSuspendedAccountsGetNoMail() throws Exception {
+        Browser max = Members.signUp(site, "Max"); // address never confirmed
+        Browser ned = member("Ned");
+        member("Oda");
+        long maxId = id("Max");
+        eventually("Max's mail state", () -> number("SELECT COUNT(*) FROM member_email_state WHERE member_id = "
+                + maxId) == 1);
+        setEmail(max, "{\"replies\": \"immediately\"}");
+        setEmail(ned, "{\"replies\": \"immediately\"}");
+        Sql.execute(site.database(), "UPDATE members SET status = 'suspended', status_until = "
+                + "TIMESTAMPADD(DAY, 3, CURRENT_TIMESTAMP) WHERE id = " + id("Ned"));
+        long toMax = reply("Max", "Oda", "Wormery");
+        long toNed = reply("Ned", "Oda", "Mulch");
+        graceOver("Max");
+        graceOver("Ned");
+        considered("Max", "immediate_through", toMax);
+        considered("Ned", "immediate_through", toNed);
+        assertEquals(List.of(), mailsTo("Max"));
+        assertEquals(List.of(), mailsTo("Ned"));
+    }
+
+    @Test
     void theDailyDigestListsTheUnreadOnesOnceAndNothingIsMailedOnItsOwn() throws Exception {
         Browser gil = member("Gil");
         member("Hana");
