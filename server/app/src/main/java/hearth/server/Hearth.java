@@ -41,6 +41,8 @@ import hearth.server.discussions.TopicLists;
 import hearth.server.discussions.Markdown;
 import hearth.server.discussions.TopicsFeature;
 import hearth.server.mail.MailSender;
+import hearth.server.mentions.MentionsFeature;
+import hearth.server.mentions.PostRecipients;
 import hearth.server.mail.Mailer;
 import hearth.server.mail.OutboxPage;
 import hearth.server.notifications.LikeNotifier;
@@ -66,6 +68,9 @@ import hearth.server.search.SearchFeature;
 import hearth.server.site.AdminIndex;
 import hearth.server.site.SiteSettings;
 import hearth.server.site.SiteSettingsPage;
+import hearth.server.watching.NotificationLevels;
+import hearth.server.watching.Watching;
+import hearth.server.watching.WatchingFeature;
 import hearth.server.web.ApiDocument;
 import hearth.server.web.Csrf;
 import hearth.server.web.ErrorPages;
@@ -178,7 +183,9 @@ public final class Hearth {
             SitePermissions permissions = new SitePermissions(plugins, pluginFaults, DiscussionPermissions.defaults(),
                     List.of(categoryGrants));
             MemberNotifications notifications = new MemberNotifications(clock);
-            dispatcher.subscribe(ReplyNotifier.ID, new ReplyNotifier(db, notifications));
+            NotificationLevels notificationLevels = new NotificationLevels();
+            dispatcher.subscribe(ReplyNotifier.ID, new ReplyNotifier(db,
+                    new PostRecipients(notifications, notificationLevels, permissions, markdown, clock)));
             dispatcher.subscribe(LikeNotifier.ID, new LikeNotifier(db, notifications));
             PluginHost pluginHost = new PluginHost(new PluginHost.Needs(dataDir.resolve("plugins"),
                     dataDir.resolve("plugin-data"), db, clock, dispatcher, templates, permissions, notifications,
@@ -247,6 +254,9 @@ public final class Hearth {
                     new PluginPages(plugins, pluginFaults, pages, pluginHandlers),
                     new PluginAssets(plugins),
                     new OutboxPage(mailer, pages, mailSender.configured()),
+                    new MentionsFeature(db, clock),
+                    new WatchingFeature(db, new Watching(db, notificationLevels, permissions, clock),
+                            notificationLevels, pages),
                     new ApiDocument());
             List<Handler<RoutingContext>> perRequest = new ArrayList<>();
             BodyHandler bodies = BodyHandler.create(dataDir.resolve("tmp/uploads").toString())

@@ -12,6 +12,8 @@ import hearth.server.db.Database;
 import hearth.server.discussions.TopicLists.Order;
 import hearth.server.discussions.TopicLists.Period;
 import hearth.server.discussions.TopicLists.Query;
+import hearth.server.watching.NotificationLevel;
+import hearth.server.watching.NotificationLevels;
 import hearth.server.web.Json;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
@@ -39,6 +41,7 @@ public final class TopicListPages implements Routes {
     private final CategoryGrants categories;
     private final TopicLists lists;
     private final ReadState reads;
+    private final NotificationLevels levels = new NotificationLevels();
 
     public TopicListPages(Database db, Pages pages, Permissions permissions, CategoryGrants categories,
                           TopicLists lists, ReadState reads) {
@@ -82,9 +85,14 @@ public final class TopicListPages implements Routes {
         Optional<Viewer> signedIn = Viewer.of(ctx);
         Optional<MemberView> viewer = viewer(ctx);
         Optional<String> cursor = cursor(ctx);
+        Map<String, Object> categoryHeader = header == null ? null : new HashMap<>(header);
         pages.respond(ctx, "topics", db.read(sql -> {
             TopicLists.Page page = lists.list(sql, new Query(order, period, category,
-                    categories.visibleTo(sql, permissions, viewer), cursor, PER_PAGE));
+                    categories.visibleTo(sql, permissions, viewer), cursor, PER_PAGE), notMuted(signedIn, category));
+            if (categoryHeader != null && signedIn.isPresent()) {
+                categoryHeader.put("notificationLevel", levels.chosenForCategory(sql, signedIn.get().memberId(), category)
+                        .orElse(NotificationLevel.NORMAL).key());
+            }
             return Map.entry(page, signedIn.map(v -> reads.marks(sql, v.memberId(), v.joinedAt(), page.topics())));
         }).map(found -> {
             TopicLists.Page page = found.getKey();
@@ -95,8 +103,9 @@ public final class TopicListPages implements Routes {
             model.put("order", order.key());
             model.put("period", period.key());
             model.put("periods", Period.values());
-            if (header != null) {
-                model.put("category", header);
+            if (categoryHeader != null) {
+                model.put("category", categoryHeader);
+                model.put("notificationLevels", NotificationLevel.values());
             }
             return model;
         }));
@@ -123,7 +132,8 @@ public final class TopicListPages implements Routes {
             if (category != 0 && !visible.contains(category)) {
                 throw new NotFound("There is no such category.");
             }
-            return lists.list(sql, new Query(order, period, category, visible, cursor, limit));
+            return lists.list(sql, new Query(order, period, category, visible, cursor, limit),
+                    notMuted(Viewer.of(ctx), category));
         }).map(page -> new JsonObject()
                 .put("topics", new JsonArray(page.topics().stream().map(t -> new JsonObject()
                         .put("id", t.id()).put("title", t.title()).put("url", t.url())
@@ -131,6 +141,12 @@ public final class TopicListPages implements Routes {
                         .put("author", t.author()).put("replies", t.replies()).put("views", t.views())
                         .put("lastPostedAt", t.lastPostedAt().toString()).put("pinned", t.pinned())).toList()))
                 .put("next", page.next().orElse(null))));
+    }
+
+    /** Site-wide lists leave out what the member muted; a category's own list still shows all of it. */
+    private org.jooq.Condition notMuted(Optional<Viewer> signedIn, long category) {
+        return category == 0 && signedIn.isPresent() ? levels.notMutedBy(signedIn.get().memberId())
+                : org.jooq.impl.DSL.noCondition();
     }
 
     private static Optional<MemberView> viewer(RoutingContext ctx) {
