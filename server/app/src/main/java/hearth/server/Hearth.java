@@ -245,6 +245,7 @@ public final class Hearth {
                     new TopicsFeature(db, clock, markdown, permissions, new PostingRights(settings), contentGuards,
                             pages, readState, bookmarks),
                     accounts,
+                    new MentionsFeature(db, clock), // before profiles: /api/v1/members/autocomplete is no username
                     profiles,
                     new SearchFeature(db, plugins, pluginFaults, pages),
                     new SiteSettingsPage(settings, pages),
@@ -254,7 +255,6 @@ public final class Hearth {
                     new PluginPages(plugins, pluginFaults, pages, pluginHandlers),
                     new PluginAssets(plugins),
                     new OutboxPage(mailer, pages, mailSender.configured()),
-                    new MentionsFeature(db, clock),
                     new WatchingFeature(db, new Watching(db, notificationLevels, permissions, clock),
                             notificationLevels, pages),
                     new ApiDocument());

@@ -1,5 +1,7 @@
 package hearth.server.mentions;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.commonmark.node.CustomNode;
 import org.commonmark.node.Node;
@@ -38,7 +40,10 @@ public final class MentionNode extends CustomNode {
         public void render(Node node) {
             String username = ((MentionNode) node).username();
             // The username pattern has no character that needs escaping in a URL path or in HTML.
-            html.tag("a", java.util.Map.of("class", "mention", "href", "/u/" + username));
+            Map<String, String> attributes = new LinkedHashMap<>();
+            attributes.put("href", "/u/" + username);
+            attributes.put("class", "mention");
+            html.tag("a", attributes);
             html.text("@" + username);
             html.tag("/a");
         }

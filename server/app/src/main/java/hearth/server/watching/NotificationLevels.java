@@ -86,7 +86,18 @@ public final class NotificationLevels {
         if (category.isPresent() && category.get() != NotificationLevel.TRACKING) {
             return;
         }
-        setForTopic(sql, memberId, topicId, NotificationLevel.TRACKING, now);
+        // Insert only if still absent: a choice the member makes meanwhile must win over this automatic one.
+        sql.insertInto(TOPIC_NOTIFICATION_LEVELS, TOPIC_NOTIFICATION_LEVELS.MEMBER_ID,
+                        TOPIC_NOTIFICATION_LEVELS.TOPIC_ID, TOPIC_NOTIFICATION_LEVELS.NOTIFICATION_LEVEL,
+                        TOPIC_NOTIFICATION_LEVELS.UPDATED_AT)
+                .select(DSL.select(DSL.val(memberId, TOPIC_NOTIFICATION_LEVELS.MEMBER_ID),
+                                DSL.val(topicId, TOPIC_NOTIFICATION_LEVELS.TOPIC_ID),
+                                DSL.val(NotificationLevel.TRACKING.key(), TOPIC_NOTIFICATION_LEVELS.NOTIFICATION_LEVEL),
+                                DSL.val(now, TOPIC_NOTIFICATION_LEVELS.UPDATED_AT))
+                        .whereNotExists(DSL.selectOne().from(TOPIC_NOTIFICATION_LEVELS)
+                                .where(TOPIC_NOTIFICATION_LEVELS.MEMBER_ID.eq(memberId),
+                                        TOPIC_NOTIFICATION_LEVELS.TOPIC_ID.eq(topicId))))
+                .execute();
     }
 
     /** The members watching the topic, directly or through its category without a topic choice of their own. */
