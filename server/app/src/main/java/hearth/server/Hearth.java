@@ -184,8 +184,8 @@ public final class Hearth {
                     List.of(categoryGrants));
             MemberNotifications notifications = new MemberNotifications(clock);
             NotificationLevels notificationLevels = new NotificationLevels();
-            dispatcher.subscribe(ReplyNotifier.ID, new ReplyNotifier(db,
-                    new PostRecipients(notifications, notificationLevels, permissions, markdown, clock)));
+            dispatcher.subscribe(ReplyNotifier.ID, new ReplyNotifier(db, new PostRecipients(notifications,
+                    notificationLevels, permissions, categoryGrants, markdown, clock)));
             dispatcher.subscribe(LikeNotifier.ID, new LikeNotifier(db, notifications));
             PluginHost pluginHost = new PluginHost(new PluginHost.Needs(dataDir.resolve("plugins"),
                     dataDir.resolve("plugin-data"), db, clock, dispatcher, templates, permissions, notifications,

@@ -9,6 +9,7 @@ import hearth.api.access.Scope;
 import hearth.api.events.PostCreated;
 import hearth.api.views.MemberView;
 import hearth.server.accounts.MemberViews;
+import hearth.server.discussions.CategoryGrants;
 import hearth.server.discussions.DiscussionPermissions;
 import hearth.server.discussions.Markdown;
 import hearth.server.notifications.MemberNotifications;
@@ -49,11 +50,13 @@ public final class PostRecipients {
     private final MemberNotifications notifications;
     private final NotificationLevels levels;
     private final Permissions permissions;
+    private final CategoryGrants categories;
     private final Markdown markdown;
     private final Clock clock;
 
     public PostRecipients(MemberNotifications notifications, NotificationLevels levels, Permissions permissions,
-                          Markdown markdown, Clock clock) {
+                          CategoryGrants categories, Markdown markdown, Clock clock) {
+        this.categories = categories;
         this.notifications = notifications;
         this.levels = levels;
         this.permissions = permissions;
@@ -70,6 +73,7 @@ public final class PostRecipients {
             return; // removed since (its author's account was deleted)
         }
         long categoryId = post.value3();
+        categories.know(sql, categoryId); // created a moment ago on another node: who may see it?
         levels.trackAutomatically(sql, created.authorId(), created.topicId(), categoryId, clock.instant());
 
         Map<Long, Reason> reasons = new LinkedHashMap<>();

@@ -88,12 +88,13 @@ class WatchingTest {
         // Ada mutes her own topic with the form on its page.
         assertEquals(303, ada.submit(page, page + "/notification-level", Map.of("level", "muted")).statusCode());
 
-        reply(cyd, "Cydwatch", topic, "Two years in black bags, then sieve.");
-        eventually("Bodhi, watching, hears of Cyd's post", () -> bodhi.get("/notifications").body()
-                .contains("Cydwatch posted in Leaf mould in bags"));
+        Browser dee = forum.member("Deewatch", false);
+        reply(dee, "Deewatch", topic, "Two years in black bags, then sieve.");
+        eventually("Bodhi, watching, hears of Dee's post", () -> bodhi.get("/notifications").body()
+                .contains("Deewatch posted in Leaf mould in bags"));
         assertEquals(0, count("Adawatch", "Leaf mould in bags"), "Ada muted her topic: no reply notification");
         assertEquals("tracking", forum.text("SELECT notification_level FROM topic_notification_levels"
-                + " WHERE member_id = ? AND topic_id = ?", forum.id("Cydwatch"), topic), "writing in it tracks it");
+                + " WHERE member_id = ? AND topic_id = ?", forum.id("Deewatch"), topic), "writing in it tracks it");
 
         assertFalse(ada.get("/latest").body().contains("Leaf mould in bags"), "muted: not in Ada's latest");
         assertFalse(ada.get("/").body().contains("Leaf mould in bags"), "nor on her home page");
