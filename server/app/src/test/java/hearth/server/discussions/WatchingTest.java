@@ -143,4 +143,20 @@ class WatchingTest {
         assertEquals(404, bodhi.json("PUT", "/api/v1/categories/999999/notification-level",
                 "{\"level\": \"muted\"}").statusCode());
     }
+
+    @Test
+    void aDeletedAccountsLevelsGoWithIt() {
+        Browser eli = forum.member("Eliwatch", false);
+        long topic = topic(ada, "Adawatch", "Saving tomato seed");
+        assertEquals(200, eli.json("PUT", "/api/v1/topics/" + topic + "/notification-level",
+                "{\"level\": \"watching\"}").statusCode());
+        assertEquals(200, eli.json("PUT", "/api/v1/categories/" + category + "/notification-level",
+                "{\"level\": \"muted\"}").statusCode());
+        long id = forum.id("Eliwatch");
+        HttpResponse<String> deleted = eli.json("DELETE", "/api/v1/me",
+                "{\"username\": \"Eliwatch\", \"password\": \"" + Forum.PASSWORD + "\"}");
+        assertTrue(deleted.statusCode() < 300, deleted.body());
+        assertEquals(0, forum.number("SELECT COUNT(*) FROM topic_notification_levels WHERE member_id = ?", id));
+        assertEquals(0, forum.number("SELECT COUNT(*) FROM category_notification_levels WHERE member_id = ?", id));
+    }
 }
