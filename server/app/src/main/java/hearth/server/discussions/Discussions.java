@@ -63,7 +63,7 @@ public final class Discussions {
         return reply(tx, authorId, topicId, body, null);
     }
 
-    /** Adds a reply at the end of a topic, answering {@code replyTo} (a post of the same topic, checked by the caller). */
+    /** Adds a reply at the end of a topic answering {@code replyTo} (null, or a post of the topic: the caller checks). */
     public long reply(Tx tx, long authorId, long topicId, String body, Long replyTo) {
         Instant now = clock.instant();
         // Locking the topic row numbers concurrent replies one after another.

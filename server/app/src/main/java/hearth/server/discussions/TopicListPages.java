@@ -90,8 +90,8 @@ public final class TopicListPages implements Routes {
             TopicLists.Page page = lists.list(sql, new Query(order, period, category,
                     categories.visibleTo(sql, permissions, viewer), cursor, PER_PAGE), notMuted(signedIn, category));
             if (categoryHeader != null && signedIn.isPresent()) {
-                categoryHeader.put("notificationLevel", levels.chosenForCategory(sql, signedIn.get().memberId(), category)
-                        .orElse(NotificationLevel.NORMAL).key());
+                categoryHeader.put("notificationLevel", levels.chosenForCategory(sql, signedIn.get().memberId(),
+                        category).orElse(NotificationLevel.NORMAL).key());
             }
             return Map.entry(page, signedIn.map(v -> reads.marks(sql, v.memberId(), v.joinedAt(), page.topics())));
         }).map(found -> {

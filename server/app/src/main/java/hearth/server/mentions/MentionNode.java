@@ -22,7 +22,7 @@ public final class MentionNode extends CustomNode {
         return username;
     }
 
-    /** Renders {@link MentionNode}s; register with {@code HtmlRenderer.builder().nodeRendererFactory(Renderer::new)}. */
+    /** Renders {@link MentionNode}s: {@code HtmlRenderer.builder().nodeRendererFactory(Renderer::new)}. */
     public static final class Renderer implements NodeRenderer {
 
         private final HtmlWriter html;

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /**
@@ -21,6 +22,8 @@ import org.jooq.impl.DSL;
 public final class NotificationLevels {
 
     private static final String MUTED = NotificationLevel.MUTED.key();
+    private static final Field<String> TOPIC_LEVEL = TOPIC_NOTIFICATION_LEVELS.NOTIFICATION_LEVEL;
+    private static final Field<String> CATEGORY_LEVEL = CATEGORY_NOTIFICATION_LEVELS.NOTIFICATION_LEVEL;
 
     /** A topic or category the member chose a level for, as {@code /account/watching} lists it. */
     public record Choice(String kind, long id, String name, String url, String level) {
@@ -28,17 +31,17 @@ public final class NotificationLevels {
 
     /** The member's own choice for the topic, if any. */
     public Optional<NotificationLevel> chosenForTopic(DSLContext sql, long memberId, long topicId) {
-        return sql.select(TOPIC_NOTIFICATION_LEVELS.NOTIFICATION_LEVEL).from(TOPIC_NOTIFICATION_LEVELS)
+        return sql.select(TOPIC_LEVEL).from(TOPIC_NOTIFICATION_LEVELS)
                 .where(TOPIC_NOTIFICATION_LEVELS.MEMBER_ID.eq(memberId), TOPIC_NOTIFICATION_LEVELS.TOPIC_ID.eq(topicId))
-                .fetchOptional(TOPIC_NOTIFICATION_LEVELS.NOTIFICATION_LEVEL).map(NotificationLevel::stored);
+                .fetchOptional(TOPIC_LEVEL).map(NotificationLevel::stored);
     }
 
     /** The member's own choice for the category, if any. */
     public Optional<NotificationLevel> chosenForCategory(DSLContext sql, long memberId, long categoryId) {
-        return sql.select(CATEGORY_NOTIFICATION_LEVELS.NOTIFICATION_LEVEL).from(CATEGORY_NOTIFICATION_LEVELS)
+        return sql.select(CATEGORY_LEVEL).from(CATEGORY_NOTIFICATION_LEVELS)
                 .where(CATEGORY_NOTIFICATION_LEVELS.MEMBER_ID.eq(memberId),
                         CATEGORY_NOTIFICATION_LEVELS.CATEGORY_ID.eq(categoryId))
-                .fetchOptional(CATEGORY_NOTIFICATION_LEVELS.NOTIFICATION_LEVEL).map(NotificationLevel::stored);
+                .fetchOptional(CATEGORY_LEVEL).map(NotificationLevel::stored);
     }
 
     /** The level that applies to the member in the topic: the topic's row, else the category's, else normal. */
@@ -55,7 +58,7 @@ public final class NotificationLevels {
         sql.insertInto(TOPIC_NOTIFICATION_LEVELS)
                 .set(TOPIC_NOTIFICATION_LEVELS.MEMBER_ID, memberId)
                 .set(TOPIC_NOTIFICATION_LEVELS.TOPIC_ID, topicId)
-                .set(TOPIC_NOTIFICATION_LEVELS.NOTIFICATION_LEVEL, level.key())
+                .set(TOPIC_LEVEL, level.key())
                 .set(TOPIC_NOTIFICATION_LEVELS.UPDATED_AT, now)
                 .execute();
     }
@@ -68,7 +71,7 @@ public final class NotificationLevels {
             sql.insertInto(CATEGORY_NOTIFICATION_LEVELS)
                     .set(CATEGORY_NOTIFICATION_LEVELS.MEMBER_ID, memberId)
                     .set(CATEGORY_NOTIFICATION_LEVELS.CATEGORY_ID, categoryId)
-                    .set(CATEGORY_NOTIFICATION_LEVELS.NOTIFICATION_LEVEL, level.key())
+                    .set(CATEGORY_LEVEL, level.key())
                     .set(CATEGORY_NOTIFICATION_LEVELS.UPDATED_AT, now)
                     .execute();
         }
@@ -88,11 +91,11 @@ public final class NotificationLevels {
         }
         // Insert only if still absent: a choice the member makes meanwhile must win over this automatic one.
         sql.insertInto(TOPIC_NOTIFICATION_LEVELS, TOPIC_NOTIFICATION_LEVELS.MEMBER_ID,
-                        TOPIC_NOTIFICATION_LEVELS.TOPIC_ID, TOPIC_NOTIFICATION_LEVELS.NOTIFICATION_LEVEL,
+                        TOPIC_NOTIFICATION_LEVELS.TOPIC_ID, TOPIC_LEVEL,
                         TOPIC_NOTIFICATION_LEVELS.UPDATED_AT)
                 .select(DSL.select(DSL.val(memberId, TOPIC_NOTIFICATION_LEVELS.MEMBER_ID),
                                 DSL.val(topicId, TOPIC_NOTIFICATION_LEVELS.TOPIC_ID),
-                                DSL.val(NotificationLevel.TRACKING.key(), TOPIC_NOTIFICATION_LEVELS.NOTIFICATION_LEVEL),
+                                DSL.val(NotificationLevel.TRACKING.key(), TOPIC_LEVEL),
                                 DSL.val(now, TOPIC_NOTIFICATION_LEVELS.UPDATED_AT))
                         .whereNotExists(DSL.selectOne().from(TOPIC_NOTIFICATION_LEVELS)
                                 .where(TOPIC_NOTIFICATION_LEVELS.MEMBER_ID.eq(memberId),
@@ -105,11 +108,11 @@ public final class NotificationLevels {
         String watching = NotificationLevel.WATCHING.key();
         Set<Long> members = new HashSet<>(sql.select(TOPIC_NOTIFICATION_LEVELS.MEMBER_ID)
                 .from(TOPIC_NOTIFICATION_LEVELS)
-                .where(TOPIC_NOTIFICATION_LEVELS.TOPIC_ID.eq(topicId), TOPIC_NOTIFICATION_LEVELS.NOTIFICATION_LEVEL.eq(watching))
+                .where(TOPIC_NOTIFICATION_LEVELS.TOPIC_ID.eq(topicId), TOPIC_LEVEL.eq(watching))
                 .fetch(TOPIC_NOTIFICATION_LEVELS.MEMBER_ID));
         members.addAll(sql.select(CATEGORY_NOTIFICATION_LEVELS.MEMBER_ID).from(CATEGORY_NOTIFICATION_LEVELS)
                 .where(CATEGORY_NOTIFICATION_LEVELS.CATEGORY_ID.eq(categoryId),
-                        CATEGORY_NOTIFICATION_LEVELS.NOTIFICATION_LEVEL.eq(watching),
+                        CATEGORY_LEVEL.eq(watching),
                         CATEGORY_NOTIFICATION_LEVELS.MEMBER_ID.notIn(DSL.select(TOPIC_NOTIFICATION_LEVELS.MEMBER_ID)
                                 .from(TOPIC_NOTIFICATION_LEVELS)
                                 .where(TOPIC_NOTIFICATION_LEVELS.TOPIC_ID.eq(topicId))))
@@ -120,12 +123,12 @@ public final class NotificationLevels {
     /** For the site-wide lists: topics the member muted, or whose category they muted, are left out. */
     public Condition notMutedBy(long memberId) {
         var mutedTopics = DSL.select(TOPIC_NOTIFICATION_LEVELS.TOPIC_ID).from(TOPIC_NOTIFICATION_LEVELS)
-                .where(TOPIC_NOTIFICATION_LEVELS.MEMBER_ID.eq(memberId), TOPIC_NOTIFICATION_LEVELS.NOTIFICATION_LEVEL.eq(MUTED));
+                .where(TOPIC_NOTIFICATION_LEVELS.MEMBER_ID.eq(memberId), TOPIC_LEVEL.eq(MUTED));
         var otherwiseChosen = DSL.select(TOPIC_NOTIFICATION_LEVELS.TOPIC_ID).from(TOPIC_NOTIFICATION_LEVELS)
-                .where(TOPIC_NOTIFICATION_LEVELS.MEMBER_ID.eq(memberId), TOPIC_NOTIFICATION_LEVELS.NOTIFICATION_LEVEL.ne(MUTED));
+                .where(TOPIC_NOTIFICATION_LEVELS.MEMBER_ID.eq(memberId), TOPIC_LEVEL.ne(MUTED));
         var mutedCategories = DSL.select(CATEGORY_NOTIFICATION_LEVELS.CATEGORY_ID).from(CATEGORY_NOTIFICATION_LEVELS)
                 .where(CATEGORY_NOTIFICATION_LEVELS.MEMBER_ID.eq(memberId),
-                        CATEGORY_NOTIFICATION_LEVELS.NOTIFICATION_LEVEL.eq(MUTED));
+                        CATEGORY_LEVEL.eq(MUTED));
         return TOPICS.ID.notIn(mutedTopics)
                 .and(TOPICS.CATEGORY_ID.notIn(mutedCategories).or(TOPICS.ID.in(otherwiseChosen)));
     }
@@ -133,17 +136,17 @@ public final class NotificationLevels {
     /** What the member watches, tracks by choice or mutes: categories first, then topics, newest choice first. */
     public List<Choice> chosenBy(DSLContext sql, long memberId) {
         List<Choice> categories = sql.select(CATEGORIES.ID, CATEGORIES.NAME, CATEGORIES.SLUG,
-                        CATEGORY_NOTIFICATION_LEVELS.NOTIFICATION_LEVEL)
+                        CATEGORY_LEVEL)
                 .from(CATEGORY_NOTIFICATION_LEVELS)
                 .join(CATEGORIES).on(CATEGORIES.ID.eq(CATEGORY_NOTIFICATION_LEVELS.CATEGORY_ID))
                 .where(CATEGORY_NOTIFICATION_LEVELS.MEMBER_ID.eq(memberId))
                 .orderBy(CATEGORY_NOTIFICATION_LEVELS.UPDATED_AT.desc())
                 .fetch(r -> new Choice("category", r.value1(), r.value2(), "/c/" + r.value3(), r.value4()));
-        List<Choice> topics = sql.select(TOPICS.ID, TOPICS.TITLE, TOPICS.SLUG, TOPIC_NOTIFICATION_LEVELS.NOTIFICATION_LEVEL)
+        List<Choice> topics = sql.select(TOPICS.ID, TOPICS.TITLE, TOPICS.SLUG, TOPIC_LEVEL)
                 .from(TOPIC_NOTIFICATION_LEVELS)
                 .join(TOPICS).on(TOPICS.ID.eq(TOPIC_NOTIFICATION_LEVELS.TOPIC_ID))
                 .where(TOPIC_NOTIFICATION_LEVELS.MEMBER_ID.eq(memberId),
-                        TOPIC_NOTIFICATION_LEVELS.NOTIFICATION_LEVEL.in(NotificationLevel.WATCHING.key(), MUTED))
+                        TOPIC_LEVEL.in(NotificationLevel.WATCHING.key(), MUTED))
                 .orderBy(TOPIC_NOTIFICATION_LEVELS.UPDATED_AT.desc())
                 .limit(500)
                 .fetch(r -> new Choice("topic", r.value1(), r.value2(), "/t/" + r.value3() + "/" + r.value1(),

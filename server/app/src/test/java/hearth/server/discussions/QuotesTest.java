@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Quotes: the Quote link prefills the reply box, the quote shows as "<name> said:" and the quoted author hears once. */
+/** Quotes: the Quote link prefills the reply, the quote shows as "<name> said:" and the quoted author hears once. */
 class QuotesTest {
 
     @TempDir

@@ -130,7 +130,8 @@ class WatchingTest {
         eventually("Cyd hears of the mention", () -> cyd.get("/notifications").body()
                 .contains("Bodhiwatch mentioned you in Pruning gooseberries"));
         reply(ada, "Adawatch", topic, "And @Bodhiwatch, when?");
-        eventually("Cyd, watching, heard of both posts that did not mention her", () -> forum.number("SELECT COUNT(*) FROM notifications"
+        eventually("Cyd, watching, heard of both posts that did not mention her", () -> forum.number(
+                "SELECT COUNT(*) FROM notifications"
                 + " WHERE member_id = ? AND source_key LIKE ?", forum.id("Cydwatch"), "posted:%") >= 2);
         assertEquals(0, forum.number("SELECT COUNT(*) FROM notifications WHERE member_id = ? AND title LIKE ?",
                 forum.id("Bodhiwatch"), "%gooseberries%"), "Bodhi muted the category: not even a mention reaches him");
