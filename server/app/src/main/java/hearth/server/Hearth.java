@@ -51,6 +51,8 @@ import hearth.server.discussions.TopicsFeature;
 import hearth.server.live.LiveHub;
 import hearth.server.live.LivePages;
 import hearth.server.mail.MailSender;
+import hearth.server.mentions.MentionsFeature;
+import hearth.server.mentions.PostRecipients;
 import hearth.server.mail.Mailer;
 import hearth.server.mail.OutboxPage;
 import hearth.server.notifications.AnswerNotifier;
@@ -90,6 +92,9 @@ import hearth.server.uploads.DeletedMemberUploads;
 import hearth.server.uploads.UploadPages;
 import hearth.server.uploads.UploadedImageSizes;
 import hearth.server.uploads.UploadsFeature;
+import hearth.server.watching.NotificationLevels;
+import hearth.server.watching.Watching;
+import hearth.server.watching.WatchingFeature;
 import hearth.server.web.ApiDocument;
 import hearth.server.web.Csrf;
 import hearth.server.web.ErrorPages;
@@ -203,7 +208,9 @@ public final class Hearth {
             SitePermissions permissions = new SitePermissions(plugins, pluginFaults, DiscussionPermissions.defaults(),
                     List.of(categoryGrants));
             MemberNotifications notifications = new MemberNotifications(clock);
-            dispatcher.subscribe(ReplyNotifier.ID, new ReplyNotifier(db, notifications));
+            NotificationLevels notificationLevels = new NotificationLevels();
+            dispatcher.subscribe(ReplyNotifier.ID, new ReplyNotifier(db, new PostRecipients(notifications,
+                    notificationLevels, permissions, categoryGrants, markdown, clock)));
             dispatcher.subscribe(LikeNotifier.ID, new LikeNotifier(db, notifications));
             dispatcher.subscribe(AnswerNotifier.ID, new AnswerNotifier(db, notifications));
             PluginHost pluginHost = new PluginHost(new PluginHost.Needs(dataDir.resolve("plugins"),
@@ -289,6 +296,7 @@ public final class Hearth {
                     new TopicsFeature(db, clock, markdown, permissions, new PostingRights(settings), contentGuards,
                             pages, readState, bookmarks, tags),
                     accounts,
+                    new MentionsFeature(db, clock), // before profiles: /api/v1/members/autocomplete is no username
                     profiles,
                     new SearchFeature(db, plugins, pluginFaults, pages),
                     new SiteSettingsPage(settings, pages),
@@ -302,7 +310,9 @@ public final class Hearth {
                     new LivePages(db, pages, permissions, live),
                     uploads,
                     new PostPreview(markdown, new PostRules(clock),
-                            new RateLimiter(PostPreview.PER_MINUTE, Duration.ofMinutes(1), clock)));
+                            new RateLimiter(PostPreview.PER_MINUTE, Duration.ofMinutes(1), clock)),
+                    new WatchingFeature(db, new Watching(db, notificationLevels, permissions, clock),
+                            notificationLevels, pages));
             List<Handler<RoutingContext>> perRequest = new ArrayList<>();
             BodyHandler bodies = BodyHandler.create(dataDir.resolve("tmp/uploads").toString())
                     .setBodyLimit(3 * 1024 * 1024).setDeleteUploadedFilesOnEnd(true);

@@ -28,6 +28,7 @@ import hearth.server.db.Tx;
 import hearth.server.notifications.MemberNotifications;
 import hearth.server.notifications.email.EmailStates;
 import hearth.server.site.SiteSettings;
+import hearth.server.watching.NotificationLevels;
 import hearth.api.errors.InvalidInput;
 import hearth.server.web.RateLimiter;
 import io.vertx.core.Future;
@@ -210,6 +211,7 @@ public final class AccountDeletion {
         tx.sql().deleteFrom(POST_LIKES).where(POST_LIKES.MEMBER_ID.eq(memberId)).execute();
         tx.sql().deleteFrom(TOPIC_READS).where(TOPIC_READS.MEMBER_ID.eq(memberId)).execute();
         tx.sql().deleteFrom(BOOKMARKS).where(BOOKMARKS.MEMBER_ID.eq(memberId)).execute();
+        NotificationLevels.erase(tx.sql(), memberId);
         tx.sql().deleteFrom(RECOVERY_CODES).where(RECOVERY_CODES.MEMBER_ID.eq(memberId)).execute();
         avatars.forget(tx, memberId);
         // Profile answers, email preferences, and who they ignored or were ignored by.

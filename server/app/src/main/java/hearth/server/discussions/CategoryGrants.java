@@ -38,6 +38,13 @@ public final class CategoryGrants implements ScopedRule {
         });
     }
 
+    /** Reads the categories afresh unless this one is known: for work that cannot wait for the next refresh. */
+    public void know(DSLContext sql, long categoryId) {
+        if (!byCategory.containsKey(categoryId)) {
+            reload(sql);
+        }
+    }
+
     private void reload(DSLContext sql) {
         Map<Long, Levels> fresh = new HashMap<>();
         sql.select(CATEGORIES.ID, CATEGORIES.PARENT_ID, CATEGORIES.SEE_LEVEL,

@@ -8,6 +8,7 @@ import hearth.api.events.CategoryChanged;
 import hearth.api.events.PostCreated;
 import hearth.api.events.TopicCreated;
 import hearth.server.db.Tx;
+import hearth.server.mentions.Mentions;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,12 +54,17 @@ public final class Discussions {
                 .returning(TOPICS.ID)
                 .fetchSingle(TOPICS.ID);
         tx.record(new TopicCreated(topicId, categoryId, authorId, title));
-        addPost(tx, topicId, authorId, 1, body, now);
+        addPost(tx, topicId, authorId, 1, body, now, null);
         return topicId;
     }
 
     /** Adds a reply at the end of a topic; returns the post id. */
     public long reply(Tx tx, long authorId, long topicId, String body) {
+        return reply(tx, authorId, topicId, body, null);
+    }
+
+    /** Adds a reply at the end of a topic answering {@code replyTo} (null, or a post of the topic: the caller checks). */
+    public long reply(Tx tx, long authorId, long topicId, String body, Long replyTo) {
         Instant now = clock.instant();
         // Locking the topic row numbers concurrent replies one after another.
         int replies = tx.sql().select(TOPICS.REPLY_COUNT).from(TOPICS).where(TOPICS.ID.eq(topicId)).forUpdate()
@@ -72,21 +78,27 @@ public final class Discussions {
                 .set(TOPICS.LAST_POSTED_AT, now)
                 .where(TOPICS.ID.eq(topicId))
                 .execute();
-        return addPost(tx, topicId, authorId, last == null ? 1 : last + 1, body, now);
+        return addPost(tx, topicId, authorId, last == null ? 1 : last + 1, body, now, replyTo);
     }
 
-    private long addPost(Tx tx, long topicId, long authorId, int number, String body, Instant now) {
+    private long addPost(Tx tx, long topicId, long authorId, int number, String body, Instant now, Long replyTo) {
         long postId = tx.sql().insertInto(POSTS)
                 .set(POSTS.TOPIC_ID, topicId)
                 .set(POSTS.AUTHOR_ID, authorId)
                 .set(POSTS.POST_NUMBER, number)
                 .set(POSTS.BODY_MARKDOWN, body)
-                .set(POSTS.BODY_HTML, markdown.toHtml(body))
+                .set(POSTS.BODY_HTML, markdown.toHtml(body, names -> Mentions.existing(tx.sql(), names)))
                 .set(POSTS.CREATED_AT, now)
+                .set(POSTS.REPLY_TO_POST_ID, replyTo)
                 .returning(POSTS.ID)
                 .fetchSingle(POSTS.ID);
         tx.record(new PostCreated(postId, topicId, authorId, number));
         return postId;
+    }
+
+    /** Refuses (on {@code body}) a post that mentions too many members. */
+    public void mentionsWithinLimit(Tx tx, String body) {
+        Mentions.requireWithinLimit(tx.sql(), markdown.mentioned(body));
     }
 
     static String slug(String text) {

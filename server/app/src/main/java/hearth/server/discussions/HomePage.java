@@ -32,6 +32,7 @@ public final class HomePage implements Routes {
     private final CategoryGrants categories;
     private final TopicLists lists;
     private final ReadState reads;
+    private final hearth.server.watching.NotificationLevels levels = new hearth.server.watching.NotificationLevels();
 
     public HomePage(Database db, Pages pages, Permissions permissions, CategoryGrants categories, TopicLists lists,
                     ReadState reads) {
@@ -53,7 +54,7 @@ public final class HomePage implements Routes {
         Optional<MemberView> viewer = signedIn.map(Viewer::asMemberView);
         pages.respond(ctx, "home", db.read(sql -> {
             Map<String, Object> model = new java.util.HashMap<>(load(sql, categories.visibleTo(sql, permissions,
-                    viewer)));
+                    viewer), signedIn.map(v -> levels.notMutedBy(v.memberId())).orElse(DSL.noCondition())));
             @SuppressWarnings("unchecked")
             List<TopicLists.TopicRow> rows = (List<TopicLists.TopicRow>) model.get("topics");
             signedIn.ifPresent(v -> model.put("marks", reads.marks(sql, v.memberId(), v.joinedAt(), rows)));
@@ -63,7 +64,7 @@ public final class HomePage implements Routes {
     }
 
     /** The categories and latest topics among those the viewer may see. */
-    private Map<String, Object> load(DSLContext sql, Set<Long> visible) {
+    private Map<String, Object> load(DSLContext sql, Set<Long> visible, org.jooq.Condition notMuted) {
         var topicCount = DSL.count(TOPICS.ID);
         List<CategoryRow> categories = sql
                 .select(CATEGORIES.SLUG, CATEGORIES.NAME, CATEGORIES.DESCRIPTION, CATEGORIES.COLOR, topicCount)
@@ -75,7 +76,7 @@ public final class HomePage implements Routes {
                 .orderBy(CATEGORIES.POSITION, CATEGORIES.ID)
                 .fetch(r -> new CategoryRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
         TopicLists.Page latest = lists.list(sql, new TopicLists.Query(TopicLists.Order.LATEST,
-                TopicLists.Period.ALL, 0, visible, Optional.empty(), TopicListPages.PER_PAGE));
+                TopicLists.Period.ALL, 0, visible, Optional.empty(), TopicListPages.PER_PAGE), notMuted);
         return Map.of("categories", categories, "topics", latest.topics(), "next", latest.next().orElse(""));
     }
 }

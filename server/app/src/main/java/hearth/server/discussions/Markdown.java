@@ -1,7 +1,12 @@
 package hearth.server.discussions;
 
+import hearth.server.mentions.MentionNode;
+import hearth.server.mentions.MentionSyntax;
+import hearth.server.mentions.QuoteBlocks;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Image;
@@ -49,6 +54,7 @@ public final class Markdown {
                     .allowElements("pre", "code", "hr", "br")
                     // A pattern: matching(boolean, String...) would compare whole values, and drop every language.
                     .allowAttributes("class").matching(LANGUAGE).onElements("code")
+                    .allowAttributes("class").matching(true, "mention").onElements("a")
                     .toFactory());
 
     /** Markdown whose images carry no dimensions. */
@@ -58,6 +64,7 @@ public final class Markdown {
 
     public Markdown(ImageSizes sizes) {
         this.renderer = HtmlRenderer.builder().extensions(EXTENSIONS)
+                .nodeRendererFactory(MentionNode.Renderer::new)
                 // Images load when scrolled near, so a long topic full of pictures opens quickly.
                 .attributeProviderFactory(context -> (node, tagName, attributes) -> {
                     if (node instanceof Image image) {
@@ -72,6 +79,21 @@ public final class Markdown {
     }
 
     public String toHtml(String markdown) {
-        return policy.sanitize(renderer.render(parser.parse(markdown)));
+        return toHtml(markdown, names -> Set.of());
+    }
+
+    /**
+     * A post's HTML: quote blocks become blockquotes and {@code @name}s link to the members that exist;
+     * {@code members} answers which of the (lower-cased) usernames asked about do.
+     */
+    public String toHtml(String markdown, Function<Set<String>, Set<String>> members) {
+        org.commonmark.node.Node document = parser.parse(QuoteBlocks.expand(markdown));
+        MentionSyntax.link(document, members);
+        return policy.sanitize(renderer.render(document));
+    }
+
+    /** The distinct usernames (lower-cased) a post mentions, whether or not they exist. */
+    public Set<String> mentioned(String markdown) {
+        return MentionSyntax.candidates(parser.parse(QuoteBlocks.expand(markdown)));
     }
 }

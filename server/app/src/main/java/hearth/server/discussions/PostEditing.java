@@ -12,6 +12,7 @@ import hearth.server.access.ContentGuards;
 import hearth.server.accounts.Viewer;
 import hearth.server.db.Database;
 import hearth.server.db.Tx;
+import hearth.server.mentions.Mentions;
 import hearth.server.web.RateLimiter;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -89,6 +90,7 @@ public final class PostEditing {
             if (!changes.tryAcquire("member:" + viewer.memberId())) {
                 throw new InvalidInput("body", "You are changing posts quickly: please wait a few minutes.");
             }
+            Mentions.requireWithinLimit(tx.sql(), markdown.mentioned(body));
             guard(viewer, target, titleChanged ? title : "", body);
             Instant now = clock.instant();
             boolean graced = viewer.memberId() == target.authorId() && target.revisions() == 0
@@ -108,7 +110,7 @@ public final class PostEditing {
             }
             tx.sql().update(POSTS)
                     .set(POSTS.BODY_MARKDOWN, body)
-                    .set(POSTS.BODY_HTML, markdown.toHtml(body))
+                    .set(POSTS.BODY_HTML, markdown.toHtml(body, names -> Mentions.existing(tx.sql(), names)))
                     .set(POSTS.REVISION_COUNT, revisions)
                     .where(POSTS.ID.eq(postId))
                     .execute();

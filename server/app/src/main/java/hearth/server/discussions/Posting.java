@@ -106,6 +106,11 @@ public final class Posting {
     }
 
     public Future<NewPost> reply(Viewer viewer, long topicId, String rawBody) {
+        return reply(viewer, topicId, rawBody, null);
+    }
+
+    /** A reply answering post {@code replyTo} (null: the topic), which must be in the same topic. */
+    public Future<NewPost> reply(Viewer viewer, long topicId, String rawBody, Long replyTo) {
         return db.write(tx -> {
             TopicReader.Topic topic = reader.find(tx.sql(), topicId)
                     .filter(t -> maySee(Optional.of(viewer), t.categoryId()))
@@ -123,13 +128,17 @@ public final class Posting {
                 throw new Forbidden(PostAuthority.LOCKED);
             }
             String body = rules.body(rawBody);
+            discussions.mentionsWithinLimit(tx, body);
+            if (replyTo != null && !tx.sql().fetchExists(POSTS, POSTS.ID.eq(replyTo), POSTS.TOPIC_ID.eq(topicId))) {
+                throw new InvalidInput("replyTo", "The post you are replying to is not in this topic.");
+            }
             // Lock the topic first, so a double submit waits for the first and then finds it a repeat.
             tx.sql().select(TOPICS.ID).from(TOPICS).where(TOPICS.ID.eq(topicId)).forUpdate().fetch();
             rules.notRepeated(reader.postedSince(tx.sql(), viewer.memberId(), topicId, body, rules.repeatsSince()),
                     PostRules.Pace.REPLY);
             rules.paced(PostRules.Pace.REPLY, viewer.joinedAt(), reader.lastPostAt(tx.sql(), viewer.memberId()));
             guard(new Draft(Draft.Kind.REPLY, viewer.asMemberView(), topic.categoryId(), "", body));
-            long postId = discussions.reply(tx, viewer.memberId(), topicId, body);
+            long postId = discussions.reply(tx, viewer.memberId(), topicId, body, replyTo);
             int number = tx.sql().select(POSTS.POST_NUMBER).from(POSTS).where(POSTS.ID.eq(postId))
                     .fetchSingle(POSTS.POST_NUMBER);
             return new NewPost(topicId, topic.slug(), postId, number, reader.pageOf(tx.sql(), topicId, number));
@@ -155,6 +164,12 @@ public final class Posting {
             List<String> tagNames = valid(errors, () -> TagRules.topicTags(rawTags));
             if (tagNames != null) {
                 tags.refused(tx.sql(), viewer, tagNames).ifPresent(refused -> errors.putAll(refused.errors()));
+            }
+            if (body != null) {
+                valid(errors, () -> {
+                    discussions.mentionsWithinLimit(tx, body);
+                    return body;
+                });
             }
             if (!errors.isEmpty()) {
                 throw new InvalidInput(errors);

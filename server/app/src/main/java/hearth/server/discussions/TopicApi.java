@@ -105,9 +105,13 @@ public final class TopicApi implements Routes {
         Viewer viewer = Viewer.required(ctx);
         long id = Forms.pathId(ctx, "id", "topic");
         JsonObject body = Json.body(ctx);
-        posting.reply(viewer, id, Json.string(body, "body"))
+        Object replyTo = body.getValue("replyTo");
+        if (replyTo != null && !(replyTo instanceof Number)) {
+            throw new hearth.api.errors.InvalidInput("replyTo", "replyTo must be the id of a post in this topic.");
+        }
+        posting.reply(viewer, id, Json.string(body, "body"), replyTo == null ? null : ((Number) replyTo).longValue())
                 .compose(saved -> db.read(sql -> post(reader.post(sql, saved.postId()))
-                        .put("page", saved.page()).put("url", saved.location())))
+                        .put("page", saved.page()).put("url", saved.location()).put("replyTo", replyTo)))
                 .onSuccess(json -> Json.send(ctx, 201, json))
                 .onFailure(ctx::fail);
     }

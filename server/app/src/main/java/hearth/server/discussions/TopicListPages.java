@@ -13,6 +13,8 @@ import hearth.server.discussions.TopicLists.Order;
 import hearth.server.discussions.TopicLists.Period;
 import hearth.server.discussions.TopicLists.Query;
 import hearth.server.tags.Tags;
+import hearth.server.watching.NotificationLevel;
+import hearth.server.watching.NotificationLevels;
 import hearth.server.web.Json;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
@@ -41,6 +43,7 @@ public final class TopicListPages implements Routes {
     private final CategoryGrants categories;
     private final TopicLists lists;
     private final ReadState reads;
+    private final NotificationLevels levels = new NotificationLevels();
 
     public TopicListPages(Database db, Pages pages, Permissions permissions, CategoryGrants categories,
                           TopicLists lists, ReadState reads) {
@@ -97,9 +100,15 @@ public final class TopicListPages implements Routes {
         Optional<Viewer> signedIn = Viewer.of(ctx);
         Optional<MemberView> viewer = viewer(ctx);
         Optional<String> cursor = cursor(ctx);
+        Map<String, Object> categoryHeader = header == null ? null : new HashMap<>(header);
         pages.respond(ctx, "topics", db.read(sql -> {
             TopicLists.Page page = lists.list(sql, new Query(order, period, category,
-                    categories.visibleTo(sql, permissions, viewer), cursor, PER_PAGE, tag == null ? 0 : tag.id()));
+                    categories.visibleTo(sql, permissions, viewer), cursor, PER_PAGE, tag == null ? 0 : tag.id()),
+                    notMuted(signedIn, category));
+            if (categoryHeader != null && signedIn.isPresent()) {
+                categoryHeader.put("notificationLevel", levels.chosenForCategory(sql, signedIn.get().memberId(),
+                        category).orElse(NotificationLevel.NORMAL).key());
+            }
             long newest = TopicLists.newestTopicId(sql);
             return Map.entry(Map.entry(page, newest),
                     signedIn.map(v -> reads.marks(sql, v.memberId(), v.joinedAt(), page.topics())));
@@ -113,8 +122,9 @@ public final class TopicListPages implements Routes {
             model.put("order", order.key());
             model.put("period", period.key());
             model.put("periods", Period.values());
-            if (header != null) {
-                model.put("category", header);
+            if (categoryHeader != null) {
+                model.put("category", categoryHeader);
+                model.put("notificationLevels", NotificationLevel.values());
             }
             if (tag != null) {
                 model.put("tag", tag);
@@ -146,7 +156,8 @@ public final class TopicListPages implements Routes {
                 throw new NotFound("There is no such category.");
             }
             long tag = tagName.isEmpty() ? 0 : Tags.find(sql, tagName).orElseThrow(TopicListPages::noSuchTag).id();
-            return lists.list(sql, new Query(order, period, category, visible, cursor, limit, tag));
+            return lists.list(sql, new Query(order, period, category, visible, cursor, limit, tag),
+                    notMuted(Viewer.of(ctx), category));
         }).map(page -> new JsonObject()
                 .put("topics", new JsonArray(page.topics().stream().map(t -> new JsonObject()
                         .put("id", t.id()).put("title", t.title()).put("url", t.url())
@@ -156,6 +167,12 @@ public final class TopicListPages implements Routes {
                         .put("kind", t.kind()).put("solved", t.solved()).put("tags", new JsonArray(t.tags())))
                         .toList()))
                 .put("next", page.next().orElse(null))));
+    }
+
+    /** Site-wide lists leave out what the member muted; a category's own list still shows all of it. */
+    private org.jooq.Condition notMuted(Optional<Viewer> signedIn, long category) {
+        return category == 0 && signedIn.isPresent() ? levels.notMutedBy(signedIn.get().memberId())
+                : org.jooq.impl.DSL.noCondition();
     }
 
     private static Optional<MemberView> viewer(RoutingContext ctx) {

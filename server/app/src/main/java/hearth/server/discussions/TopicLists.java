@@ -117,7 +117,12 @@ public final class TopicLists {
     }
 
     public Page list(DSLContext sql, Query query) {
-        Condition where = TOPICS.CATEGORY_ID.in(query.visible()).and(TOPICS.DELETED_AT.isNull());
+        return list(sql, query, org.jooq.impl.DSL.noCondition());
+    }
+
+    /** The list, further narrowed by {@code also} (for one member: leave out what they muted). */
+    public Page list(DSLContext sql, Query query, Condition also) {
+        Condition where = TOPICS.CATEGORY_ID.in(query.visible()).and(TOPICS.DELETED_AT.isNull()).and(also);
         if (query.category() != 0) {
             where = where.and(TOPICS.CATEGORY_ID.eq(query.category()));
         }

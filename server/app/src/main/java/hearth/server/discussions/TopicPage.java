@@ -9,6 +9,9 @@ import hearth.server.db.Database;
 import hearth.server.questions.AcceptedAnswers;
 import hearth.server.tags.TagRules;
 import hearth.server.tags.Tags;
+import hearth.server.mentions.ReplyComposer;
+import hearth.server.watching.NotificationLevel;
+import hearth.server.watching.NotificationLevels;
 import hearth.server.web.Forms;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
@@ -39,6 +42,7 @@ public final class TopicPage implements Routes {
     private final PostAuthority authority;
     private final Tags tags;
     private final AcceptedAnswers answers;
+    private final NotificationLevels levels = new NotificationLevels();
 
     public TopicPage(Database db, Pages pages, TopicReader reader, Posting posting, TopicViews views,
                      TopicModeration moderation, ReadState reads, PostAuthority authority, Tags tags,
@@ -82,9 +86,20 @@ public final class TopicPage implements Routes {
         long id = Forms.pathId(ctx, "id", "topic");
         Optional<Viewer> viewer = Viewer.of(ctx);
         int requested = page(ctx);
+        String quoted = ctx.request().getParam("quote");
+        String answering = ctx.request().getParam("replyTo");
         db.read(sql -> {
             TopicReader.Topic topic = visible(sql, viewer, id);
-            return topic.slug().equals(ctx.pathParam("slug")) ? model(sql, viewer, topic, requested) : null;
+            if (!topic.slug().equals(ctx.pathParam("slug"))) {
+                return null;
+            }
+            Map<String, Object> model = model(sql, viewer, topic, requested);
+            // The Quote and Reply links under posts: the reply box opens quoting, or answering, that post.
+            ReplyComposer.quote(sql, id, quoted)
+                    .ifPresent(quote -> model.put("values", Map.of("body", quote)));
+            ReplyComposer.target(sql, id, answering)
+                    .ifPresent(target -> model.put("replyTo", target));
+            return model;
         }).onSuccess(model -> {
             if (model == null) {
                 byId(ctx);
@@ -109,10 +124,13 @@ public final class TopicPage implements Routes {
             return;
         }
         String body = Forms.field(ctx, "body");
-        posting.reply(viewer.get(), id, body)
+        String replyTo = Forms.field(ctx, "replyTo");
+        io.vertx.core.Future.succeededFuture(replyTo)
+                .map(ReplyComposer::parse)
+                .compose(target -> posting.reply(viewer.get(), id, body, target))
                 .onSuccess(post -> Pages.redirect(ctx, post.location()))
                 .onFailure(Pages.formFailure(ctx, invalid -> showAgain(ctx, viewer, id, Map.of("body", body),
-                        invalid)));
+                        replyTo, invalid)));
     }
 
     /** The author or a moderator changes the topic's tags; a refusal shows the page with the message at the form. */
@@ -123,7 +141,7 @@ public final class TopicPage implements Routes {
         tags.change(viewer, id, TagRules.fromText(typed))
                 .onSuccess(now -> Pages.redirect(ctx, "/t/" + ctx.pathParam("slug") + "/" + id))
                 .onFailure(Pages.formFailure(ctx, invalid -> showAgain(ctx, Optional.of(viewer), id,
-                        Map.of("tags", typed), invalid)));
+                        Map.of("tags", typed), null, invalid)));
     }
 
     /** Jumps to the first post the member has not seen (visitors: the first post). */
@@ -142,8 +160,12 @@ public final class TopicPage implements Routes {
     }
 
     private void showAgain(RoutingContext ctx, Optional<Viewer> viewer, long id, Map<String, String> typed,
-                           InvalidInput invalid) {
-        db.read(sql -> model(sql, viewer, visible(sql, viewer, id), Integer.MAX_VALUE))
+                           String replyTo, InvalidInput invalid) {
+        db.read(sql -> {
+                    Map<String, Object> model = model(sql, viewer, visible(sql, viewer, id), Integer.MAX_VALUE);
+                    ReplyComposer.target(sql, id, replyTo).ifPresent(target -> model.put("replyTo", target));
+                    return model;
+                })
                 .onSuccess(model -> {
                     Map<String, Object> values = new HashMap<>(model);
                     values.put("values", typed);
@@ -177,6 +199,10 @@ public final class TopicPage implements Routes {
         model.put("liked", viewer.map(v -> Likes.likedBy(sql, v.memberId(), postIds)).orElse(java.util.Set.of()));
         model.put("bookmarked", viewer.map(v -> Bookmarks.bookmarked(sql, v.memberId(), postIds))
                 .orElse(java.util.Set.of()));
+        model.put("answered", ReplyComposer.answered(sql, postIds));
+        viewer.ifPresent(v -> model.put("notificationLevel",
+                levels.forTopic(sql, v.memberId(), topic.id(), topic.categoryId()).key()));
+        model.put("notificationLevels", NotificationLevel.values());
         model.put("page", page.number());
         model.put("pageCount", page.count());
         model.put("pageNumbers", java.util.stream.IntStream.rangeClosed(1, page.count()).boxed().toList());

@@ -1,16 +1,15 @@
 package hearth.server.notifications;
 
-import static hearth.server.db.schema.tables.Members.MEMBERS;
-import static hearth.server.db.schema.tables.Topics.TOPICS;
-
 import hearth.api.events.EventListener;
 import hearth.api.events.JournalEntry;
 import hearth.api.events.PostCreated;
 import hearth.server.db.Database;
+import hearth.server.mentions.PostRecipients;
 
 /**
- * Tells a topic's author when someone replies to it. A journal listener: it runs after the reply is committed, and
- * seeing the same entry twice writes one notification (the source key is the post).
+ * Tells members about a new post: the author of the post or topic it answers, the members it mentions or quotes,
+ * and those watching it ({@link PostRecipients} decides who, once each). A journal listener: it runs after the post
+ * is committed, and seeing the same entry twice writes nothing twice (source keys name the post).
  */
 public final class ReplyNotifier implements EventListener {
 
@@ -19,29 +18,20 @@ public final class ReplyNotifier implements EventListener {
     static final String KIND = "replies";
 
     private final Database db;
-    private final MemberNotifications notifications;
+    private final PostRecipients recipients;
 
-    public ReplyNotifier(Database db, MemberNotifications notifications) {
+    public ReplyNotifier(Database db, PostRecipients recipients) {
         this.db = db;
-        this.notifications = notifications;
+        this.recipients = recipients;
     }
 
     @Override
     public void on(JournalEntry entry) {
-        if (!(entry.event() instanceof PostCreated post) || post.postNumber() == 1) {
+        if (!(entry.event() instanceof PostCreated post)) {
             return;
         }
         db.transaction(tx -> {
-            var topic = tx.sql().select(TOPICS.AUTHOR_ID, TOPICS.TITLE, TOPICS.SLUG).from(TOPICS)
-                    .where(TOPICS.ID.eq(post.topicId())).fetchOptional();
-            boolean authorActive = topic.isPresent() && tx.sql().fetchExists(MEMBERS,
-                    MEMBERS.ID.eq(topic.get().value1()), MEMBERS.DELETED_AT.isNull());
-            if (authorActive && topic.get().value1() != post.authorId()) {
-                notifications.notify(tx.sql(), topic.get().value1(), KIND, post.authorId(),
-                        "replied to " + topic.get().value2(),
-                        "/t/" + topic.get().value3() + "/" + post.topicId() + "#post-" + post.postNumber(),
-                        "reply:" + post.postId());
-            }
+            recipients.notify(tx.sql(), post);
             return null;
         });
     }
