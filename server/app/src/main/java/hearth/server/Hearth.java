@@ -1,5 +1,6 @@
 package hearth.server;
 
+import hearth.api.events.AnnouncementChanged;
 import hearth.api.events.CategoryChanged;
 import hearth.api.events.CategoryDeleted;
 import hearth.api.events.EventListener;
@@ -7,6 +8,7 @@ import hearth.api.events.MemberDeleted;
 import hearth.api.events.MemberJoined;
 import hearth.api.events.MemberRoleChanged;
 import hearth.api.events.MemberStatusChanged;
+import hearth.api.events.MessageSent;
 import hearth.api.events.PostCreated;
 import hearth.api.events.PostLiked;
 import hearth.api.events.TopicClosed;
@@ -43,6 +45,9 @@ import hearth.server.discussions.TopicsFeature;
 import hearth.server.mail.MailSender;
 import hearth.server.mail.Mailer;
 import hearth.server.mail.OutboxPage;
+import hearth.server.messages.MessageNotifier;
+import hearth.server.messages.MessagesFeature;
+import hearth.server.messages.WelcomeMessages;
 import hearth.server.notifications.LikeNotifier;
 import hearth.server.notifications.MemberNotifications;
 import hearth.server.notifications.NotificationPages;
@@ -180,6 +185,7 @@ public final class Hearth {
             MemberNotifications notifications = new MemberNotifications(clock);
             dispatcher.subscribe(ReplyNotifier.ID, new ReplyNotifier(db, notifications));
             dispatcher.subscribe(LikeNotifier.ID, new LikeNotifier(db, notifications));
+            dispatcher.subscribe(MessageNotifier.ID, new MessageNotifier(db, notifications));
             PluginHost pluginHost = new PluginHost(new PluginHost.Needs(dataDir.resolve("plugins"),
                     dataDir.resolve("plugin-data"), db, clock, dispatcher, templates, permissions, notifications,
                     config.safeMode()), plugins, pluginFaults);
@@ -228,6 +234,9 @@ public final class Hearth {
             long reminders = vertx.setPeriodic(Duration.ofSeconds(5).toMillis(),
                     tick -> vertx.executeBlocking(bookmarks::sendDueReminders, false));
             shutdown.push(() -> vertx.cancelTimer(reminders));
+            MessagesFeature messages = new MessagesFeature(db, clock, markdown, new PostingRights(settings), settings,
+                    pages);
+            dispatcher.subscribe(WelcomeMessages.ID, messages.welcome());
             List<Routes> features = List.of(
                     new HomePage(db, pages, permissions, categoryGrants, topicLists, readState),
                     new TopicListPages(db, pages, permissions, categoryGrants, topicLists, readState),
@@ -237,6 +246,7 @@ public final class Hearth {
                     new CategoryApi(db, categories, permissions),
                     new TopicsFeature(db, clock, markdown, permissions, new PostingRights(settings), contentGuards,
                             pages, readState, bookmarks),
+                    messages,
                     accounts,
                     profiles,
                     new SearchFeature(db, plugins, pluginFaults, pages),
@@ -281,7 +291,8 @@ public final class Hearth {
         EventCodec events = new EventCodec().register(MemberJoined.class, TopicCreated.class, PostCreated.class)
                 .register(MemberDeleted.class, MemberRoleChanged.class, MemberStatusChanged.class)
                 .register(CategoryChanged.class, CategoryDeleted.class, TopicPinned.class, TopicClosed.class)
-                .register(PostLiked.class);
+                .register(PostLiked.class)
+                .register(MessageSent.class, AnnouncementChanged.class);
         Database db = Database.open(config.db(), vertx, new Journal(events, clock));
         try {
             int applied = new Migrations("schema_history",

@@ -62,7 +62,7 @@ public final class TopicApi implements Routes {
         }
         int wanted = requested;
         Json.respond(ctx, 200, db.read(sql -> {
-            TopicReader.Topic topic = reader.find(sql, id).filter(t -> posting.maySee(viewer, t.categoryId()))
+            TopicReader.Topic topic = reader.findAny(sql, id).filter(t -> posting.maySee(sql, viewer, t))
                     .orElseThrow(TopicReader::noSuchTopic);
             TopicReader.Page posts = reader.page(sql, id, wanted);
             JsonArray list = new JsonArray();
@@ -99,8 +99,9 @@ public final class TopicApi implements Routes {
                 .put("id", t.id())
                 .put("slug", t.slug())
                 .put("title", t.title())
-                .put("category", new JsonObject().put("id", t.categoryId()).put("name", t.categoryName())
-                        .put("slug", t.categorySlug()).put("color", t.categoryColor()))
+                .put("category", t.isPrivate() ? null : new JsonObject().put("id", t.categoryId())
+                        .put("name", t.categoryName()).put("slug", t.categorySlug()).put("color", t.categoryColor()))
+                .put("private", t.isPrivate())
                 .put("authorId", t.authorId())
                 .put("replies", t.replies())
                 .put("createdAt", t.createdAt().toString())

@@ -124,7 +124,7 @@ public final class TopicPage implements Routes {
     }
 
     private TopicReader.Topic visible(DSLContext sql, Optional<Viewer> viewer, long id) {
-        return reader.find(sql, id).filter(topic -> posting.maySee(viewer, topic.categoryId()))
+        return reader.findAny(sql, id).filter(topic -> posting.maySee(sql, viewer, topic))
                 .orElseThrow(TopicReader::noSuchTopic);
     }
 
@@ -145,10 +145,10 @@ public final class TopicPage implements Routes {
         model.put("pageNumbers", java.util.stream.IntStream.rangeClosed(1, page.count()).boxed().toList());
         model.put("values", Map.of());
         model.put("errors", Map.of());
-        viewer.ifPresent(v -> posting.whyNoReply(v, topic.categoryId())
-                .or(() -> topic.closed() ? Optional.of(Posting.CLOSED) : Optional.empty())
+        viewer.ifPresent(v -> posting.whyNoReply(v, topic)
                 .ifPresentOrElse(reason -> model.put("whyNoReply", reason), () -> model.put("mayReply", true)));
-        viewer.filter(v -> moderation.mayModerate(v, topic.categoryId())).ifPresent(v -> model.put("moderator", true));
+        viewer.filter(v -> !topic.isPrivate() && !topic.scheduled() && moderation.mayModerate(v, topic.categoryId()))
+                .ifPresent(v -> model.put("moderator", true));
         return model;
     }
 

@@ -27,8 +27,9 @@ public final class PlainSearch {
     public SearchResults search(DSLContext sql, SearchQuery query) {
         String text = query.text().strip();
         String pattern = "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%";
-        Condition matches = DSL.lower(POSTS.BODY_MARKDOWN).like(pattern, ESCAPE)
-                .or(POSTS.POST_NUMBER.eq(1).and(DSL.lower(TOPICS.TITLE).like(pattern, ESCAPE)));
+        // Private conversations and unpublished topics have no category and are never found.
+        Condition matches = TOPICS.CATEGORY_ID.isNotNull().and(DSL.lower(POSTS.BODY_MARKDOWN).like(pattern, ESCAPE)
+                .or(POSTS.POST_NUMBER.eq(1).and(DSL.lower(TOPICS.TITLE).like(pattern, ESCAPE))));
         long total = sql.selectCount()
                 .from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID))
                 .where(matches)

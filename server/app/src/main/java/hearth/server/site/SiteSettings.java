@@ -24,7 +24,9 @@ public final class SiteSettings {
         /** What happens to a deleted member's posts: anonymise (kept, shown as a deleted member) or remove. */
         DELETED_MEMBER_POSTS("accounts.deleted-member-posts", "anonymise"),
         /** Moderators and admins must use two-factor authentication. */
-        REQUIRE_2FA_FOR_STAFF("accounts.require-2fa-for-staff", "false");
+        REQUIRE_2FA_FOR_STAFF("accounts.require-2fa-for-staff", "false"),
+        /** How old (in hours) a member's account must be before they may start private conversations; staff exempt. */
+        MESSAGES_MIN_ACCOUNT_HOURS("messages.min-account-hours", "24");
 
         private final String name;
         private final String defaultValue;
