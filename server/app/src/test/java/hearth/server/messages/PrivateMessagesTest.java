@@ -64,7 +64,8 @@ class PrivateMessagesTest {
 
         HttpResponse<String> reply = birch.submit(page, page + "/reply", Map.of("body", "Three ways sounds fair."));
         assertEquals(303, reply.statusCode(), reply.body());
-        assertEquals(404, outsider.post(page + "/reply", Map.of("body", "Let me in on this one.")).statusCode());
+        assertEquals(404, outsider.submit("/messages", page + "/reply", Map.of("body", "Let me in on this one."))
+                .statusCode());
         assertEquals(404, admin.json("POST", "/api/v1/topics/" + id + "/posts",
                 new JsonObject().put("body", "Admins cannot write here.").encode()).statusCode());
         HttpResponse<String> apiReply = cedar.json("POST", "/api/v1/topics/" + id + "/posts",
