@@ -15,6 +15,9 @@ import hearth.api.events.TopicClosed;
 import hearth.api.events.TopicCreated;
 import hearth.api.events.TopicPinned;
 import hearth.server.access.ContentGuards;
+import hearth.server.announcements.AnnouncementBanner;
+import hearth.server.announcements.AnnouncementFeature;
+import hearth.server.announcements.Announcements;
 import hearth.server.access.SitePermissions;
 import hearth.server.accounts.AccountsFeature;
 import hearth.server.accounts.PostingRights;
@@ -200,6 +203,15 @@ public final class Hearth {
             ExecutorService pluginHandlers = Executors.newVirtualThreadPerTaskExecutor();
             shutdown.push(pluginHandlers::close);
 
+            Announcements announcements = new Announcements(db, markdown, clock);
+            announcements.reload();
+            long announcementRefresh = vertx.setPeriodic(Announcements.REFRESH.toMillis(),
+                    tick -> vertx.executeBlocking(() -> {
+                        announcements.reload();
+                        return null;
+                    }, false));
+            shutdown.push(() -> vertx.cancelTimer(announcementRefresh));
+
             boolean https = "https".equals(config.baseUrl().getScheme());
             Tokens tokens = new Tokens(new SecureRandom());
             Pages pages = new Pages(templates, ctx -> {
@@ -209,6 +221,7 @@ public final class Hearth {
                 Viewer.of(ctx).ifPresent(viewer -> globals.put("viewer", viewer));
                 globals.putAll(DisplayPreferences.globals(ctx)); // profiles: theme and time zone
                 globals.putAll(UnreadBadge.globals(ctx));
+                globals.putAll(AnnouncementBanner.globals(ctx));
                 return globals;
             });
             MailSender mailSender = new MailSender(db, vertx, config.smtp(), clock, MailSender.Timing.DEFAULT);
@@ -234,6 +247,12 @@ public final class Hearth {
             long reminders = vertx.setPeriodic(Duration.ofSeconds(5).toMillis(),
                     tick -> vertx.executeBlocking(bookmarks::sendDueReminders, false));
             shutdown.push(() -> vertx.cancelTimer(reminders));
+            TopicsFeature topics = new TopicsFeature(db, clock, markdown, permissions, new PostingRights(settings),
+                    contentGuards, pages, readState, bookmarks);
+            // Every node looks; publishing claims each topic under its row lock, so one node publishes it.
+            long publishing = vertx.setPeriodic(Duration.ofSeconds(1).toMillis(),
+                    tick -> vertx.executeBlocking(topics.scheduled()::publishDue, false));
+            shutdown.push(() -> vertx.cancelTimer(publishing));
             MessagesFeature messages = new MessagesFeature(db, clock, markdown, new PostingRights(settings), settings,
                     pages);
             dispatcher.subscribe(WelcomeMessages.ID, messages.welcome());
@@ -244,9 +263,9 @@ public final class Hearth {
                     new NotificationPages(db, notifications, pages),
                     new CategoryAdminPages(db, categories, pages),
                     new CategoryApi(db, categories, permissions),
-                    new TopicsFeature(db, clock, markdown, permissions, new PostingRights(settings), contentGuards,
-                            pages, readState, bookmarks),
+                    topics,
                     messages,
+                    new AnnouncementFeature(db, announcements, pages),
                     accounts,
                     profiles,
                     new SearchFeature(db, plugins, pluginFaults, pages),
@@ -269,6 +288,7 @@ public final class Hearth {
             perRequest.addAll(accounts.requestHandlers());
             perRequest.add(profiles.displayPreferences());
             perRequest.add(new UnreadBadge(db, notifications));
+            perRequest.add(new AnnouncementBanner(db, announcements));
             SiteRouter router = new SiteRouter(themes, new ErrorPages(pages), new HealthCheck(db, version), perRequest,
                     features, requestIds(), classes, clock,
                     (ctx, arrived) -> observers.finished(ctx, arrived, Viewer.of(ctx).map(Viewer::memberId)));

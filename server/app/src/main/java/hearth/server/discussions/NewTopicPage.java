@@ -18,11 +18,13 @@ public final class NewTopicPage implements Routes {
     private final Database db;
     private final Pages pages;
     private final Posting posting;
+    private final ScheduledTopics scheduled;
 
-    public NewTopicPage(Database db, Pages pages, Posting posting) {
+    public NewTopicPage(Database db, Pages pages, Posting posting, ScheduledTopics scheduled) {
         this.db = db;
         this.pages = pages;
         this.posting = posting;
+        this.scheduled = scheduled;
     }
 
     @Override
@@ -41,10 +43,18 @@ public final class NewTopicPage implements Routes {
     private void start(RoutingContext ctx) {
         Viewer viewer = Viewer.required(ctx);
         Map<String, String> values = new HashMap<>();
-        for (String name : List.of("categoryId", "title", "body")) {
+        for (String name : List.of("categoryId", "title", "body", "publishAt")) {
             values.put(name, Forms.field(ctx, name));
         }
-        posting.startTopic(viewer, values.get("categoryId"), values.get("title"), values.get("body"))
+        java.time.Instant publishAt;
+        try {
+            publishAt = scheduled.check(viewer, ScheduledTopics.fromForm(values.get("publishAt"),
+                    hearth.server.profiles.DisplayPreferences.of(ctx).zone()));
+        } catch (InvalidInput invalid) {
+            showAgain(ctx, viewer, values, invalid);
+            return;
+        }
+        posting.startTopic(viewer, values.get("categoryId"), values.get("title"), values.get("body"), publishAt)
                 .onSuccess(topic -> Pages.redirect(ctx, topic.location()))
                 .onFailure(Pages.formFailure(ctx, invalid -> showAgain(ctx, viewer, values, invalid)));
     }

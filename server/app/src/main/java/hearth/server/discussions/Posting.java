@@ -154,6 +154,18 @@ public final class Posting {
     }
 
     public Future<NewTopic> startTopic(Viewer viewer, String rawCategoryId, String rawTitle, String rawBody) {
+        return startTopic(viewer, rawCategoryId, rawTitle, rawBody, null);
+    }
+
+    /**
+     * Starts a topic, or with {@code publishAt} (already checked by {@link ScheduledTopics#check}) schedules it: it
+     * stays unlisted, seen by staff and its author only, until then.
+     */
+    public Future<NewTopic> startTopic(Viewer viewer, String rawCategoryId, String rawTitle, String rawBody,
+                                       java.time.Instant publishAt) {
+        if (publishAt != null && !viewer.isStaff()) {
+            throw new Forbidden("Only moderators and admins can schedule topics.");
+        }
         return db.write(tx -> {
             postingRights.whyNot(viewer).ifPresent(reason -> {
                 throw new Forbidden(reason);
@@ -169,8 +181,9 @@ public final class Posting {
                     PostRules.Pace.TOPIC);
             rules.paced(PostRules.Pace.TOPIC, viewer.joinedAt(), reader.lastTopicAt(tx.sql(), viewer.memberId()));
             guard(new Draft(Draft.Kind.TOPIC, viewer.asMemberView(), categoryId, title, body));
-            long topicId = discussions.startTopic(tx, viewer.memberId(), categoryId, title, body);
-            return new NewTopic(topicId, reader.require(tx.sql(), topicId).slug());
+            long topicId = publishAt == null ? discussions.startTopic(tx, viewer.memberId(), categoryId, title, body)
+                    : discussions.scheduleTopic(tx, viewer.memberId(), categoryId, title, body, publishAt);
+            return new NewTopic(topicId, reader.findAny(tx.sql(), topicId).orElseThrow().slug());
         });
     }
 

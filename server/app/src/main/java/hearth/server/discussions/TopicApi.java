@@ -20,8 +20,11 @@ public final class TopicApi implements Routes {
     private final Posting posting;
 
     private final TopicModeration moderation;
+    private final ScheduledTopics scheduled;
 
-    public TopicApi(Database db, TopicReader reader, Posting posting, TopicModeration moderation) {
+    public TopicApi(Database db, TopicReader reader, Posting posting, TopicModeration moderation,
+                    ScheduledTopics scheduled) {
+        this.scheduled = scheduled;
         this.db = db;
         this.reader = reader;
         this.posting = posting;
@@ -76,9 +79,10 @@ public final class TopicApi implements Routes {
         Viewer viewer = Viewer.required(ctx);
         JsonObject body = Json.body(ctx);
         Object category = body.getValue("categoryId");
+        java.time.Instant publishAt = scheduled.check(viewer, ScheduledTopics.fromApi(body.getValue("publishAt")));
         posting.startTopic(viewer, category == null ? "" : String.valueOf(category), Json.string(body, "title"),
-                        Json.string(body, "body"))
-                .compose(started -> db.read(sql -> topic(reader.require(sql, started.topicId()))))
+                        Json.string(body, "body"), publishAt)
+                .compose(started -> db.read(sql -> topic(reader.findAny(sql, started.topicId()).orElseThrow())))
                 .onSuccess(json -> Json.send(ctx, 201, json))
                 .onFailure(ctx::fail);
     }
@@ -102,6 +106,7 @@ public final class TopicApi implements Routes {
                 .put("category", t.isPrivate() ? null : new JsonObject().put("id", t.categoryId())
                         .put("name", t.categoryName()).put("slug", t.categorySlug()).put("color", t.categoryColor()))
                 .put("private", t.isPrivate())
+                .put("publishAt", t.publishAt() == null ? null : t.publishAt().toString())
                 .put("authorId", t.authorId())
                 .put("replies", t.replies())
                 .put("createdAt", t.createdAt().toString())
