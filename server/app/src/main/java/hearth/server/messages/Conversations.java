@@ -88,8 +88,8 @@ public final class Conversations {
         long hours = minimumAgeHours();
         Instant allowedFrom = viewer.joinedAt() == null ? Instant.MIN : viewer.joinedAt().plus(Duration.ofHours(hours));
         if (clock.instant().isBefore(allowedFrom)) {
-            return Optional.of("New members can start private conversations " + hours + (hours == 1 ? " hour" : " hours")
-                    + " after joining. You can reply to conversations others start with you.");
+            return Optional.of("New members can start private conversations " + hours
+                    + (hours == 1 ? " hour" : " hours") + " after joining. You can reply to conversations others start with you.");
         }
         return Optional.empty();
     }

@@ -151,7 +151,8 @@ class PrivateMessagesTest {
         people.member("Kale");
         people.sql("UPDATE members SET status = 'suspended', status_until = '2999-01-01 00:00:00' "
                 + "WHERE username_key = 'kale'");
-        assertEquals("Please name at least one member to write to.", formError(ivy, "", "A fine title", "A body long enough."));
+        assertEquals("Please name at least one member to write to.", formError(ivy, "", "A fine title",
+                "A body long enough."));
         assertEquals("There is no member called nobody-here.", formError(ivy, "juniper, nobody-here",
                 "A fine title", "A body long enough."));
         assertEquals("You cannot write to yourself.", formError(ivy, "ivy", "A fine title", "A body long enough."));
