@@ -134,6 +134,9 @@ public final class TopicPage implements Routes {
         Map<String, Object> model = new HashMap<>();
         model.put("topic", topic);
         model.put("topicView", topic.view());
+        if (topic.isPrivate()) {
+            model.put("conversation", true); // plugins' slots never see a private conversation
+        }
         model.put("posts", page.posts());
         List<Long> postIds = page.posts().stream().map(TopicReader.Post::id).toList();
         model.put("likes", Likes.counts(sql, postIds));

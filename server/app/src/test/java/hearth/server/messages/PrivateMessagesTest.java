@@ -50,7 +50,10 @@ class PrivateMessagesTest {
         Browser admin = people.admin("Warden");
 
         String page = start(alder, "birch, @Cedar", "Plans for the shared plot", "Shall we split the plot three ways?");
-        assertEquals(200, birch.get(page).statusCode());
+        HttpResponse<String> received = birch.get(page);
+        assertEquals(200, received.statusCode());
+        assertFalse(received.body().contains("class=\"inline like\"")
+                || received.body().contains("class=\"inline bookmark\""), "no likes or bookmarks in a conversation");
         assertEquals(200, cedar.get(page).statusCode());
         HttpResponse<String> own = alder.get(page);
         assertEquals(200, own.statusCode());
