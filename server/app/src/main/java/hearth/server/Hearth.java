@@ -1,5 +1,6 @@
 package hearth.server;
 
+import hearth.api.events.AnnouncementChanged;
 import hearth.api.events.AnswerAccepted;
 import hearth.api.events.CategoryChanged;
 import hearth.api.events.CategoryDeleted;
@@ -8,17 +9,21 @@ import hearth.api.events.MemberDeleted;
 import hearth.api.events.MemberJoined;
 import hearth.api.events.MemberRoleChanged;
 import hearth.api.events.MemberStatusChanged;
+import hearth.api.events.MessageSent;
 import hearth.api.events.PostCreated;
-import hearth.api.events.PostLiked;
-import hearth.api.events.TopicClosed;
-import hearth.api.events.TopicLocked;
-import hearth.api.events.PostEdited;
 import hearth.api.events.PostDeleted;
+import hearth.api.events.PostEdited;
+import hearth.api.events.PostLiked;
 import hearth.api.events.PostRestored;
+import hearth.api.events.TopicClosed;
 import hearth.api.events.TopicCreated;
+import hearth.api.events.TopicLocked;
 import hearth.api.events.TopicPinned;
 import hearth.api.events.TopicTagsChanged;
 import hearth.server.access.ContentGuards;
+import hearth.server.announcements.AnnouncementBanner;
+import hearth.server.announcements.AnnouncementFeature;
+import hearth.server.announcements.Announcements;
 import hearth.server.access.SitePermissions;
 import hearth.server.accounts.AccountsFeature;
 import hearth.server.accounts.PostingRights;
@@ -55,6 +60,9 @@ import hearth.server.mentions.MentionsFeature;
 import hearth.server.mentions.PostRecipients;
 import hearth.server.mail.Mailer;
 import hearth.server.mail.OutboxPage;
+import hearth.server.messages.MessageNotifier;
+import hearth.server.messages.MessagesFeature;
+import hearth.server.messages.WelcomeMessages;
 import hearth.server.notifications.AnswerNotifier;
 import hearth.server.notifications.LikeNotifier;
 import hearth.server.notifications.MemberNotifications;
@@ -213,6 +221,7 @@ public final class Hearth {
                     notificationLevels, permissions, categoryGrants, markdown, clock)));
             dispatcher.subscribe(LikeNotifier.ID, new LikeNotifier(db, notifications));
             dispatcher.subscribe(AnswerNotifier.ID, new AnswerNotifier(db, notifications));
+            dispatcher.subscribe(MessageNotifier.ID, new MessageNotifier(db, notifications));
             PluginHost pluginHost = new PluginHost(new PluginHost.Needs(dataDir.resolve("plugins"),
                     dataDir.resolve("plugin-data"), db, clock, dispatcher, templates, permissions, notifications,
                     config.safeMode()), plugins, pluginFaults);
@@ -227,6 +236,15 @@ public final class Hearth {
             ExecutorService pluginHandlers = Executors.newVirtualThreadPerTaskExecutor();
             shutdown.push(pluginHandlers::close);
 
+            Announcements announcements = new Announcements(db, markdown, clock);
+            announcements.reload();
+            long announcementRefresh = vertx.setPeriodic(Announcements.REFRESH.toMillis(),
+                    tick -> vertx.executeBlocking(() -> {
+                        announcements.reload();
+                        return null;
+                    }, false));
+            shutdown.push(() -> vertx.cancelTimer(announcementRefresh));
+
             boolean https = "https".equals(config.baseUrl().getScheme());
             Tokens tokens = new Tokens(new SecureRandom());
             Pages pages = new Pages(templates, ctx -> {
@@ -236,6 +254,7 @@ public final class Hearth {
                 Viewer.of(ctx).ifPresent(viewer -> globals.put("viewer", viewer));
                 globals.putAll(DisplayPreferences.globals(ctx)); // profiles: theme and time zone
                 globals.putAll(UnreadBadge.globals(ctx));
+                globals.putAll(AnnouncementBanner.globals(ctx));
                 return globals;
             });
             MailSender mailSender = new MailSender(db, vertx, config.smtp(), clock, MailSender.Timing.DEFAULT);
@@ -280,6 +299,15 @@ public final class Hearth {
             Tags tags = new Tags(db, settings, permissions, clock, new RateLimiter(30, Duration.ofMinutes(10), clock));
             LiveHub live = new LiveHub(vertx, db, permissions, notifications, templates, LiveHub.Limits.DEFAULT);
             live.start(dispatcher);
+            TopicsFeature topics = new TopicsFeature(db, clock, markdown, permissions, new PostingRights(settings),
+                    contentGuards, pages, readState, bookmarks, tags);
+            // Every node looks; publishing claims each topic under its row lock, so one node publishes it.
+            long publishing = vertx.setPeriodic(Duration.ofSeconds(1).toMillis(),
+                    tick -> vertx.executeBlocking(topics.scheduled()::publishDue, false));
+            shutdown.push(() -> vertx.cancelTimer(publishing));
+            MessagesFeature messages = new MessagesFeature(db, clock, markdown, new PostingRights(settings), settings,
+                    pages);
+            dispatcher.subscribe(WelcomeMessages.ID, messages.welcome());
             List<Routes> features = List.of(
                     new HomePage(db, pages, permissions, categoryGrants, topicLists, readState),
                     new TopicListPages(db, pages, permissions, categoryGrants, topicLists, readState),
@@ -293,8 +321,9 @@ public final class Hearth {
                             new RateLimiter(60, Duration.ofMinutes(1), clock)),
                     new TagPages(db, pages, permissions, categoryGrants, tags),
                     new TagAdminPages(db, pages, permissions, categoryGrants, tags),
-                    new TopicsFeature(db, clock, markdown, permissions, new PostingRights(settings), contentGuards,
-                            pages, readState, bookmarks, tags),
+                    topics,
+                    messages,
+                    new AnnouncementFeature(db, announcements, pages),
                     accounts,
                     new MentionsFeature(db, clock), // before profiles: /api/v1/members/autocomplete is no username
                     profiles,
@@ -327,6 +356,7 @@ public final class Hearth {
             perRequest.addAll(accounts.requestHandlers());
             perRequest.add(profiles.displayPreferences());
             perRequest.add(new UnreadBadge(db, notifications));
+            perRequest.add(new AnnouncementBanner(db, announcements));
             SiteRouter router = new SiteRouter(themes, new ErrorPages(pages), new HealthCheck(db, version), perRequest,
                     features, requestIds(), classes, clock,
                     (ctx, arrived) -> observers.finished(ctx, arrived, Viewer.of(ctx).map(Viewer::memberId)));
@@ -352,7 +382,8 @@ public final class Hearth {
                 .register(CategoryChanged.class, CategoryDeleted.class, TopicPinned.class, TopicClosed.class)
                 .register(PostLiked.class)
                 .register(PostEdited.class, PostDeleted.class, PostRestored.class, TopicLocked.class)
-                .register(TopicTagsChanged.class, AnswerAccepted.class);
+                .register(TopicTagsChanged.class, AnswerAccepted.class)
+                .register(MessageSent.class, AnnouncementChanged.class);
         Database db = Database.open(config.db(), vertx, new Journal(events, clock));
         try {
             int applied = new Migrations("schema_history",

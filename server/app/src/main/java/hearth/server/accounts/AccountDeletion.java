@@ -1,5 +1,6 @@
 package hearth.server.accounts;
 
+import static hearth.server.db.schema.tables.AnnouncementDismissals.ANNOUNCEMENT_DISMISSALS;
 import static hearth.server.db.schema.tables.ApiKeys.API_KEYS;
 import static hearth.server.db.schema.tables.LoginAttempts.LOGIN_ATTEMPTS;
 import static hearth.server.db.schema.tables.MailOutbox.MAIL_OUTBOX;
@@ -10,8 +11,10 @@ import static hearth.server.db.schema.tables.Notifications.NOTIFICATIONS;
 import static hearth.server.db.schema.tables.Bookmarks.BOOKMARKS;
 import static hearth.server.db.schema.tables.PostLikes.POST_LIKES;
 import static hearth.server.db.schema.tables.PostRevisions.POST_REVISIONS;
+import static hearth.server.db.schema.tables.TopicParticipants.TOPIC_PARTICIPANTS;
 import static hearth.server.db.schema.tables.TopicReads.TOPIC_READS;
 import static hearth.server.db.schema.tables.TopicTags.TOPIC_TAGS;
+import static hearth.server.db.schema.tables.WelcomesSent.WELCOMES_SENT;
 import static hearth.server.db.schema.tables.TopicViews.TOPIC_VIEWS;
 import static hearth.server.db.schema.tables.Members.MEMBERS;
 import static hearth.server.db.schema.tables.Posts.POSTS;
@@ -212,6 +215,10 @@ public final class AccountDeletion {
         tx.sql().deleteFrom(TOPIC_READS).where(TOPIC_READS.MEMBER_ID.eq(memberId)).execute();
         tx.sql().deleteFrom(BOOKMARKS).where(BOOKMARKS.MEMBER_ID.eq(memberId)).execute();
         NotificationLevels.erase(tx.sql(), memberId);
+        // They leave their private conversations, which stay for the other participants.
+        tx.sql().deleteFrom(TOPIC_PARTICIPANTS).where(TOPIC_PARTICIPANTS.MEMBER_ID.eq(memberId)).execute();
+        tx.sql().deleteFrom(ANNOUNCEMENT_DISMISSALS).where(ANNOUNCEMENT_DISMISSALS.MEMBER_ID.eq(memberId)).execute();
+        tx.sql().deleteFrom(WELCOMES_SENT).where(WELCOMES_SENT.MEMBER_ID.eq(memberId)).execute();
         tx.sql().deleteFrom(RECOVERY_CODES).where(RECOVERY_CODES.MEMBER_ID.eq(memberId)).execute();
         avatars.forget(tx, memberId);
         // Profile answers, email preferences, and who they ignored or were ignored by.
@@ -280,6 +287,9 @@ public final class AccountDeletion {
                 .fetch(POSTS.TOPIC_ID));
         List<Long> removedTopics = new ArrayList<>();
         List<Long> keptTopics = new ArrayList<>();
+        // A conversation they started stays for the others even if nobody answered (its text goes, as in kept topics).
+        othersWroteIn.addAll(ownTopics.isEmpty() ? List.of() : tx.sql().select(TOPICS.ID).from(TOPICS)
+                .where(TOPICS.ID.in(ownTopics), TOPICS.IS_PRIVATE.isTrue()).fetch(TOPICS.ID));
         for (long topic : ownTopics) {
             (othersWroteIn.contains(topic) ? keptTopics : removedTopics).add(topic);
         }

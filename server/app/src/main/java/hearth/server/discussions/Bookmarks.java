@@ -92,7 +92,7 @@ public final class Bookmarks {
                         BOOKMARKS.REMIND_AT, BOOKMARKS.CREATED_AT, TOPICS.CATEGORY_ID)
                 .from(BOOKMARKS).join(POSTS).on(POSTS.ID.eq(BOOKMARKS.POST_ID))
                 .join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID))
-                .where(BOOKMARKS.MEMBER_ID.eq(viewer.memberId()))
+                .where(BOOKMARKS.MEMBER_ID.eq(viewer.memberId()), TOPICS.CATEGORY_ID.isNotNull())
                 .orderBy(BOOKMARKS.CREATED_AT.desc()).limit(500)
                 .fetch().stream()
                 .filter(r -> sees(viewer, r.value9()))

@@ -2,9 +2,12 @@ package hearth.server.discussions;
 
 import static hearth.server.db.schema.tables.Categories.CATEGORIES;
 import static hearth.server.db.schema.tables.Posts.POSTS;
+import static hearth.server.db.schema.tables.TopicParticipants.TOPIC_PARTICIPANTS;
 import static hearth.server.db.schema.tables.Topics.TOPICS;
 
 import hearth.api.events.CategoryChanged;
+import hearth.api.events.DomainEvent;
+import hearth.api.events.MessageSent;
 import hearth.api.events.PostCreated;
 import hearth.api.events.TopicCreated;
 import hearth.server.db.Tx;
@@ -12,6 +15,7 @@ import hearth.server.mentions.Mentions;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Locale;
 import org.jooq.impl.DSL;
 
@@ -54,7 +58,81 @@ public final class Discussions {
                 .returning(TOPICS.ID)
                 .fetchSingle(TOPICS.ID);
         tx.record(new TopicCreated(topicId, categoryId, authorId, title));
-        addPost(tx, topicId, authorId, 1, body, now, null);
+        addPost(tx, topicId, authorId, 1, body, now, null, false);
+        return topicId;
+    }
+
+    /**
+     * Starts a topic that stays unlisted until {@code publishAt}: it has no category yet (so no list shows it) and
+     * records no events; {@link #publish} gives it its category and records {@code TopicCreated} then.
+     */
+    public long scheduleTopic(Tx tx, long authorId, long categoryId, String title, String body, Instant publishAt) {
+        Instant now = clock.instant();
+        long topicId = tx.sql().insertInto(TOPICS)
+                .set(TOPICS.SCHEDULED_CATEGORY_ID, categoryId)
+                .set(TOPICS.PUBLISH_AT, publishAt)
+                .set(TOPICS.AUTHOR_ID, authorId)
+                .set(TOPICS.TITLE, title)
+                .set(TOPICS.SLUG, slug(title))
+                .set(TOPICS.REPLY_COUNT, 0)
+                .set(TOPICS.CREATED_AT, now)
+                .set(TOPICS.LAST_POSTED_AT, now)
+                .returning(TOPICS.ID)
+                .fetchSingle(TOPICS.ID);
+        insertPost(tx, topicId, authorId, 1, body, now, null);
+        return topicId;
+    }
+
+    /**
+     * Publishes a scheduled topic now, if it still is one (false when another node or a staff member got there
+     * first). It is dated now, as if just started, and announced as started.
+     */
+    public boolean publish(Tx tx, long topicId) {
+        var topic = tx.sql().select(TOPICS.SCHEDULED_CATEGORY_ID, TOPICS.AUTHOR_ID, TOPICS.TITLE).from(TOPICS)
+                .where(TOPICS.ID.eq(topicId), TOPICS.PUBLISH_AT.isNotNull()).forUpdate().fetchOptional();
+        if (topic.isEmpty()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        long categoryId = topic.get().value1();
+        tx.sql().update(TOPICS).set(TOPICS.CATEGORY_ID, categoryId).setNull(TOPICS.SCHEDULED_CATEGORY_ID)
+                .setNull(TOPICS.PUBLISH_AT).set(TOPICS.CREATED_AT, now).set(TOPICS.LAST_POSTED_AT, now)
+                .where(TOPICS.ID.eq(topicId)).execute();
+        tx.sql().update(POSTS).set(POSTS.CREATED_AT, now).where(POSTS.TOPIC_ID.eq(topicId)).execute();
+        long firstPost = tx.sql().select(POSTS.ID).from(POSTS)
+                .where(POSTS.TOPIC_ID.eq(topicId), POSTS.POST_NUMBER.eq(1)).fetchSingle(POSTS.ID);
+        tx.record(new TopicCreated(topicId, categoryId, topic.get().value2(), topic.get().value3()));
+        tx.record(new PostCreated(firstPost, topicId, topic.get().value2(), 1));
+        return true;
+    }
+
+    /**
+     * Starts a private conversation between the author and {@code recipients}: a topic without a category, seen
+     * only by its participants. Its posts are announced as {@link MessageSent}. Returns the topic id.
+     */
+    public long startConversation(Tx tx, long authorId, Collection<Long> recipients, String title, String body) {
+        Instant now = clock.instant();
+        long topicId = tx.sql().insertInto(TOPICS)
+                .set(TOPICS.IS_PRIVATE, true)
+                .set(TOPICS.AUTHOR_ID, authorId)
+                .set(TOPICS.TITLE, title)
+                .set(TOPICS.SLUG, slug(title))
+                .set(TOPICS.REPLY_COUNT, 0)
+                .set(TOPICS.CREATED_AT, now)
+                .set(TOPICS.LAST_POSTED_AT, now)
+                .returning(TOPICS.ID)
+                .fetchSingle(TOPICS.ID);
+        java.util.Set<Long> everyone = new java.util.LinkedHashSet<>();
+        everyone.add(authorId);
+        everyone.addAll(recipients);
+        for (long member : everyone) {
+            tx.sql().insertInto(TOPIC_PARTICIPANTS)
+                    .set(TOPIC_PARTICIPANTS.TOPIC_ID, topicId)
+                    .set(TOPIC_PARTICIPANTS.MEMBER_ID, member)
+                    .set(TOPIC_PARTICIPANTS.ADDED_AT, now)
+                    .execute();
+        }
+        addPost(tx, topicId, authorId, 1, body, now, null, true);
         return topicId;
     }
 
@@ -67,8 +145,9 @@ public final class Discussions {
     public long reply(Tx tx, long authorId, long topicId, String body, Long replyTo) {
         Instant now = clock.instant();
         // Locking the topic row numbers concurrent replies one after another.
-        int replies = tx.sql().select(TOPICS.REPLY_COUNT).from(TOPICS).where(TOPICS.ID.eq(topicId)).forUpdate()
-                .fetchSingle(TOPICS.REPLY_COUNT);
+        var locked = tx.sql().select(TOPICS.REPLY_COUNT, TOPICS.IS_PRIVATE).from(TOPICS).where(TOPICS.ID.eq(topicId))
+                .forUpdate().fetchSingle();
+        int replies = locked.value1();
         // Numbers follow the highest one, not the count: removed posts (a deleted account's) leave gaps, and a
         // number is never given out twice.
         Integer last = tx.sql().select(DSL.max(POSTS.POST_NUMBER)).from(POSTS).where(POSTS.TOPIC_ID.eq(topicId))
@@ -78,11 +157,20 @@ public final class Discussions {
                 .set(TOPICS.LAST_POSTED_AT, now)
                 .where(TOPICS.ID.eq(topicId))
                 .execute();
-        return addPost(tx, topicId, authorId, last == null ? 1 : last + 1, body, now, replyTo);
+        return addPost(tx, topicId, authorId, last == null ? 1 : last + 1, body, now, replyTo, locked.value2());
     }
 
-    private long addPost(Tx tx, long topicId, long authorId, int number, String body, Instant now, Long replyTo) {
-        long postId = tx.sql().insertInto(POSTS)
+    private long addPost(Tx tx, long topicId, long authorId, int number, String body, Instant now, Long replyTo,
+                         boolean inConversation) {
+        long postId = insertPost(tx, topicId, authorId, number, body, now, replyTo);
+        DomainEvent created = inConversation ? new MessageSent(postId, topicId, authorId, number)
+                : new PostCreated(postId, topicId, authorId, number);
+        tx.record(created);
+        return postId;
+    }
+
+    private long insertPost(Tx tx, long topicId, long authorId, int number, String body, Instant now, Long replyTo) {
+        return tx.sql().insertInto(POSTS)
                 .set(POSTS.TOPIC_ID, topicId)
                 .set(POSTS.AUTHOR_ID, authorId)
                 .set(POSTS.POST_NUMBER, number)
@@ -92,8 +180,6 @@ public final class Discussions {
                 .set(POSTS.REPLY_TO_POST_ID, replyTo)
                 .returning(POSTS.ID)
                 .fetchSingle(POSTS.ID);
-        tx.record(new PostCreated(postId, topicId, authorId, number));
-        return postId;
     }
 
     /** Refuses (on {@code body}) a post that mentions too many members. */

@@ -102,6 +102,7 @@ public final class Feeds implements Routes {
         db.read(sql -> {
             var topic = sql.select(TOPICS.SLUG, TOPICS.TITLE, TOPICS.CATEGORY_ID).from(TOPICS)
                     .where(TOPICS.ID.eq(id), TOPICS.DELETED_AT.isNull()).fetchOptional()
+                    .filter(r -> r.value3() != null) // conversations and scheduled topics: no feed
                     .filter(r -> permissions.allows(viewer, DiscussionPermissions.SEE, Scope.category(r.value3())))
                     .orElseThrow(() -> new NotFound("There is no such topic."));
             String page = "/t/" + topic.value1() + "/" + id;

@@ -47,7 +47,8 @@ public final class Likes {
         return db.write(tx -> {
             var post = tx.sql().select(POSTS.AUTHOR_ID, POSTS.TOPIC_ID, TOPICS.CATEGORY_ID, POSTS.DELETED_AT,
                             TOPICS.LOCKED_AT, TOPICS.DELETED_AT).from(POSTS)
-                    .join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID)).where(POSTS.ID.eq(postId)).fetchOptional()
+                    .join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID))
+                    .where(POSTS.ID.eq(postId), TOPICS.CATEGORY_ID.isNotNull()).fetchOptional()
                     .filter(r -> permissions.allows(Optional.of(viewer.asMemberView()), DiscussionPermissions.SEE,
                             Scope.category(r.value3())))
                     .orElseThrow(() -> new hearth.api.errors.NotFound("There is no such post."));

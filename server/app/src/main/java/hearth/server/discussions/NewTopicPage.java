@@ -22,12 +22,14 @@ public final class NewTopicPage implements Routes {
     private final Pages pages;
     private final Posting posting;
     private final Tags tags;
+    private final ScheduledTopics scheduled;
 
-    public NewTopicPage(Database db, Pages pages, Posting posting, Tags tags) {
+    public NewTopicPage(Database db, Pages pages, Posting posting, Tags tags, ScheduledTopics scheduled) {
         this.tags = tags;
         this.db = db;
         this.pages = pages;
         this.posting = posting;
+        this.scheduled = scheduled;
     }
 
     @Override
@@ -46,11 +48,19 @@ public final class NewTopicPage implements Routes {
     private void start(RoutingContext ctx) {
         Viewer viewer = Viewer.required(ctx);
         Map<String, String> values = new HashMap<>();
-        for (String name : List.of("categoryId", "title", "body", "kind", "tags")) {
+        for (String name : List.of("categoryId", "title", "body", "kind", "tags", "publishAt")) {
             values.put(name, Forms.field(ctx, name));
         }
+        java.time.Instant publishAt;
+        try {
+            publishAt = scheduled.check(viewer, ScheduledTopics.fromForm(values.get("publishAt"),
+                    hearth.server.profiles.DisplayPreferences.of(ctx).zone()));
+        } catch (InvalidInput invalid) {
+            showAgain(ctx, viewer, values, invalid);
+            return;
+        }
         posting.startTopic(viewer, values.get("categoryId"), values.get("title"), values.get("body"),
-                        values.get("kind"), TagRules.fromText(values.get("tags")))
+                        values.get("kind"), TagRules.fromText(values.get("tags")), publishAt)
                 .onSuccess(topic -> Pages.redirect(ctx, topic.location()))
                 .onFailure(Pages.formFailure(ctx, invalid -> showAgain(ctx, viewer, values, invalid)));
     }

@@ -34,6 +34,8 @@ public final class Posting {
 
     /** Why nobody may reply to a closed topic. */
     static final String CLOSED = "This topic is closed: it takes no new replies.";
+    /** Why nobody may reply to a scheduled topic yet. */
+    static final String NOT_YET_PUBLISHED = "This topic is not published yet: replies open when it is.";
 
     /** A reply that was saved, with where it can be seen. */
     public record NewPost(long topicId, String topicSlug, long postId, int number, int page) {
@@ -82,6 +84,32 @@ public final class Posting {
                 Scope.category(categoryId));
     }
 
+    /**
+     * Whether the viewer may see the topic: a private conversation only its participants (not even admins), a
+     * scheduled topic only staff and its author until it is published, any other topic whoever sees its category.
+     */
+    public boolean maySee(DSLContext sql, Optional<Viewer> viewer, TopicReader.Topic topic) {
+        if (topic.isPrivate()) {
+            return viewer.isPresent() && reader.participates(sql, topic.id(), viewer.get().memberId());
+        }
+        if (topic.scheduled() && !viewer.map(v -> v.isStaff() || v.memberId() == topic.authorId()).orElse(false)) {
+            return false;
+        }
+        return maySee(viewer, topic.categoryId());
+    }
+
+    /** Why the viewer may not reply to the topic (which they may see), for the person to read; empty when they may. */
+    public Optional<String> whyNoReply(Viewer viewer, TopicReader.Topic topic) {
+        if (topic.scheduled()) {
+            return Optional.of(NOT_YET_PUBLISHED);
+        }
+        if (topic.closed()) {
+            return Optional.of(CLOSED);
+        }
+        // A participant may always answer, whatever the category rules say: conversations have no category.
+        return topic.isPrivate() ? postingRights.whyNot(viewer) : whyNoReply(viewer, topic.categoryId());
+    }
+
     /** Why the viewer may not reply in the category, for the person to read; empty when they may. */
     public Optional<String> whyNoReply(Viewer viewer, long categoryId) {
         if (!permissions.allows(Optional.of(viewer.asMemberView()), DiscussionPermissions.REPLY,
@@ -112,15 +140,12 @@ public final class Posting {
     /** A reply answering post {@code replyTo} (null: the topic), which must be in the same topic. */
     public Future<NewPost> reply(Viewer viewer, long topicId, String rawBody, Long replyTo) {
         return db.write(tx -> {
-            TopicReader.Topic topic = reader.find(tx.sql(), topicId)
-                    .filter(t -> maySee(Optional.of(viewer), t.categoryId()))
+            TopicReader.Topic topic = reader.findAny(tx.sql(), topicId)
+                    .filter(t -> maySee(tx.sql(), Optional.of(viewer), t))
                     .orElseThrow(TopicReader::noSuchTopic);
-            whyNoReply(viewer, topic.categoryId()).ifPresent(reason -> {
+            whyNoReply(viewer, topic).ifPresent(reason -> {
                 throw new Forbidden(reason);
             });
-            if (topic.closed()) {
-                throw new Forbidden(CLOSED);
-            }
             if (topic.hidden() && !mayModerate(viewer, topic.categoryId())) {
                 throw TopicReader.noSuchTopic();
             }
@@ -137,7 +162,10 @@ public final class Posting {
             rules.notRepeated(reader.postedSince(tx.sql(), viewer.memberId(), topicId, body, rules.repeatsSince()),
                     PostRules.Pace.REPLY);
             rules.paced(PostRules.Pace.REPLY, viewer.joinedAt(), reader.lastPostAt(tx.sql(), viewer.memberId()));
-            guard(new Draft(Draft.Kind.REPLY, viewer.asMemberView(), topic.categoryId(), "", body));
+            if (!topic.isPrivate()) {
+                // Content guards are plugins: they see public posts only, never a private conversation.
+                guard(new Draft(Draft.Kind.REPLY, viewer.asMemberView(), topic.categoryId(), "", body));
+            }
             long postId = discussions.reply(tx, viewer.memberId(), topicId, body, replyTo);
             int number = tx.sql().select(POSTS.POST_NUMBER).from(POSTS).where(POSTS.ID.eq(postId))
                     .fetchSingle(POSTS.POST_NUMBER);
@@ -146,12 +174,19 @@ public final class Posting {
     }
 
     public Future<NewTopic> startTopic(Viewer viewer, String rawCategoryId, String rawTitle, String rawBody) {
-        return startTopic(viewer, rawCategoryId, rawTitle, rawBody, "", List.of());
+        return startTopic(viewer, rawCategoryId, rawTitle, rawBody, "", List.of(), null);
     }
 
-    /** Starts a topic of a {@link TopicKind} (blank: a discussion) with tags (checked by {@link TagRules}). */
+    /**
+     * Starts a topic of a {@link TopicKind} (blank: a discussion) with tags (checked by {@link TagRules}), or with
+     * {@code publishAt} (already checked by {@link ScheduledTopics#check}) schedules it: it stays unlisted, seen by
+     * staff and its author only, until then.
+     */
     public Future<NewTopic> startTopic(Viewer viewer, String rawCategoryId, String rawTitle, String rawBody,
-                                       String rawKind, List<String> rawTags) {
+                                       String rawKind, List<String> rawTags, java.time.Instant publishAt) {
+        if (publishAt != null && !viewer.isStaff()) {
+            throw new Forbidden("Only moderators and admins can schedule topics.");
+        }
         return db.write(tx -> {
             postingRights.whyNot(viewer).ifPresent(reason -> {
                 throw new Forbidden(reason);
@@ -178,12 +213,13 @@ public final class Posting {
                     PostRules.Pace.TOPIC);
             rules.paced(PostRules.Pace.TOPIC, viewer.joinedAt(), reader.lastTopicAt(tx.sql(), viewer.memberId()));
             guard(new Draft(Draft.Kind.TOPIC, viewer.asMemberView(), categoryId, title, body));
-            long topicId = discussions.startTopic(tx, viewer.memberId(), categoryId, title, body);
+            long topicId = publishAt == null ? discussions.startTopic(tx, viewer.memberId(), categoryId, title, body)
+                    : discussions.scheduleTopic(tx, viewer.memberId(), categoryId, title, body, publishAt);
             if (kind != TopicKind.DISCUSSION) {
                 tx.sql().update(TOPICS).set(TOPICS.KIND, kind.key()).where(TOPICS.ID.eq(topicId)).execute();
             }
             tags.apply(tx, viewer, topicId, tagNames);
-            return new NewTopic(topicId, reader.require(tx.sql(), topicId).slug());
+            return new NewTopic(topicId, reader.findAny(tx.sql(), topicId).orElseThrow().slug());
         });
     }
 

@@ -20,8 +20,11 @@ public final class TopicApi implements Routes {
     private final Posting posting;
 
     private final TopicModeration moderation;
+    private final ScheduledTopics scheduled;
 
-    public TopicApi(Database db, TopicReader reader, Posting posting, TopicModeration moderation) {
+    public TopicApi(Database db, TopicReader reader, Posting posting, TopicModeration moderation,
+                    ScheduledTopics scheduled) {
+        this.scheduled = scheduled;
         this.db = db;
         this.reader = reader;
         this.posting = posting;
@@ -71,7 +74,7 @@ public final class TopicApi implements Routes {
         }
         int wanted = requested;
         Json.respond(ctx, 200, db.read(sql -> {
-            TopicReader.Topic topic = reader.find(sql, id).filter(t -> posting.maySee(viewer, t.categoryId()))
+            TopicReader.Topic topic = reader.findAny(sql, id).filter(t -> posting.maySee(sql, viewer, t))
                     .orElseThrow(TopicReader::noSuchTopic);
             boolean moderator = viewer.filter(v -> moderation.mayModerate(v, topic.categoryId())).isPresent();
             if (topic.hidden() && !moderator && viewer.map(v -> v.memberId() != topic.authorId()).orElse(true)) {
@@ -93,10 +96,11 @@ public final class TopicApi implements Routes {
         if (kind != null && !(kind instanceof String)) {
             throw new hearth.api.errors.InvalidInput("kind", "Say \"kind\": \"discussion\" or \"question\".");
         }
+        java.time.Instant publishAt = scheduled.check(viewer, ScheduledTopics.fromApi(body.getValue("publishAt")));
         posting.startTopic(viewer, category == null ? "" : String.valueOf(category), Json.string(body, "title"),
                         Json.string(body, "body"), Json.string(body, "kind"),
-                        hearth.server.tags.TagPages.fromJson(body.getValue("tags")))
-                .compose(started -> db.read(sql -> topic(reader.require(sql, started.topicId()))))
+                        hearth.server.tags.TagPages.fromJson(body.getValue("tags")), publishAt)
+                .compose(started -> db.read(sql -> topic(reader.findAny(sql, started.topicId()).orElseThrow())))
                 .onSuccess(json -> Json.send(ctx, 201, json))
                 .onFailure(ctx::fail);
     }
@@ -121,8 +125,10 @@ public final class TopicApi implements Routes {
                 .put("id", t.id())
                 .put("slug", t.slug())
                 .put("title", t.title())
-                .put("category", new JsonObject().put("id", t.categoryId()).put("name", t.categoryName())
-                        .put("slug", t.categorySlug()).put("color", t.categoryColor()))
+                .put("category", t.isPrivate() ? null : new JsonObject().put("id", t.categoryId())
+                        .put("name", t.categoryName()).put("slug", t.categorySlug()).put("color", t.categoryColor()))
+                .put("private", t.isPrivate())
+                .put("publishAt", t.publishAt() == null ? null : t.publishAt().toString())
                 .put("authorId", t.authorId())
                 .put("replies", t.replies())
                 .put("createdAt", t.createdAt().toString())

@@ -176,7 +176,7 @@ public final class TopicPage implements Routes {
 
     private TopicReader.Topic visible(DSLContext sql, Optional<Viewer> viewer, long id) {
         // A deleted (hidden) topic stays in reach of its author, who may restore it, and of moderators.
-        return reader.find(sql, id).filter(topic -> posting.maySee(viewer, topic.categoryId()))
+        return reader.findAny(sql, id).filter(topic -> posting.maySee(sql, viewer, topic))
                 .filter(topic -> !topic.hidden() || viewer.filter(v -> v.memberId() == topic.authorId()
                         || moderation.mayModerate(v, topic.categoryId())).isPresent())
                 .orElseThrow(TopicReader::noSuchTopic);
@@ -185,11 +185,17 @@ public final class TopicPage implements Routes {
     private Map<String, Object> model(DSLContext sql, Optional<Viewer> viewer, TopicReader.Topic topic,
                                       int requested) {
         TopicReader.Page page = reader.page(sql, topic.id(), requested);
-        boolean moderator = viewer.filter(v -> moderation.mayModerate(v, topic.categoryId())).isPresent();
+        // Conversations and scheduled topics have no moderators: staff cannot read a conversation at all.
+        boolean publicTopic = !topic.isPrivate() && !topic.scheduled();
+        boolean moderator = publicTopic
+                && viewer.filter(v -> moderation.mayModerate(v, topic.categoryId())).isPresent();
         List<TopicReader.Post> posts = page.posts().stream().map(p -> p.shownTo(moderator)).toList();
         Map<String, Object> model = new HashMap<>();
         model.put("topic", topic);
         model.put("topicView", topic.view());
+        if (topic.isPrivate()) {
+            model.put("conversation", true); // plugins' slots never see a private conversation
+        }
         model.put("posts", posts);
         model.put("changeable", viewer.map(v -> posts.stream()
                 .filter(p -> authority.mayChange(v, topic, p.authorId())).map(TopicReader.Post::id)
@@ -208,11 +214,12 @@ public final class TopicPage implements Routes {
         model.put("pageNumbers", java.util.stream.IntStream.rangeClosed(1, page.count()).boxed().toList());
         model.put("values", Map.of());
         model.put("errors", Map.of());
-        viewer.ifPresent(v -> posting.whyNoReply(v, topic.categoryId())
-                .or(() -> topic.closed() ? Optional.of(Posting.CLOSED) : Optional.empty())
+        viewer.ifPresent(v -> posting.whyNoReply(v, topic)
                 .or(() -> topic.locked() && !moderator ? Optional.of(PostAuthority.LOCKED) : Optional.empty())
                 .ifPresentOrElse(reason -> model.put("whyNoReply", reason), () -> model.put("mayReply", true)));
-        viewer.filter(v -> moderation.mayModerate(v, topic.categoryId())).ifPresent(v -> model.put("moderator", true));
+        if (moderator) {
+            model.put("moderator", true);
+        }
         // Questions: the accepted answer, summarised under the question, and who may choose it; tags: who may edit.
         model.put("acceptedPostId", topic.acceptedPostId());
         if (topic.acceptedPostId() != 0) {
@@ -222,9 +229,10 @@ public final class TopicPage implements Routes {
                             topic.path() + "?page=" + reader.pageOf(sql, topic.id(), r.value1()) + "#post-"
                                     + r.value1())));
         }
-        viewer.filter(v -> topic.question() && answers.mayAccept(v, topic.authorId(), topic.categoryId()))
+        viewer.filter(v -> publicTopic && topic.question()
+                        && answers.mayAccept(v, topic.authorId(), topic.categoryId()))
                 .ifPresent(v -> model.put("mayAccept", true));
-        viewer.filter(v -> tags.mayChange(v, topic.authorId(), topic.categoryId()))
+        viewer.filter(v -> publicTopic && tags.mayChange(v, topic.authorId(), topic.categoryId()))
                 .ifPresent(v -> model.put("mayTag", true));
         return model;
     }

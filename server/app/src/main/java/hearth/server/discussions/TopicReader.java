@@ -3,6 +3,7 @@ package hearth.server.discussions;
 import static hearth.server.db.schema.tables.Categories.CATEGORIES;
 import static hearth.server.db.schema.tables.Members.MEMBERS;
 import static hearth.server.db.schema.tables.Posts.POSTS;
+import static hearth.server.db.schema.tables.TopicParticipants.TOPIC_PARTICIPANTS;
 import static hearth.server.db.schema.tables.Topics.TOPICS;
 
 import hearth.api.errors.NotFound;
@@ -20,14 +21,22 @@ public final class TopicReader {
 
     public static final int PAGE_SIZE = 20;
 
-    /** A topic with its category, as its page shows it. */
+    /**
+     * A topic with its category, as its page shows it. A private conversation has no category ({@code categoryId}
+     * 0); a scheduled topic shows the category it will be published in, and when ({@code publishAt}, else null).
+     */
     public record Topic(long id, String slug, String title, long categoryId, String categoryName,
                         String categorySlug, String categoryColor, long authorId, int replies, Instant createdAt,
-                        String pinned, boolean closed, boolean locked, boolean hidden, String kind, long acceptedPostId, List<String> tags) {
+                        String pinned, boolean closed, boolean locked, boolean hidden, String kind, long acceptedPostId,
+                        List<String> tags, boolean isPrivate, Instant publishAt) {
 
         /** A question topic (as opposed to a discussion); its accepted answer is {@code acceptedPostId} (0: none). */
         public boolean question() {
             return "question".equals(kind);
+        }
+
+        public boolean scheduled() {
+            return publishAt != null;
         }
 
         /** The topic as plugins see it (the {@code topic.sidebar} slot's subject). */
@@ -70,17 +79,31 @@ public final class TopicReader {
     public record Page(int number, int count, List<Post> posts) {
     }
 
+    /** A published topic of a category (never a private conversation or a scheduled topic). */
     public Optional<Topic> find(DSLContext sql, long topicId) {
-        return sql.select(TOPICS.ID, TOPICS.SLUG, TOPICS.TITLE, TOPICS.CATEGORY_ID, CATEGORIES.NAME, CATEGORIES.SLUG,
+        return findAny(sql, topicId).filter(topic -> !topic.isPrivate() && !topic.scheduled());
+    }
+
+    /**
+     * Any topic, also a private conversation or a scheduled topic, which {@link #find} never returns: callers must
+     * check access with {@link Posting#maySee(DSLContext, java.util.Optional, Topic)}.
+     */
+    public Optional<Topic> findAny(DSLContext sql, long topicId) {
+        var category = DSL.coalesce(TOPICS.CATEGORY_ID, TOPICS.SCHEDULED_CATEGORY_ID);
+        return sql.select(TOPICS.ID, TOPICS.SLUG, TOPICS.TITLE, category, CATEGORIES.NAME, CATEGORIES.SLUG,
                         CATEGORIES.COLOR, TOPICS.AUTHOR_ID, TOPICS.REPLY_COUNT, TOPICS.CREATED_AT, TOPICS.PINNED,
-                        TOPICS.CLOSED_AT, TOPICS.LOCKED_AT, TOPICS.DELETED_AT, TOPICS.KIND, TOPICS.ACCEPTED_POST_ID)
+                        TOPICS.CLOSED_AT, TOPICS.LOCKED_AT, TOPICS.DELETED_AT, TOPICS.KIND, TOPICS.ACCEPTED_POST_ID,
+                        TOPICS.IS_PRIVATE, TOPICS.PUBLISH_AT)
                 .from(TOPICS)
-                .join(CATEGORIES).on(CATEGORIES.ID.eq(TOPICS.CATEGORY_ID))
+                .leftJoin(CATEGORIES).on(CATEGORIES.ID.eq(category))
                 .where(TOPICS.ID.eq(topicId))
-                .fetchOptional(r -> new Topic(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12() != null,
-                        r.value13() != null, r.value14() != null, r.value15(), r.value16() == null ? 0 : r.value16(),
-                        Tags.forTopics(sql, List.of(topicId)).getOrDefault(topicId, List.of())));
+                .fetchOptional(r -> new Topic(r.value1(), r.value2(), r.value3(), r.value4() == null ? 0 : r.value4(),
+                        r.value5() == null ? "" : r.value5(), r.value6() == null ? "" : r.value6(),
+                        r.value7() == null ? "" : r.value7(), r.value8(), r.value9(), r.value10(), r.value11(),
+                        r.value12() != null, r.value13() != null, r.value14() != null, r.value15(),
+                        r.value16() == null ? 0 : r.value16(),
+                        Tags.forTopics(sql, List.of(topicId)).getOrDefault(topicId, List.of()),
+                        Boolean.TRUE.equals(r.value17()), r.value18()));
     }
 
     public Topic require(DSLContext sql, long topicId) {
@@ -89,6 +112,12 @@ public final class TopicReader {
 
     static NotFound noSuchTopic() {
         return new NotFound("There is no such topic. It may have been moved or deleted.");
+    }
+
+    /** Whether the member takes part in the private conversation. */
+    public boolean participates(DSLContext sql, long topicId, long memberId) {
+        return sql.fetchExists(TOPIC_PARTICIPANTS, TOPIC_PARTICIPANTS.TOPIC_ID.eq(topicId),
+                TOPIC_PARTICIPANTS.MEMBER_ID.eq(memberId));
     }
 
     public int pageCount(DSLContext sql, long topicId) {

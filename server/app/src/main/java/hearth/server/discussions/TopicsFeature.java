@@ -25,13 +25,16 @@ public final class TopicsFeature implements Routes {
     private final PostEditPages editPages;
     private final PostEditApi editApi;
     private final AnswerPages answers;
+    private final ScheduledTopics scheduled;
 
     public TopicsFeature(Database db, Clock clock, Markdown markdown, Permissions permissions,
                          PostingRights postingRights, ContentGuards guards, Pages pages, ReadState reads,
                          Bookmarks bookmarks, Tags tags) {
         TopicReader reader = new TopicReader();
-        Posting posting = new Posting(db, new Discussions(clock, markdown), reader, new PostRules(clock),
-                permissions, postingRights, guards, tags);
+        Discussions discussions = new Discussions(clock, markdown);
+        Posting posting = new Posting(db, discussions, reader, new PostRules(clock), permissions, postingRights,
+                guards, tags);
+        this.scheduled = new ScheduledTopics(db, discussions, reader, clock);
         AcceptedAnswers answers = new AcceptedAnswers(db, permissions);
         TopicModeration moderation = new TopicModeration(db, reader, permissions, clock);
         PostAuthority authority = new PostAuthority(reader, permissions, postingRights);
@@ -44,8 +47,8 @@ public final class TopicsFeature implements Routes {
         this.editApi = new PostEditApi(db, reader, authority, editing, deletion, revisions);
         this.page = new TopicPage(db, pages, reader, posting, new TopicViews(db, clock), moderation, reads,
                 authority, tags, answers);
-        this.newTopic = new NewTopicPage(db, pages, posting, tags);
-        this.api = new TopicApi(db, reader, posting, moderation);
+        this.newTopic = new NewTopicPage(db, pages, posting, tags, scheduled);
+        this.api = new TopicApi(db, reader, posting, moderation, scheduled);
         this.likes = new LikePages(db, new Likes(db, permissions, clock), reader, pages, permissions);
         this.bookmarks = new BookmarkPages(db, bookmarks, pages);
         this.answers = new AnswerPages(db, answers, reader);
@@ -61,5 +64,11 @@ public final class TopicsFeature implements Routes {
         editPages.mount(router);
         editApi.mount(router);
         answers.mount(router);
+        scheduled.mount(router);
+    }
+
+    /** Publishes the scheduled topics whose time has come; blocking, for a periodic timer. */
+    public ScheduledTopics scheduled() {
+        return scheduled;
     }
 }

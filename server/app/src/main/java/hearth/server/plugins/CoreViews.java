@@ -19,6 +19,9 @@ import org.jooq.Condition;
 /** The read views plugins get of core data: stable records, whatever the core's tables look like. Blocking. */
 final class CoreViews implements Members, Topics {
 
+    /** Private conversations and unpublished topics have no category; plugins never see them. */
+    private static final Condition LISTED = TOPICS.CATEGORY_ID.isNotNull();
+
     private final Database db;
     private final Clock clock;
 
@@ -45,7 +48,7 @@ final class CoreViews implements Members, Topics {
     public Optional<TopicView> topic(long id) {
         return db.query(sql -> sql.select(TOPICS.ID, TOPICS.CATEGORY_ID, TOPICS.AUTHOR_ID, TOPICS.TITLE,
                         TOPICS.REPLY_COUNT, TOPICS.CREATED_AT)
-                .from(TOPICS).where(TOPICS.ID.eq(id))
+                .from(TOPICS).where(TOPICS.ID.eq(id), LISTED)
                 .fetchOptional(r -> new TopicView(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         r.value6())));
     }
@@ -54,7 +57,7 @@ final class CoreViews implements Members, Topics {
     public Optional<PostView> post(long id) {
         return db.query(sql -> sql.select(POSTS.ID, POSTS.TOPIC_ID, POSTS.AUTHOR_ID, POSTS.POST_NUMBER,
                         POSTS.BODY_MARKDOWN, POSTS.CREATED_AT)
-                .from(POSTS).where(POSTS.ID.eq(id))
+                .from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID)).where(POSTS.ID.eq(id), LISTED)
                 .fetchOptional(r -> new PostView(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         r.value6())));
     }

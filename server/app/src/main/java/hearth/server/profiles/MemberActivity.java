@@ -33,8 +33,10 @@ public final class MemberActivity {
     }
 
     public Counts counts(DSLContext sql, long memberId) {
-        int topics = sql.fetchCount(TOPICS, TOPICS.AUTHOR_ID.eq(memberId));
-        int replies = sql.fetchCount(POSTS, POSTS.AUTHOR_ID.eq(memberId), POSTS.POST_NUMBER.gt(1));
+        // Private conversations and unpublished topics (no category) are nobody else's business.
+        int topics = sql.fetchCount(TOPICS, TOPICS.AUTHOR_ID.eq(memberId), TOPICS.CATEGORY_ID.isNotNull());
+        int replies = sql.fetchCount(sql.select(POSTS.ID).from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID))
+                .where(POSTS.AUTHOR_ID.eq(memberId), POSTS.POST_NUMBER.gt(1), TOPICS.CATEGORY_ID.isNotNull()));
         return new Counts(topics, replies, 0);
     }
 
@@ -42,7 +44,8 @@ public final class MemberActivity {
     public List<RecentPost> recent(DSLContext sql, long memberId) {
         return sql.select(POSTS.ID, TOPICS.ID, TOPICS.SLUG, TOPICS.TITLE, POSTS.POST_NUMBER, POSTS.CREATED_AT)
                 .from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID))
-                .where(POSTS.AUTHOR_ID.eq(memberId), POSTS.DELETED_AT.isNull(), TOPICS.DELETED_AT.isNull())
+                .where(POSTS.AUTHOR_ID.eq(memberId), POSTS.DELETED_AT.isNull(), TOPICS.DELETED_AT.isNull(),
+                        TOPICS.CATEGORY_ID.isNotNull())
                 .orderBy(POSTS.CREATED_AT.desc(), POSTS.ID.desc())
                 .limit(RECENT)
                 .fetch(r -> new RecentPost(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));

@@ -2,6 +2,7 @@ package hearth.server.profiles;
 
 import static hearth.server.db.schema.tables.Members.MEMBERS;
 import static hearth.server.db.schema.tables.Posts.POSTS;
+import static hearth.server.db.schema.tables.Topics.TOPICS;
 
 import hearth.server.accounts.Viewer;
 import hearth.server.profiles.DirectoryQuery.Sort;
@@ -81,8 +82,10 @@ public final class MemberDirectory {
         Condition presenceShown = staff ? DSL.trueCondition()
                 : MEMBERS.PROFILE_HIDDEN.isFalse().and(MEMBERS.PRESENCE_HIDDEN.isFalse()).or(MEMBERS.ID.eq(self));
 
+        // Posts in private conversations and unpublished topics (no category) do not count.
         Table<?> postCounts = DSL.select(POSTS.AUTHOR_ID, DSL.count().as("post_count"))
-                .from(POSTS).groupBy(POSTS.AUTHOR_ID).asTable("post_counts");
+                .from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID)).where(TOPICS.CATEGORY_ID.isNotNull())
+                .groupBy(POSTS.AUTHOR_ID).asTable("post_counts");
         Field<Long> authorId = postCounts.field(POSTS.AUTHOR_ID);
         Field<Integer> posts = DSL.coalesce(postCounts.field("post_count", Integer.class), DSL.inline(0));
         Field<Boolean> shown = DSL.field(profileShown);

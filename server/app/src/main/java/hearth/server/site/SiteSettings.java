@@ -31,7 +31,9 @@ public final class SiteSettings {
         /** After how many days away, and at most how often, that digest goes out (1 to 365). */
         ABSENT_DIGEST_DAYS("notifications.absent-digest-days", "7"),
         /** Who creates tags: {@code free} (members, while posting) or {@code admin-only} (members use existing ones). */
-        TAG_MODE("discussions.tag-mode", "free");
+        TAG_MODE("discussions.tag-mode", "free"),
+        /** How old (in hours) a member's account must be before they may start private conversations; staff exempt. */
+        MESSAGES_MIN_ACCOUNT_HOURS("messages.min-account-hours", "24");
 
         private final String name;
         private final String defaultValue;

@@ -60,7 +60,8 @@ class FeedsTest {
     @Test
     void latestCategoryAndTopicFeedsParse() throws Exception {
         Feed latest = parse("/feeds/latest");
-        long topics = Sql.number(site.database(), "SELECT COUNT(*) FROM topics");
+        // Private conversations (welcome messages) have no category and are in no feed.
+        long topics = Sql.number(site.database(), "SELECT COUNT(*) FROM topics WHERE category_id IS NOT NULL");
         assertEquals(Math.min(30, topics), latest.getEntries().size());
         Entry first = latest.getEntries().getFirst();
         assertFalse(first.getContents().getFirst().getValue().isBlank(), "the opening post as content");
