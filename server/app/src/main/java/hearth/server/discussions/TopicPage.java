@@ -197,7 +197,7 @@ public final class TopicPage implements Routes {
             model.put("conversation", true); // plugins' slots never see a private conversation
         }
         model.put("posts", posts);
-        model.put("changeable", viewer.map(v -> posts.stream()
+        model.put("changeable", viewer.filter(v -> publicTopic).map(v -> posts.stream()
                 .filter(p -> authority.mayChange(v, topic, p.authorId())).map(TopicReader.Post::id)
                 .collect(java.util.stream.Collectors.toSet())).orElse(java.util.Set.of()));
         List<Long> postIds = page.posts().stream().map(TopicReader.Post::id).toList();

@@ -103,7 +103,7 @@ public final class LivePages implements Routes {
             if (stream != null && ctx.request().getParam("since") != null) {
                 // Topics started between rendering the page and connecting count too.
                 db.read(sql -> sql.select(TOPICS.ID, TOPICS.CATEGORY_ID).from(TOPICS)
-                                .where(TOPICS.ID.gt(since), category == 0 ? org.jooq.impl.DSL.noCondition()
+                                .where(TOPICS.ID.gt(since), TOPICS.CATEGORY_ID.isNotNull(), category == 0 ? org.jooq.impl.DSL.noCondition()
                                         : TOPICS.CATEGORY_ID.eq(category))
                                 .orderBy(TOPICS.ID).limit(CATCH_UP).fetch())
                         .onSuccess(missed -> {

@@ -51,8 +51,8 @@ public final class AcceptedAnswers {
             // Locked: two people accepting different replies at once end with one answer and two events in order.
             var topic = tx.sql().select(TOPICS.AUTHOR_ID, TOPICS.CATEGORY_ID, TOPICS.KIND, TOPICS.ACCEPTED_POST_ID)
                     .from(TOPICS).where(TOPICS.ID.eq(topicId)).forUpdate().fetchSingle();
-            if (!permissions.allows(Optional.of(viewer.asMemberView()), DiscussionPermissions.SEE,
-                    Scope.category(topic.value2()))) {
+            if (topic.value2() == null || !permissions.allows(Optional.of(viewer.asMemberView()),
+                    DiscussionPermissions.SEE, Scope.category(topic.value2()))) {
                 throw noSuchPost();
             }
             if (!mayAccept(viewer, topic.value1(), topic.value2())) {

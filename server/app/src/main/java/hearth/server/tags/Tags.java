@@ -115,6 +115,7 @@ public final class Tags {
         return db.write(tx -> {
             var topic = tx.sql().select(TOPICS.AUTHOR_ID, TOPICS.CATEGORY_ID).from(TOPICS)
                     .where(TOPICS.ID.eq(topicId)).forUpdate().fetchOptional()
+                    .filter(r -> r.value2() != null) // conversations have no tags
                     .filter(r -> permissions.allows(Optional.of(viewer.asMemberView()), DiscussionPermissions.SEE,
                             Scope.category(r.value2())))
                     .orElseThrow(() -> new NotFound("There is no such topic. It may have been moved or deleted."));

@@ -53,7 +53,7 @@ public final class Watching {
         }
         return db.write(tx -> {
             var topic = tx.sql().select(TOPICS.CATEGORY_ID, TOPICS.SLUG).from(TOPICS).where(TOPICS.ID.eq(topicId))
-                    .fetchOptional().filter(t -> sees(viewer, t.value1()))
+                    .fetchOptional().filter(t -> t.value1() != null && sees(viewer, t.value1()))
                     .orElseThrow(() -> new NotFound("There is no such topic. It may have been moved or deleted."));
             levels.setForTopic(tx.sql(), viewer.memberId(), topicId, level, clock.instant());
             return new Changed("/t/" + topic.value2() + "/" + topicId, level);

@@ -109,7 +109,8 @@ final class AbsentMemberDigests {
     private List<PopularTopic> popular(DSLContext sql, MemberView member, Instant since) {
         return sql.select(TOPICS.CATEGORY_ID, TOPICS.TITLE, TOPICS.SLUG, TOPICS.ID, TOPICS.REPLY_COUNT)
                 .from(TOPICS)
-                .where(TOPICS.CREATED_AT.gt(since))
+                // Conversations (no category) are private; deleted topics are gone.
+                .where(TOPICS.CREATED_AT.gt(since), TOPICS.CATEGORY_ID.isNotNull(), TOPICS.DELETED_AT.isNull())
                 .orderBy(TOPICS.REPLY_COUNT.desc(), TOPICS.ID.desc())
                 .limit(TOPICS_LISTED * 5)
                 .fetch().stream()
