@@ -2,10 +2,8 @@ package hearth.server.accounts;
 
 import hearth.server.images.ExifOrientation;
 import hearth.server.images.ImageCodec;
-import java.awt.AlphaComposite;
-import java.awt.Graphics2D;
+import hearth.server.images.Pixels;
 import java.awt.Rectangle;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -99,12 +97,12 @@ public final class AvatarImages {
         Source source = sniff(upload);
         BufferedImage square = decodeCentredSquare(upload, source);
         boolean alpha = square.getColorModel().hasAlpha();
-        BufferedImage large = scale(standardise(square, alpha), LARGE, alpha);
+        BufferedImage large = Pixels.scale(Pixels.standardise(square, alpha), LARGE, LARGE, alpha);
         if (source == Source.JPEG) {
             large = ExifOrientation.apply(ExifOrientation.of(upload), large);
         }
-        BufferedImage small = scale(large, SMALL, alpha);
-        Format format = alpha && hasTransparency(large) ? Format.PNG : Format.JPEG;
+        BufferedImage small = Pixels.scale(large, SMALL, SMALL, alpha);
+        Format format = alpha && Pixels.hasTransparency(large) ? Format.PNG : Format.JPEG;
         return new Avatar(format, encode(large, format), encode(small, format));
     }
 
@@ -179,67 +177,13 @@ public final class AvatarImages {
                 + "or incomplete. Try saving it again as PNG or JPEG.");
     }
 
-    /** Grey, indexed, 16-bit, CMYK-converted...: one pixel layout for everything after decoding. */
-    private static BufferedImage standardise(BufferedImage image, boolean alpha) {
-        int wanted = alpha ? BufferedImage.TYPE_INT_ARGB_PRE : BufferedImage.TYPE_INT_RGB;
-        if (image.getType() == wanted) {
-            return image;
-        }
-        return draw(image, image.getWidth(), wanted, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-    }
-
-    /**
-     * Halves with bilinear filtering while that stays at or above the target, then takes the last step bicubic:
-     * one big bicubic step would sample only a few source pixels per output pixel and shimmer on fine detail.
-     */
-    private static BufferedImage scale(BufferedImage image, int target, boolean alpha) {
-        int type = alpha ? BufferedImage.TYPE_INT_ARGB_PRE : BufferedImage.TYPE_INT_RGB;
-        BufferedImage current = image;
-        int side = current.getWidth();
-        while (side / 2 >= target) {
-            side /= 2;
-            current = draw(current, side, type, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        }
-        if (side != target) {
-            current = draw(current, target, type, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-        }
-        return current;
-    }
-
-    private static BufferedImage draw(BufferedImage source, int side, int type, Object interpolation) {
-        BufferedImage target = new BufferedImage(side, side, type);
-        Graphics2D g = target.createGraphics();
-        try {
-            g.setComposite(AlphaComposite.Src);
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.drawImage(source, 0, 0, side, side, null);
-        } finally {
-            g.dispose();
-        }
-        return target;
-    }
-
-    private static boolean hasTransparency(BufferedImage image) {
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                if (image.getRGB(x, y) >>> 24 != 0xFF) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     private static byte[] encode(BufferedImage image, Format format) {
         if (format == Format.PNG) {
             // The PNG writer stores the raster as it is: undo the premultiplication first.
-            return ImageCodec.png(draw(image, image.getWidth(), BufferedImage.TYPE_INT_ARGB,
-                    RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR));
+            return ImageCodec.png(Pixels.convert(image, BufferedImage.TYPE_INT_ARGB));
         }
         return ImageCodec.jpeg(image.getType() == BufferedImage.TYPE_INT_RGB ? image
-                : draw(image, image.getWidth(), BufferedImage.TYPE_INT_RGB,
-                RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR), JPEG_QUALITY);
+                : Pixels.convert(image, BufferedImage.TYPE_INT_RGB), JPEG_QUALITY);
     }
 
     static String initials(String displayName) {

@@ -17,6 +17,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /** Categories, topics and posts: the writes. Each method runs inside the caller's transaction and records its events. */
@@ -47,16 +49,7 @@ public final class Discussions {
     /** Starts a topic with its opening post; returns the topic id. */
     public long startTopic(Tx tx, long authorId, long categoryId, String title, String body) {
         Instant now = clock.instant();
-        long topicId = tx.sql().insertInto(TOPICS)
-                .set(TOPICS.CATEGORY_ID, categoryId)
-                .set(TOPICS.AUTHOR_ID, authorId)
-                .set(TOPICS.TITLE, title)
-                .set(TOPICS.SLUG, slug(title))
-                .set(TOPICS.REPLY_COUNT, 0)
-                .set(TOPICS.CREATED_AT, now)
-                .set(TOPICS.LAST_POSTED_AT, now)
-                .returning(TOPICS.ID)
-                .fetchSingle(TOPICS.ID);
+        long topicId = insertTopic(tx, Map.of(TOPICS.CATEGORY_ID, categoryId), authorId, title, now);
         tx.record(new TopicCreated(topicId, categoryId, authorId, title));
         addPost(tx, topicId, authorId, 1, body, now, null, false);
         return topicId;
@@ -68,17 +61,8 @@ public final class Discussions {
      */
     public long scheduleTopic(Tx tx, long authorId, long categoryId, String title, String body, Instant publishAt) {
         Instant now = clock.instant();
-        long topicId = tx.sql().insertInto(TOPICS)
-                .set(TOPICS.SCHEDULED_CATEGORY_ID, categoryId)
-                .set(TOPICS.PUBLISH_AT, publishAt)
-                .set(TOPICS.AUTHOR_ID, authorId)
-                .set(TOPICS.TITLE, title)
-                .set(TOPICS.SLUG, slug(title))
-                .set(TOPICS.REPLY_COUNT, 0)
-                .set(TOPICS.CREATED_AT, now)
-                .set(TOPICS.LAST_POSTED_AT, now)
-                .returning(TOPICS.ID)
-                .fetchSingle(TOPICS.ID);
+        long topicId = insertTopic(tx, Map.of(TOPICS.SCHEDULED_CATEGORY_ID, categoryId, TOPICS.PUBLISH_AT, publishAt),
+                authorId, title, now);
         insertPost(tx, topicId, authorId, 1, body, now, null);
         return topicId;
     }
@@ -112,16 +96,7 @@ public final class Discussions {
      */
     public long startConversation(Tx tx, long authorId, Collection<Long> recipients, String title, String body) {
         Instant now = clock.instant();
-        long topicId = tx.sql().insertInto(TOPICS)
-                .set(TOPICS.IS_PRIVATE, true)
-                .set(TOPICS.AUTHOR_ID, authorId)
-                .set(TOPICS.TITLE, title)
-                .set(TOPICS.SLUG, slug(title))
-                .set(TOPICS.REPLY_COUNT, 0)
-                .set(TOPICS.CREATED_AT, now)
-                .set(TOPICS.LAST_POSTED_AT, now)
-                .returning(TOPICS.ID)
-                .fetchSingle(TOPICS.ID);
+        long topicId = insertTopic(tx, Map.of(TOPICS.IS_PRIVATE, true), authorId, title, now);
         java.util.Set<Long> everyone = new java.util.LinkedHashSet<>();
         everyone.add(authorId);
         everyone.addAll(recipients);
@@ -134,6 +109,21 @@ public final class Discussions {
         }
         addPost(tx, topicId, authorId, 1, body, now, null, true);
         return topicId;
+    }
+
+    /** A new topic row: what sets it apart ({@code placement}: its category, schedule or privacy) and the usual. */
+    private static long insertTopic(Tx tx, Map<? extends Field<?>, ?> placement, long authorId, String title,
+                                    Instant now) {
+        return tx.sql().insertInto(TOPICS)
+                .set(placement)
+                .set(TOPICS.AUTHOR_ID, authorId)
+                .set(TOPICS.TITLE, title)
+                .set(TOPICS.SLUG, slug(title))
+                .set(TOPICS.REPLY_COUNT, 0)
+                .set(TOPICS.CREATED_AT, now)
+                .set(TOPICS.LAST_POSTED_AT, now)
+                .returning(TOPICS.ID)
+                .fetchSingle(TOPICS.ID);
     }
 
     /** Adds a reply at the end of a topic; returns the post id. */

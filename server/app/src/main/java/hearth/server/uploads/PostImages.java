@@ -2,9 +2,7 @@ package hearth.server.uploads;
 
 import hearth.server.images.ExifOrientation;
 import hearth.server.images.ImageCodec;
-import java.awt.AlphaComposite;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
+import hearth.server.images.Pixels;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -59,22 +57,20 @@ public final class PostImages {
                 "This file is not an image Hearth accepts. " + ACCEPTED));
         BufferedImage decoded = decode(upload, kind);
         boolean alpha = decoded.getColorModel().hasAlpha();
-        BufferedImage image = fit(standardise(decoded, alpha), alpha);
+        BufferedImage image = fit(Pixels.standardise(decoded, alpha), alpha);
         if (kind == ImageCodec.Kind.JPEG) {
             image = ExifOrientation.apply(ExifOrientation.of(upload), image);
         }
         boolean png = kind == ImageCodec.Kind.PNG || kind == ImageCodec.Kind.GIF
-                || (alpha && hasTransparency(image));
+                || (alpha && Pixels.hasTransparency(image));
         if (png) {
             // The PNG writer stores the raster as it is: undo any premultiplication first.
             BufferedImage straight = image.getType() == BufferedImage.TYPE_INT_RGB ? image
-                    : draw(image, image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_ARGB,
-                    RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+                    : Pixels.convert(image, BufferedImage.TYPE_INT_ARGB);
             return new Image(ImageCodec.png(straight), "png", "image/png", image.getWidth(), image.getHeight());
         }
         BufferedImage rgb = image.getType() == BufferedImage.TYPE_INT_RGB ? image
-                : draw(image, image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB,
-                RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+                : Pixels.convert(image, BufferedImage.TYPE_INT_RGB);
         return new Image(ImageCodec.jpeg(rgb, JPEG_QUALITY), "jpg", "image/jpeg", rgb.getWidth(), rgb.getHeight());
     }
 
@@ -126,16 +122,6 @@ public final class PostImages {
                 + "Try saving it again as PNG or JPEG.");
     }
 
-    /** Grey, indexed, 16-bit, CMYK-converted...: one pixel layout for everything after decoding. */
-    private static BufferedImage standardise(BufferedImage image, boolean alpha) {
-        int wanted = alpha ? BufferedImage.TYPE_INT_ARGB_PRE : BufferedImage.TYPE_INT_RGB;
-        if (image.getType() == wanted) {
-            return image;
-        }
-        return draw(image, image.getWidth(), image.getHeight(), wanted,
-                RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-    }
-
     /**
      * Scales so the longer side is at most {@value #MAX_SIDE}: halves bilinear while that stays above the target,
      * then one bicubic step, so fine detail does not shimmer as it would after one big step.
@@ -145,43 +131,8 @@ public final class PostImages {
         if (longest <= MAX_SIDE) {
             return image;
         }
-        int type = alpha ? BufferedImage.TYPE_INT_ARGB_PRE : BufferedImage.TYPE_INT_RGB;
         double scale = (double) MAX_SIDE / longest;
-        int targetWidth = Math.max(1, (int) Math.round(image.getWidth() * scale));
-        int targetHeight = Math.max(1, (int) Math.round(image.getHeight() * scale));
-        BufferedImage current = image;
-        while (current.getWidth() / 2 >= targetWidth && current.getHeight() / 2 >= targetHeight) {
-            current = draw(current, current.getWidth() / 2, current.getHeight() / 2, type,
-                    RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        }
-        if (current.getWidth() != targetWidth || current.getHeight() != targetHeight) {
-            current = draw(current, targetWidth, targetHeight, type, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-        }
-        return current;
-    }
-
-    private static BufferedImage draw(BufferedImage source, int width, int height, int type, Object interpolation) {
-        BufferedImage target = new BufferedImage(width, height, type);
-        Graphics2D g = target.createGraphics();
-        try {
-            g.setComposite(AlphaComposite.Src);
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.drawImage(source, 0, 0, width, height, null);
-        } finally {
-            g.dispose();
-        }
-        return target;
-    }
-
-    private static boolean hasTransparency(BufferedImage image) {
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                if (image.getRGB(x, y) >>> 24 != 0xFF) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return Pixels.scale(image, Math.max(1, (int) Math.round(image.getWidth() * scale)),
+                Math.max(1, (int) Math.round(image.getHeight() * scale)), alpha);
     }
 }
