@@ -17,6 +17,7 @@ public final class TcpProxy implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final Object gate = new Object();
     private boolean paused;
+    private volatile boolean cut;
 
     public TcpProxy(int target) throws IOException {
         this.target = target;
@@ -32,9 +33,15 @@ public final class TcpProxy implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
-                Socket server = new Socket(InetAddress.getLoopbackAddress(), target);
                 sockets.add(client);
+                Socket server = new Socket(InetAddress.getLoopbackAddress(), target);
                 sockets.add(server);
+                if (cut) {
+                    // Accepted just as the proxy was cut: cut() may have missed these two.
+                    closeQuietly(client);
+                    closeQuietly(server);
+                    return;
+                }
                 Thread.ofVirtual().start(() -> pump(client, server));
                 Thread.ofVirtual().start(() -> pump(server, client));
             } catch (IOException e) {
@@ -80,6 +87,7 @@ public final class TcpProxy implements AutoCloseable {
 
     /** Closes every connection and stops listening: the database is gone. */
     public void cut() {
+        cut = true;
         closeQuietly(listener);
         sockets.forEach(TcpProxy::closeQuietly);
         resume();
