@@ -16,8 +16,10 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 
@@ -97,7 +99,7 @@ public final class Discussions {
     public long startConversation(Tx tx, long authorId, Collection<Long> recipients, String title, String body) {
         Instant now = clock.instant();
         long topicId = insertTopic(tx, Map.of(TOPICS.IS_PRIVATE, true), authorId, title, now);
-        java.util.Set<Long> everyone = new java.util.LinkedHashSet<>();
+        Set<Long> everyone = new LinkedHashSet<>();
         everyone.add(authorId);
         everyone.addAll(recipients);
         for (long member : everyone) {

@@ -3,6 +3,7 @@ package hearth.server.discussions;
 import hearth.api.errors.InvalidInput;
 import hearth.server.accounts.Viewer;
 import hearth.server.db.Database;
+import hearth.server.profiles.DisplayPreferences;
 import hearth.server.tags.TagMode;
 import hearth.server.tags.TagRules;
 import hearth.server.tags.Tags;
@@ -11,9 +12,12 @@ import hearth.server.web.Pages;
 import hearth.server.web.Routes;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.jooq.DSLContext;
 
 /** The form that starts a topic, at {@code /new-topic} ({@code ?category=<id>} preselects one). */
 public final class NewTopicPage implements Routes {
@@ -51,10 +55,10 @@ public final class NewTopicPage implements Routes {
         for (String name : List.of("categoryId", "title", "body", "kind", "tags", "publishAt")) {
             values.put(name, Forms.field(ctx, name));
         }
-        java.time.Instant publishAt;
+        Instant publishAt;
         try {
             publishAt = scheduled.check(viewer, ScheduledTopics.fromForm(values.get("publishAt"),
-                    hearth.server.profiles.DisplayPreferences.of(ctx).zone()));
+                    DisplayPreferences.of(ctx).zone()));
         } catch (InvalidInput invalid) {
             showAgain(ctx, viewer, values, invalid);
             return;
@@ -71,7 +75,7 @@ public final class NewTopicPage implements Routes {
                 .onFailure(ctx::fail);
     }
 
-    private Map<String, Object> model(org.jooq.DSLContext sql, Viewer viewer, Map<String, String> values) {
+    private Map<String, Object> model(DSLContext sql, Viewer viewer, Map<String, String> values) {
         Map<String, Object> model = new HashMap<>();
         model.put("categories", posting.startable(sql, viewer));
         model.put("values", values);
@@ -79,7 +83,7 @@ public final class NewTopicPage implements Routes {
         model.put("kinds", List.of(Map.of("value", "discussion", "label", "A discussion"),
                 Map.of("value", "question", "label", "A question (one reply can be accepted as the answer)")));
         if (tags.mode() == TagMode.ADMIN_ONLY) {
-            model.put("knownTags", Tags.index(sql, java.util.Set.of()));
+            model.put("knownTags", Tags.index(sql, Set.of()));
         }
         posting.whyNoTopic(viewer).ifPresent(reason -> model.put("whyNot", reason));
         return model;

@@ -19,6 +19,7 @@ import hearth.server.questions.TopicKind;
 import hearth.server.tags.TagRules;
 import hearth.server.tags.Tags;
 import io.vertx.core.Future;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,7 +184,7 @@ public final class Posting {
      * staff and its author only, until then.
      */
     public Future<NewTopic> startTopic(Viewer viewer, String rawCategoryId, String rawTitle, String rawBody,
-                                       String rawKind, List<String> rawTags, java.time.Instant publishAt) {
+                                       String rawKind, List<String> rawTags, Instant publishAt) {
         if (publishAt != null && !viewer.isStaff()) {
             throw new Forbidden("Only moderators and admins can schedule topics.");
         }

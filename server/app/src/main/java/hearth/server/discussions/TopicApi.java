@@ -1,7 +1,9 @@
 package hearth.server.discussions;
 
+import hearth.api.errors.InvalidInput;
 import hearth.server.accounts.Viewer;
 import hearth.server.db.Database;
+import hearth.server.tags.TagPages;
 import hearth.server.web.Forms;
 import hearth.server.web.Json;
 import hearth.server.web.Routes;
@@ -9,6 +11,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,7 +49,7 @@ public final class TopicApi implements Routes {
             Viewer viewer = Viewer.required(ctx);
             Object locked = Json.body(ctx).getValue("locked");
             if (!(locked instanceof Boolean)) {
-                throw new hearth.api.errors.InvalidInput("locked", "Say \"locked\": true or false.");
+                throw new InvalidInput("locked", "Say \"locked\": true or false.");
             }
             Json.respond(ctx, 200, moderation.lock(viewer, Forms.pathId(ctx, "id", "topic"), (Boolean) locked)
                     .compose(done -> db.read(sql -> topic(reader.require(sql, done.id())))));
@@ -55,7 +58,7 @@ public final class TopicApi implements Routes {
             Viewer viewer = Viewer.required(ctx);
             Object closed = Json.body(ctx).getValue("closed");
             if (!(closed instanceof Boolean)) {
-                throw new hearth.api.errors.InvalidInput("closed", "Say \"closed\": true or false.");
+                throw new InvalidInput("closed", "Say \"closed\": true or false.");
             }
             Json.respond(ctx, 200, moderation.close(viewer, Forms.pathId(ctx, "id", "topic"), (Boolean) closed)
                     .compose(done -> db.read(sql -> topic(reader.require(sql, done.id())))));
@@ -94,12 +97,12 @@ public final class TopicApi implements Routes {
         Object category = body.getValue("categoryId");
         Object kind = body.getValue("kind");
         if (kind != null && !(kind instanceof String)) {
-            throw new hearth.api.errors.InvalidInput("kind", "Say \"kind\": \"discussion\" or \"question\".");
+            throw new InvalidInput("kind", "Say \"kind\": \"discussion\" or \"question\".");
         }
-        java.time.Instant publishAt = scheduled.check(viewer, ScheduledTopics.fromApi(body.getValue("publishAt")));
+        Instant publishAt = scheduled.check(viewer, ScheduledTopics.fromApi(body.getValue("publishAt")));
         posting.startTopic(viewer, category == null ? "" : String.valueOf(category), Json.string(body, "title"),
                         Json.string(body, "body"), Json.string(body, "kind"),
-                        hearth.server.tags.TagPages.fromJson(body.getValue("tags")), publishAt)
+                        TagPages.fromJson(body.getValue("tags")), publishAt)
                 .compose(started -> db.read(sql -> topic(reader.findAny(sql, started.topicId()).orElseThrow())))
                 .onSuccess(json -> Json.send(ctx, 201, json))
                 .onFailure(ctx::fail);
@@ -111,7 +114,7 @@ public final class TopicApi implements Routes {
         JsonObject body = Json.body(ctx);
         Object replyTo = body.getValue("replyTo");
         if (replyTo != null && !(replyTo instanceof Number)) {
-            throw new hearth.api.errors.InvalidInput("replyTo", "replyTo must be the id of a post in this topic.");
+            throw new InvalidInput("replyTo", "replyTo must be the id of a post in this topic.");
         }
         posting.reply(viewer, id, Json.string(body, "body"), replyTo == null ? null : ((Number) replyTo).longValue())
                 .compose(saved -> db.read(sql -> post(reader.post(sql, saved.postId()))

@@ -6,15 +6,16 @@ import static hearth.server.db.schema.tables.Posts.POSTS;
 import hearth.api.errors.InvalidInput;
 import hearth.server.accounts.Viewer;
 import hearth.server.db.Database;
+import hearth.server.mentions.ReplyComposer;
 import hearth.server.questions.AcceptedAnswers;
 import hearth.server.tags.TagRules;
 import hearth.server.tags.Tags;
-import hearth.server.mentions.ReplyComposer;
 import hearth.server.watching.NotificationLevel;
 import hearth.server.watching.NotificationLevels;
 import hearth.server.web.Forms;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -24,6 +25,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.jooq.DSLContext;
 
 /**
@@ -125,7 +129,7 @@ public final class TopicPage implements Routes {
         }
         String body = Forms.field(ctx, "body");
         String replyTo = Forms.field(ctx, "replyTo");
-        io.vertx.core.Future.succeededFuture(replyTo)
+        Future.succeededFuture(replyTo)
                 .map(ReplyComposer::parse)
                 .compose(target -> posting.reply(viewer.get(), id, body, target))
                 .onSuccess(post -> Pages.redirect(ctx, post.location()))
@@ -155,7 +159,7 @@ public final class TopicPage implements Routes {
         }).onSuccess(location -> Pages.redirect(ctx, location)).onFailure(ctx::fail);
     }
 
-    private void moderate(RoutingContext ctx, io.vertx.core.Future<TopicReader.Topic> done) {
+    private void moderate(RoutingContext ctx, Future<TopicReader.Topic> done) {
         done.onSuccess(topic -> Pages.redirect(ctx, topic.path())).onFailure(ctx::fail);
     }
 
@@ -199,19 +203,19 @@ public final class TopicPage implements Routes {
         model.put("posts", posts);
         model.put("changeable", viewer.filter(v -> publicTopic).map(v -> posts.stream()
                 .filter(p -> authority.mayChange(v, topic, p.authorId())).map(TopicReader.Post::id)
-                .collect(java.util.stream.Collectors.toSet())).orElse(java.util.Set.of()));
+                .collect(Collectors.toSet())).orElse(Set.of()));
         List<Long> postIds = page.posts().stream().map(TopicReader.Post::id).toList();
         model.put("likes", Likes.counts(sql, postIds));
-        model.put("liked", viewer.map(v -> Likes.likedBy(sql, v.memberId(), postIds)).orElse(java.util.Set.of()));
+        model.put("liked", viewer.map(v -> Likes.likedBy(sql, v.memberId(), postIds)).orElse(Set.of()));
         model.put("bookmarked", viewer.map(v -> Bookmarks.bookmarked(sql, v.memberId(), postIds))
-                .orElse(java.util.Set.of()));
+                .orElse(Set.of()));
         model.put("answered", ReplyComposer.answered(sql, postIds));
         viewer.ifPresent(v -> model.put("notificationLevel",
                 levels.forTopic(sql, v.memberId(), topic.id(), topic.categoryId()).key()));
         model.put("notificationLevels", NotificationLevel.values());
         model.put("page", page.number());
         model.put("pageCount", page.count());
-        model.put("pageNumbers", java.util.stream.IntStream.rangeClosed(1, page.count()).boxed().toList());
+        model.put("pageNumbers", IntStream.rangeClosed(1, page.count()).boxed().toList());
         model.put("values", Map.of());
         model.put("errors", Map.of());
         viewer.ifPresent(v -> posting.whyNoReply(v, topic)

@@ -67,7 +67,7 @@ public final class TopicsFeature implements Routes {
         scheduled.mount(router);
     }
 
-    /** Publishes the scheduled topics whose time has come; blocking, for a periodic timer. */
+    /** The scheduled topics, whose {@code publishDue} a periodic timer calls. */
     public ScheduledTopics scheduled() {
         return scheduled;
     }
