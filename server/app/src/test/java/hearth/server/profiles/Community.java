@@ -3,16 +3,10 @@ package hearth.server.profiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import hearth.server.testing.Browser;
+import hearth.server.testing.Sql;
 import hearth.server.testing.TestSite;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -90,11 +84,7 @@ final class Community {
     }
 
     void execute(String sql, Object... params) {
-        try (Connection c = site.database().connect(); PreparedStatement st = prepare(c, sql, params)) {
-            st.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        Sql.change(site.database(), sql, params);
     }
 
     long number(String sql, Object... params) {
@@ -104,22 +94,7 @@ final class Community {
 
     /** The first column of the first row, as text (null if there is no row or it is NULL). */
     String text(String sql, Object... params) {
-        try (Connection c = site.database().connect(); PreparedStatement st = prepare(c, sql, params);
-             ResultSet rs = st.executeQuery()) {
-            return rs.next() ? rs.getString(1) : null;
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
-
-    private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
-        PreparedStatement st = c.prepareStatement(sql);
-        for (int i = 0; i < params.length; i++) {
-            Object p = params[i];
-            st.setObject(i + 1, p instanceof Instant at ? Timestamp.valueOf(LocalDateTime.ofInstant(at, ZoneOffset.UTC))
-                    : p);
-        }
-        return st;
+        return Sql.value(site.database(), sql, params);
     }
 
     /** How often {@code needle} occurs in {@code haystack}. */

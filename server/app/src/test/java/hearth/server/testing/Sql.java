@@ -3,9 +3,14 @@ package hearth.server.testing;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,5 +52,34 @@ public final class Sql {
         try (Connection c = database.connect(); Statement st = c.createStatement()) {
             st.executeUpdate(sql);
         }
+    }
+
+    /** Runs a statement with {@code ?} parameters (an {@link Instant} is stored as UTC). */
+    public static void change(TestDatabase database, String sql, Object... params) {
+        try (Connection c = database.connect(); PreparedStatement st = prepare(c, sql, params)) {
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** The first column of the first row, as text (null if there is no row or it is NULL). */
+    public static String value(TestDatabase database, String sql, Object... params) {
+        try (Connection c = database.connect(); PreparedStatement st = prepare(c, sql, params);
+             ResultSet rs = st.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+        PreparedStatement st = c.prepareStatement(sql);
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            st.setObject(i + 1, p instanceof Instant at ? Timestamp.valueOf(LocalDateTime.ofInstant(at, ZoneOffset.UTC))
+                    : p);
+        }
+        return st;
     }
 }
