@@ -2,8 +2,12 @@ package hearth.server;
 
 import hearth.api.events.AnnouncementChanged;
 import hearth.api.events.AnswerAccepted;
+import hearth.api.events.AttendeeCheckedIn;
 import hearth.api.events.CategoryChanged;
 import hearth.api.events.CategoryDeleted;
+import hearth.api.events.EventCancelled;
+import hearth.api.events.EventChanged;
+import hearth.api.events.EventCreated;
 import hearth.api.events.EventListener;
 import hearth.api.events.MemberDeleted;
 import hearth.api.events.MemberJoined;
@@ -15,11 +19,13 @@ import hearth.api.events.PostDeleted;
 import hearth.api.events.PostEdited;
 import hearth.api.events.PostLiked;
 import hearth.api.events.PostRestored;
+import hearth.api.events.RsvpChanged;
 import hearth.api.events.TopicClosed;
 import hearth.api.events.TopicCreated;
 import hearth.api.events.TopicLocked;
 import hearth.api.events.TopicPinned;
 import hearth.api.events.TopicTagsChanged;
+import hearth.api.events.WaitlistPromoted;
 import hearth.server.access.ContentGuards;
 import hearth.server.announcements.AnnouncementBanner;
 import hearth.server.announcements.AnnouncementFeature;
@@ -383,7 +389,9 @@ public final class Hearth {
                 .register(PostLiked.class)
                 .register(PostEdited.class, PostDeleted.class, PostRestored.class, TopicLocked.class)
                 .register(TopicTagsChanged.class, AnswerAccepted.class)
-                .register(MessageSent.class, AnnouncementChanged.class);
+                .register(MessageSent.class, AnnouncementChanged.class)
+                .register(EventCreated.class, EventChanged.class, EventCancelled.class, RsvpChanged.class)
+                .register(WaitlistPromoted.class, AttendeeCheckedIn.class);
         Database db = Database.open(config.db(), vertx, new Journal(events, clock));
         try {
             int applied = new Migrations("schema_history",
