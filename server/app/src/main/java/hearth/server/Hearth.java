@@ -363,8 +363,8 @@ public final class Hearth {
             perRequest.add(profiles.displayPreferences());
             perRequest.add(new UnreadBadge(db, notifications));
             perRequest.add(new AnnouncementBanner(db, announcements));
-            SiteRouter router = new SiteRouter(themes, new ErrorPages(pages), new HealthCheck(db, version), perRequest,
-                    features, requestIds(), classes, clock,
+            SiteRouter router = new SiteRouter(themes, new ErrorPages(pages), new HealthCheck(db, dispatcher, version),
+                    perRequest, features, requestIds(), classes, clock,
                     (ctx, arrived) -> observers.finished(ctx, arrived, Viewer.of(ctx).map(Viewer::memberId)));
             WebServer web = new WebServer(vertx, config.host(), config.port(), config.shutdownTimeout(), router,
                     Runtime.getRuntime().availableProcessors());

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +63,22 @@ public final class JournalDispatcher implements AutoCloseable {
             throw new IllegalArgumentException("A journal listener named " + listenerId + " is already subscribed");
         }
         subscription.thread = Thread.ofVirtual().name("journal-" + listenerId).start(subscription::run);
+    }
+
+    /**
+     * How many journal entries the slowest durable listener on this node has still to handle (0 when all are caught
+     * up): the figure that shows whether derived work (notifications, plugins' indexes) keeps pace with writes.
+     */
+    public long behind(DSLContext sql) {
+        List<String> durable = subscriptions.values().stream().filter(s -> s.durable).map(s -> s.id).toList();
+        long head = sql.select(JOURNAL_HEAD.LAST_POSITION).from(JOURNAL_HEAD).where(JOURNAL_HEAD.ID.eq(1))
+                .fetchSingle().value1();
+        if (durable.isEmpty()) {
+            return 0;
+        }
+        Long slowest = sql.select(DSL.min(JOURNAL_CURSORS.POSITION)).from(JOURNAL_CURSORS)
+                .where(JOURNAL_CURSORS.LISTENER_ID.in(durable)).fetchSingle().value1();
+        return slowest == null ? head : head - slowest;
     }
 
     /** Stops delivering to a listener; its cursor stays, so a later subscribe catches up. */
