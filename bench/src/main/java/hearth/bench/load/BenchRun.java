@@ -57,7 +57,7 @@ public final class BenchRun {
     }
 
     record Options(Size size, String db, long seed, int connections, Duration duration, Duration warmup,
-                   List<Integer> watchers, String heap, boolean fresh, List<Scenario> scenarios) {
+                   List<Integer> watchers, String heap, boolean fresh, boolean profile, List<Scenario> scenarios) {
 
         static Options parse(String[] args) {
             Size size = Size.SMALL;
@@ -69,6 +69,7 @@ public final class BenchRun {
             List<Integer> watchers = List.of(1_000, 10_000);
             String heap = "320m";
             boolean fresh = false;
+            boolean profile = false;
             List<Scenario> scenarios = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -82,6 +83,7 @@ public final class BenchRun {
                             .map(Integer::parseInt).toList();
                     case "--heap" -> heap = args[++i];
                     case "--fresh" -> fresh = true;
+                    case "--profile" -> profile = true;
                     default -> {
                         String id = args[i];
                         scenarios.add(Scenario.byId(id).orElseThrow(() -> new IllegalArgumentException(
@@ -97,7 +99,7 @@ public final class BenchRun {
             } else if (!scenarios.contains(Scenario.UPPER_BOUND)) {
                 scenarios.addFirst(Scenario.UPPER_BOUND); // every figure is read against it
             }
-            return new Options(size, db, seed, connections, duration, warmup, watchers, heap, fresh,
+            return new Options(size, db, seed, connections, duration, warmup, watchers, heap, fresh, profile,
                     scenarios.stream().distinct().sorted().toList());
         }
 
@@ -231,8 +233,28 @@ public final class BenchRun {
         System.err.println("bench: " + scenario.id + " (warming up " + options.warmup().toSeconds() + " s)");
         wrk.run(base, options.connections(), options.warmup(), headers, paths, "get", null);
         ResourceSampler sampler = new ResourceSampler(server.pid());
+        ResourceSampler database = databaseSampler();
         Wrk.Result result = wrk.run(base, options.connections(), options.duration(), headers, paths, "get", null);
-        report.http(scenario, result, sampler.stop());
+        report.http(scenario, result, sampler.stop(), database == null ? null : database.stop());
+        if (options.profile() && scenario != Scenario.UPPER_BOUND) {
+            // A run of its own: the recording costs some throughput, so it never colours the measured figures.
+            try {
+                CpuProfile profile = CpuProfile.start(server.pid(), Files.createTempFile("bench-", ".jfr"));
+                wrk.run(base, options.connections(), Duration.ofSeconds(10), headers, paths, "get", null);
+                report.profile(scenario, profile.stop());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** MariaDB's own CPU, when the scenario runs on it: a page's cost is the server's and the database's. */
+    private ResourceSampler databaseSampler() {
+        if (!options.db().equals("mariadb")) {
+            return null;
+        }
+        return ProcessHandle.allProcesses().filter(p -> p.info().command().orElse("").endsWith("/mariadbd"))
+                .findFirst().map(p -> new ResourceSampler(p.pid())).orElse(null);
     }
 
     /** Replies as fast as they go; then how far the journal's listeners fell behind and how long they took. */
@@ -240,11 +262,13 @@ public final class BenchRun {
         System.err.println("bench: post");
         JournalWatch watch = new JournalWatch(base);
         ResourceSampler sampler = new ResourceSampler(server.pid());
+        ResourceSampler database = databaseSampler();
         Wrk.Result result = wrk.run(base, options.connections(), options.duration(), List.of(),
                 fixtures.replyTargets(), "post", fixtures.apiKeys());
         ResourceSampler.Usage usage = sampler.stop();
+        ResourceSampler.Usage databaseUsage = database == null ? null : database.stop();
         JournalWatch.Lag lag = watch.stopAndDrain(Duration.ofMinutes(2));
-        report.post(result, usage, lag, Fixtures.read(fixtures.apiKeys()).size());
+        report.post(result, usage, databaseUsage, lag, Fixtures.read(fixtures.apiKeys()).size());
     }
 
     private void live(Vertx vertx, ServerProcess server, URI base, Fixtures fixtures) {

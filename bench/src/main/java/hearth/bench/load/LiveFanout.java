@@ -38,7 +38,9 @@ final class LiveFanout {
     }
 
     Result run(URI base, long topicId, int watchers, List<String> apiKeys, int rounds) {
-        List<Watcher> all = connect(base, topicId, watchers);
+        // As the topic page does: the stream starts after the last post the page showed.
+        int shown = lastPostNumber(base, topicId);
+        List<Watcher> all = connect(base, topicId, shown, watchers);
         int connected = (int) all.stream().filter(w -> w.open).count();
         List<Double> latencies = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
@@ -66,7 +68,20 @@ final class LiveFanout {
                 expected == 0 ? 0 : 100.0 * fast / expected);
     }
 
-    private List<Watcher> connect(URI base, long topicId, int watchers) {
+    private int lastPostNumber(URI base, long topicId) {
+        try {
+            String topic = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/topics/" + topicId)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            return new io.vertx.core.json.JsonObject(topic).getJsonObject("topic").getInteger("replies") + 1;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Watcher> connect(URI base, long topicId, int shown, int watchers) {
         List<Watcher> all = new ArrayList<>();
         List<NetClient> clients = new ArrayList<>();
         AtomicInteger failed = new AtomicInteger();
@@ -80,7 +95,7 @@ final class LiveFanout {
                 }
                 Watcher watcher = new Watcher();
                 all.add(watcher);
-                opening.add(watcher.open(clients.getLast(), base, topicId).onFailure(e -> failed.incrementAndGet()));
+                opening.add(watcher.open(clients.getLast(), base, topicId, shown).onFailure(e -> failed.incrementAndGet()));
             }
             Future.join(opening).await();
         }
@@ -124,7 +139,7 @@ final class LiveFanout {
         private volatile long receivedAt;
         private final StringBuilder seen = new StringBuilder();
 
-        Future<Void> open(NetClient client, URI base, long topicId) {
+        Future<Void> open(NetClient client, URI base, long topicId, int shown) {
             Promise<Void> ready = Promise.promise();
             client.connect(base.getPort(), base.getHost()).onFailure(ready::tryFail).onSuccess(s -> {
                 socket = s;
@@ -145,7 +160,7 @@ final class LiveFanout {
                     }
                 });
                 s.closeHandler(v -> open = false);
-                s.write("GET /live/t/" + topicId + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                s.write("GET /live/t/" + topicId + "?after=" + shown + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
                         + "\r\nAccept: text/event-stream\r\n\r\n");
             });
             return ready.future();

@@ -50,13 +50,15 @@ final class Report {
         json.put("rssAtEndMb", round(mb));
     }
 
-    void http(Scenario scenario, Wrk.Result r, ResourceSampler.Usage usage) {
+    void http(Scenario scenario, Wrk.Result r, ResourceSampler.Usage usage, ResourceSampler.Usage database) {
         peakRss = scenario == Scenario.UPPER_BOUND ? peakRss : Math.max(peakRss, usage.peakRssMb());
         JsonObject s = new JsonObject().put("title", scenario.title).put("requestsPerSecond", round(r.perSecond()))
                 .put("requests", r.requests()).put("p50Ms", round(r.p50ms())).put("p90Ms", round(r.p90ms()))
                 .put("p99Ms", round(r.p99ms())).put("maxMs", round(r.maxMs())).put("errors", r.errors())
                 .put("non2xx", r.statusErrors()).put("peakRssMb", round(usage.peakRssMb()))
-                .put("cpuPercent", round(usage.cpuPercent())).put("firstRefusal", r.refused());
+                .put("cpuPercent", round(usage.cpuPercent()))
+                .put("databaseCpuPercent", database == null ? null : round(database.cpuPercent()))
+                .put("firstRefusal", r.refused());
         scenarios.put(scenario.id, s);
         if (r.refused() != null) {
             System.err.println("bench: " + scenario.id + ": first refusal: " + r.refused());
@@ -66,13 +68,19 @@ final class Report {
                 r.statusErrors(), usage.peakRssMb(), usage.cpuPercent());
     }
 
-    void post(Wrk.Result r, ResourceSampler.Usage usage, JournalWatch.Lag lag, int members) {
-        http(Scenario.POST, r, usage);
+    void post(Wrk.Result r, ResourceSampler.Usage usage, ResourceSampler.Usage database, JournalWatch.Lag lag,
+              int members) {
+        http(Scenario.POST, r, usage, database);
         scenarios.getJsonObject(Scenario.POST.id).put("postingMembers", members)
                 .put("journalMaxBehind", lag.maxBehind()).put("journalBehindAtEnd", lag.behindAtEnd())
                 .put("journalCatchUpMs", lag.drainMillis());
         System.err.printf("bench: journal listeners at most %d entries behind, %d at the end, caught up %d ms later%n",
                 lag.maxBehind(), lag.behindAtEnd(), lag.drainMillis());
+    }
+
+    void profile(Scenario scenario, Map<String, Double> shares) {
+        scenarios.getJsonObject(scenario.id).put("cpuProfile", new JsonObject(new java.util.LinkedHashMap<>(shares)));
+        System.err.println("bench: " + scenario.id + " CPU by part: " + shares);
     }
 
     void live(LiveFanout.Result r, ResourceSampler.Usage usage) {
@@ -167,16 +175,27 @@ final class Report {
                 .append(options.getString("heap")).append(".\n\n");
         double ceiling = scenarios.containsKey("upper-bound")
                 ? scenarios.getJsonObject("upper-bound").getDouble("requestsPerSecond") : Double.NaN;
-        md.append("| Scenario | req/s | of ceiling | p50 ms | p99 ms | errors | non-2xx | peak RSS MB | CPU % |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| Scenario | req/s | of ceiling | p50 ms | p99 ms | errors | non-2xx | peak RSS MB | CPU % "
+                + "| DB CPU % |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (String id : scenarios.fieldNames()) {
             JsonObject s = scenarios.getJsonObject(id);
-            md.append(String.format(Locale.ROOT, "| %s | %,.0f | %s | %.1f | %.1f | %d | %d | %.0f | %.0f |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %,.0f | %s | %.1f | %.1f | %d | %d | %.0f | %.0f | %s |%n",
                     s.getString("title"), s.getDouble("requestsPerSecond"),
                     Double.isNaN(ceiling) ? "–" : String.format(Locale.ROOT, "%.0f %%",
                             100 * s.getDouble("requestsPerSecond") / ceiling),
                     s.getDouble("p50Ms"), s.getDouble("p99Ms"), s.getLong("errors"), s.getLong("non2xx"),
-                    s.getDouble("peakRssMb"), s.getDouble("cpuPercent")));
+                    s.getDouble("peakRssMb"), s.getDouble("cpuPercent"),
+                    s.getValue("databaseCpuPercent") == null ? "–" : String.format(Locale.ROOT, "%.0f",
+                            s.getDouble("databaseCpuPercent"))));
+        }
+        for (String id : scenarios.fieldNames()) {
+            JsonObject profile = scenarios.getJsonObject(id).getJsonObject("cpuProfile");
+            if (profile != null) {
+                md.append("\nWhere ").append(id).append("'s server CPU goes (share of JFR execution samples): ");
+                md.append(String.join(", ", profile.fieldNames().stream()
+                        .map(part -> part + " " + profile.getDouble(part) + " %").toList())).append(".\n");
+            }
         }
         JsonObject post = scenarios.getJsonObject("post");
         if (post != null) {

@@ -21,9 +21,8 @@ import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.SelectConditionStep;
 import org.jooq.SortField;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
@@ -165,15 +164,18 @@ public final class TopicLists {
 
     private static List<TopicRow> select(DSLContext sql, Condition where, List<SortField<?>> order, int limit,
                                          boolean pinned) {
-        SelectConditionStep<? extends Record> select = sql.select(TOPICS.ID, TOPICS.SLUG, TOPICS.TITLE,
+        // The page's ids first, from the topics alone: then the database walks the ordering index and stops after
+        // `limit` rows. With the joins in the same query MariaDB started from the categories and sorted every topic.
+        Table<?> page = sql.select(TOPICS.ID).from(TOPICS).where(where).orderBy(order).limit(limit).asTable("page");
+        return sql.select(TOPICS.ID, TOPICS.SLUG, TOPICS.TITLE,
                         TOPICS.CATEGORY_ID, CATEGORIES.NAME, CATEGORIES.COLOR, MEMBERS.DISPLAY_NAME,
                         TOPICS.REPLY_COUNT, TOPICS.VIEW_COUNT, TOPICS.LAST_POSTED_AT, TOPICS.KIND,
                         TOPICS.ACCEPTED_POST_ID)
-                .from(TOPICS)
+                .from(page)
+                .join(TOPICS).on(TOPICS.ID.eq(page.field(TOPICS.ID)))
                 .join(CATEGORIES).on(CATEGORIES.ID.eq(TOPICS.CATEGORY_ID))
                 .join(MEMBERS).on(MEMBERS.ID.eq(TOPICS.AUTHOR_ID))
-                .where(where);
-        return select.orderBy(order).limit(limit).fetch(r -> new TopicRow(r.get(TOPICS.ID), r.get(TOPICS.SLUG),
+                .orderBy(order).fetch(r -> new TopicRow(r.get(TOPICS.ID), r.get(TOPICS.SLUG),
                 r.get(TOPICS.TITLE), r.get(TOPICS.CATEGORY_ID), r.get(CATEGORIES.NAME), r.get(CATEGORIES.COLOR),
                 r.get(MEMBERS.DISPLAY_NAME), r.get(TOPICS.REPLY_COUNT), r.get(TOPICS.VIEW_COUNT),
                 r.get(TOPICS.LAST_POSTED_AT), pinned, r.get(TOPICS.KIND), r.get(TOPICS.ACCEPTED_POST_ID) != null,

@@ -35,8 +35,12 @@ public final class MemberActivity {
     public Counts counts(DSLContext sql, long memberId) {
         // Private conversations and unpublished topics (no category) are nobody else's business.
         int topics = sql.fetchCount(TOPICS, TOPICS.AUTHOR_ID.eq(memberId), TOPICS.CATEGORY_ID.isNotNull());
-        int replies = sql.fetchCount(sql.select(POSTS.ID).from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID))
-                .where(POSTS.AUTHOR_ID.eq(memberId), POSTS.POST_NUMBER.gt(1), TOPICS.CATEGORY_ID.isNotNull()));
+        // All of the member's replies (index only, posts_by_author_number), less the few in conversations: joined
+        // the other way round, the database reads every post of every topic for a busy member (minutes at 1M posts).
+        int everywhere = sql.fetchCount(POSTS, POSTS.AUTHOR_ID.eq(memberId), POSTS.POST_NUMBER.gt(1));
+        int unlisted = sql.fetchCount(sql.select(POSTS.ID).from(TOPICS).join(POSTS).on(POSTS.TOPIC_ID.eq(TOPICS.ID))
+                .where(TOPICS.CATEGORY_ID.isNull(), POSTS.AUTHOR_ID.eq(memberId), POSTS.POST_NUMBER.gt(1)));
+        int replies = everywhere - unlisted;
         return new Counts(topics, replies, 0);
     }
 
