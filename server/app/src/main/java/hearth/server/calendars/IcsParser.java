@@ -22,6 +22,7 @@ import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.Recur;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -98,8 +99,8 @@ final class IcsParser {
                 new InvalidInput("file", "Event " + number + " (" + uid + ") has no start (DTSTART)."));
         Temporal start = dtstart.getDate();
         boolean allDay = start instanceof LocalDate;
-        ZoneId zone = start instanceof ZonedDateTime zoned ? known(zoned.getZone()).orElse(fallback) : fallback;
-        ZonedDateTime begins = at(start, zone);
+        ZoneId zone = named(dtstart).orElse(fallback);
+        ZonedDateTime begins = at(dtstart, zone);
         ZonedDateTime ends = end(vevent, begins, allDay);
         if (vevent.getProperty(Property.RRULE).isPresent()) {
             ZonedDateTime next = next(vevent, begins, zone, now);
@@ -126,7 +127,7 @@ final class IcsParser {
     private static ZonedDateTime end(VEvent vevent, ZonedDateTime begins, boolean allDay) {
         Optional<DateProperty<?>> dtend = vevent.getProperty(Property.DTEND);
         if (dtend.isPresent()) {
-            return at(dtend.get().getDate(), begins.getZone());
+            return at(dtend.get(), begins.getZone());
         }
         Optional<TemporalAmount> duration = vevent.<Duration>getProperty(Property.DURATION).map(Duration::getDuration);
         if (duration.isPresent()) {
@@ -141,7 +142,8 @@ final class IcsParser {
             String rule = vevent.getProperty(Property.RRULE).map(Property::getValue).orElseThrow();
             Set<Instant> excluded = new HashSet<>();
             for (ExDate<?> exdate : vevent.<ExDate<?>>getProperties(Property.EXDATE)) {
-                exdate.getDates().forEach(t -> excluded.add(at(t, zone).toInstant()));
+                Optional<ZoneId> named = named(exdate);
+                exdate.getDates().forEach(t -> excluded.add(at(t, named, zone).toInstant()));
             }
             ZonedDateTime from = now.atZone(zone).isAfter(begins) ? now.atZone(zone) : begins;
             return new Recur<ZonedDateTime>(rule).getDatesAsStream(begins, from, from.plusYears(5), -1)
@@ -151,10 +153,19 @@ final class IcsParser {
         }
     }
 
-    private static ZonedDateTime at(Temporal time, ZoneId zone) {
+    private static ZonedDateTime at(DateProperty<?> property, ZoneId zone) {
+        return at(property.getDate(), named(property), zone);
+    }
+
+    /**
+     * A time in {@code zone}. A TZID Java knows is read with Java's rules (the file's local time there); any other
+     * zone (an Outlook name, say) keeps the instant ical4j read from the file's VTIMEZONE.
+     */
+    private static ZonedDateTime at(Temporal time, Optional<ZoneId> named, ZoneId zone) {
         return switch (time) {
             case LocalDate date -> date.atStartOfDay(zone);
-            case ZonedDateTime zoned -> zoned.withZoneSameInstant(zone);
+            case ZonedDateTime zoned -> named.map(id -> zoned.toLocalDateTime().atZone(id)).orElse(zoned)
+                    .withZoneSameInstant(zone);
             case OffsetDateTime offset -> offset.atZoneSameInstant(zone);
             case Instant instant -> instant.atZone(zone);
             case LocalDateTime local -> local.atZone(zone);
@@ -162,15 +173,15 @@ final class IcsParser {
         };
     }
 
-    /** A zone Java knows by its region name (an Outlook or ical4j-made zone is not one). */
-    private static Optional<ZoneId> known(ZoneId zone) {
-        return zone(zone.getId());
+    /** The property's TZID, when it names a zone Java knows (an Outlook name or one ical4j made up does not). */
+    private static Optional<ZoneId> named(Property property) {
+        return property.getParameter(Parameter.TZID).map(Parameter::getValue).flatMap(IcsParser::zone);
     }
 
     private static Optional<ZoneId> zone(String id) {
         try {
-            return ZoneId.getAvailableZoneIds().contains(id) || "UTC".equals(id) ? Optional.of(ZoneId.of(id))
-                    : Optional.empty();
+            return !id.startsWith("ical4j") && (ZoneId.getAvailableZoneIds().contains(id) || "UTC".equals(id))
+                    ? Optional.of(ZoneId.of(id)) : Optional.empty();
         } catch (DateTimeException e) {
             return Optional.empty();
         }
