@@ -63,7 +63,10 @@ public final class ICalendarWriter {
                 .line("VERSION", "2.0")
                 .line("PRODID", "-//Hearth//Events//EN")
                 .line("CALSCALE", "GREGORIAN")
-                .text("X-WR-CALNAME", name);
+                .text("X-WR-CALNAME", name)
+                // How often subscribed clients should look again (RFC 7986, and what Outlook reads).
+                .line("REFRESH-INTERVAL;VALUE=DURATION", "PT1H")
+                .line("X-PUBLISHED-TTL", "PT1H");
         writeZones(out, entries);
         entries.forEach(entry -> event(out, entry));
         return out.line("END", "VCALENDAR").toString();

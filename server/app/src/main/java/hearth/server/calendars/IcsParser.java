@@ -83,7 +83,15 @@ final class IcsParser {
         int number = 0;
         for (VEvent vevent : vevents) {
             number++;
-            ImportedEvent event = event(vevent, number, fallback, now);
+            ImportedEvent event;
+            try {
+                event = event(vevent, number, fallback, now);
+            } catch (InvalidInput invalid) {
+                throw invalid;
+            } catch (RuntimeException e) {
+                throw new InvalidInput("file", "Event " + number + " could not be read (" + firstLine(e.getMessage())
+                        + ").");
+            }
             if (!uids.add(event.importUid())) {
                 throw new InvalidInput("file", "Event " + number + " repeats the UID " + event.importUid() + ".");
             }

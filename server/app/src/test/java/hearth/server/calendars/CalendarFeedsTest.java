@@ -115,6 +115,18 @@ class CalendarFeedsTest {
         assertEquals("+0200", offsetAt(summerCalendar, LocalDateTime.of(YEAR, 7, 8, 19, 0)));
         assertEquals("https://meet.example.org/harvest", value(summerEvent, Property.LOCATION));
 
+        long kolkata = fixtures.event(Spec.at("Monsoon planting call", meetups, founder,
+                LocalDateTime.of(YEAR, 7, 8, 19, 0), "Asia/Kolkata"));
+        Calendar india = valid(site.get("/events/" + kolkata + ".ics").body());
+        assertEquals(LocalDateTime.of(YEAR, 7, 8, 13, 30).toInstant(java.time.ZoneOffset.UTC), start(only(india)),
+                "a zone without clock changes: +05:30 all year");
+        assertEquals("+0530", offsetAt(india, LocalDateTime.of(YEAR, 7, 8, 19, 0), "Asia/Kolkata"));
+
+        long utc = fixtures.event(Spec.at("Global call", meetups, founder, LocalDateTime.of(YEAR, 2, 1, 12, 0), "UTC"));
+        String utcText = site.get("/events/" + utc + ".ics").body();
+        assertTrue(utcText.contains("DTSTART:" + YEAR + "0201T120000Z"), utcText);
+        assertTrue(valid(utcText).getComponents("VTIMEZONE").isEmpty(), "UTC times need no VTIMEZONE");
+
         assertEquals(404, site.get("/events/999999.ics").statusCode());
     }
 
@@ -336,8 +348,12 @@ class CalendarFeedsTest {
 
     /** The offset the calendar's own VTIMEZONE gives for a local time. */
     private static String offsetAt(Calendar calendar, LocalDateTime local) {
+        return offsetAt(calendar, local, BERLIN);
+    }
+
+    private static String offsetAt(Calendar calendar, LocalDateTime local, String zoneId) {
         VTimeZone zone = calendar.<VTimeZone>getComponents("VTIMEZONE").getFirst();
-        return zone.getApplicableObservance(local.atZone(ZoneId.of(BERLIN))).getProperty("TZOFFSETTO").orElseThrow()
+        return zone.getApplicableObservance(local.atZone(ZoneId.of(zoneId))).getProperty("TZOFFSETTO").orElseThrow()
                 .getValue();
     }
 
