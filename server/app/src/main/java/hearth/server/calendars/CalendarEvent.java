@@ -2,8 +2,11 @@ package hearth.server.calendars;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 
 /**
  * One events row as calendars need it: what, when (UTC, with the zone the host chose), where, who may see it, and
@@ -22,6 +25,21 @@ public record CalendarEvent(long id, Long seriesId, boolean detached, String rru
         } catch (DateTimeException e) {
             return ZoneOffset.UTC;
         }
+    }
+
+    /** An all-day event's first day, in its zone. */
+    public LocalDate firstDay() {
+        return startsAt.atZone(zone()).toLocalDate();
+    }
+
+    /**
+     * The day after an all-day event's last day, the exclusive end calendars want: an end at midnight closes the day
+     * before it; the event lasts at least its first day.
+     */
+    public LocalDate dayAfter() {
+        ZonedDateTime end = endsAt.atZone(zone());
+        LocalDate after = end.toLocalTime().equals(LocalTime.MIDNIGHT) ? end.toLocalDate() : end.toLocalDate().plusDays(1);
+        return after.isAfter(firstDay()) ? after : firstDay().plusDays(1);
     }
 
     /** Where it happens, for calendars: the venue, else the online address, else null. */

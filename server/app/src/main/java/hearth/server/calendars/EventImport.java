@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Imports an iCalendar file into a category, for admins: from an upload or fetched from an address. The whole file
@@ -71,7 +72,7 @@ final class EventImport {
     private static Throwable unwrap(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
-        if (cause instanceof java.util.concurrent.TimeoutException) {
+        if (cause instanceof TimeoutException) {
             return new InvalidInput("url", "Fetching the calendar took too long.");
         }
         return cause;

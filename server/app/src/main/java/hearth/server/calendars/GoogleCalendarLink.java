@@ -2,9 +2,7 @@ package hearth.server.calendars;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -24,19 +22,10 @@ public final class GoogleCalendarLink {
     /** The link for {@code event}, whose page is {@code pageUrl}. */
     public static String of(CalendarEvent event, String pageUrl) {
         ZoneId zone = event.zone();
-        ZonedDateTime start = event.startsAt().atZone(zone);
-        ZonedDateTime end = event.endsAt().atZone(zone);
-        String dates;
-        if (event.allDay()) {
-            var endDate = end.toLocalTime().equals(LocalTime.MIDNIGHT) ? end.toLocalDate() : end.toLocalDate().plusDays(1);
-            if (!endDate.isAfter(start.toLocalDate())) {
-                endDate = start.toLocalDate().plusDays(1);
-            }
-            dates = start.toLocalDate().format(DateTimeFormatter.BASIC_ISO_DATE) + "/"
-                    + endDate.format(DateTimeFormatter.BASIC_ISO_DATE);
-        } else {
-            dates = start.format(LOCAL) + "/" + end.format(LOCAL);
-        }
+        String dates = event.allDay()
+                ? event.firstDay().format(DateTimeFormatter.BASIC_ISO_DATE) + "/"
+                        + event.dayAfter().format(DateTimeFormatter.BASIC_ISO_DATE)
+                : event.startsAt().atZone(zone).format(LOCAL) + "/" + event.endsAt().atZone(zone).format(LOCAL);
         String description = event.description() == null ? "" : event.description().strip();
         if (description.length() > DETAILS) {
             description = description.substring(0, DETAILS) + "…";

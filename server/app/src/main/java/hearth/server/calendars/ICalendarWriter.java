@@ -2,14 +2,13 @@ package hearth.server.calendars;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -127,9 +126,8 @@ public final class ICalendarWriter {
                 entries.add(Entry.single(event)); // the rule no longer yields it: say it as it is
             }
         }
-        if (scheduled.isEmpty()) {
-            sorted.forEach(event -> entries.add(Entry.single(event)));
-            return entries;
+        if (scheduled.isEmpty() || !held.contains(first.startsAt())) {
+            return sorted.stream().map(Entry::single).toList(); // no rule to say, or one its own start does not fit
         }
         List<ZonedDateTime> exdates = generated.stream().filter(t -> !held.contains(t.toInstant())).toList();
         boolean bounded = recur.getCount() > 0 || recur.getUntil() != null;
@@ -142,7 +140,7 @@ public final class ICalendarWriter {
 
     /** The rule without its COUNT and UNTIL, ending (UNTIL, in UTC as RFC 5545 asks with a TZID) at {@code last}. */
     private static String until(String rrule, CalendarEvent last, ZoneId zone) {
-        String kept = java.util.Arrays.stream(rrule.split(";"))
+        String kept = Arrays.stream(rrule.split(";"))
                 .filter(part -> !part.startsWith("COUNT=") && !part.startsWith("UNTIL="))
                 .collect(Collectors.joining(";"));
         String end = last.allDay() ? last.startsAt().atZone(zone).toLocalDate().format(DATE)
@@ -173,12 +171,8 @@ public final class ICalendarWriter {
                 .line("DTSTAMP", UTC.format(entry.lastModified()))
                 .line("LAST-MODIFIED", UTC.format(entry.lastModified()));
         if (event.allDay()) {
-            LocalDate start = event.startsAt().atZone(zone).toLocalDate();
-            ZonedDateTime endTime = event.endsAt().atZone(zone);
-            LocalDate end = endTime.toLocalTime().equals(LocalTime.MIDNIGHT) ? endTime.toLocalDate()
-                    : endTime.toLocalDate().plusDays(1); // DTEND of a date is exclusive
-            out.line("DTSTART;VALUE=DATE", start.format(DATE))
-                    .line("DTEND;VALUE=DATE", (end.isAfter(start) ? end : start.plusDays(1)).format(DATE));
+            out.line("DTSTART;VALUE=DATE", event.firstDay().format(DATE))
+                    .line("DTEND;VALUE=DATE", event.dayAfter().format(DATE));
         } else {
             time(out, "DTSTART", event.startsAt(), zone);
             time(out, "DTEND", event.endsAt().isAfter(event.startsAt()) ? event.endsAt()

@@ -11,11 +11,13 @@ import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Fetches a calendar for an admin's import, guarded against server-side request forgery: http and https only, no
@@ -44,7 +46,7 @@ final class IcsFetcher {
     /** The calendar's text; fails with {@link InvalidInput} on the {@code url} field. Runs off the event loop. */
     CompletableFuture<String> fetch(String address) {
         return CompletableFuture.supplyAsync(() -> check(address)).thenCompose(uri -> get(uri, 0))
-                .orTimeout(TIMEOUT.toSeconds() * 2, java.util.concurrent.TimeUnit.SECONDS);
+                .orTimeout(TIMEOUT.toSeconds() * 2, TimeUnit.SECONDS);
     }
 
     private CompletableFuture<String> get(URI uri, int redirects) {
@@ -157,7 +159,7 @@ final class IcsFetcher {
     private static String reason(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
-        return cause instanceof java.net.http.HttpTimeoutException ? "it took too long"
+        return cause instanceof HttpTimeoutException ? "it took too long"
                 : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 }

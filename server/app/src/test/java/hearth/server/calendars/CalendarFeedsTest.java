@@ -15,12 +15,16 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.Temporal;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,12 +109,12 @@ class CalendarFeedsTest {
         assertEquals("CONFIRMED", value(event, Property.STATUS));
         assertEquals(BERLIN, event.getProperty(Property.DTSTART).orElseThrow().getParameter("TZID").orElseThrow()
                 .getValue());
-        assertEquals(LocalDateTime.of(YEAR, 12, 10, 18, 0).toInstant(java.time.ZoneOffset.UTC), start(event));
+        assertEquals(LocalDateTime.of(YEAR, 12, 10, 18, 0).toInstant(ZoneOffset.UTC), start(event));
         assertEquals("+0100", offsetAt(calendar, LocalDateTime.of(YEAR, 12, 10, 19, 0)));
 
         Calendar summerCalendar = valid(site.get("/events/" + summer + ".ics").body());
         VEvent summerEvent = only(summerCalendar);
-        assertEquals(LocalDateTime.of(YEAR, 7, 8, 17, 0).toInstant(java.time.ZoneOffset.UTC), start(summerEvent),
+        assertEquals(LocalDateTime.of(YEAR, 7, 8, 17, 0).toInstant(ZoneOffset.UTC), start(summerEvent),
                 "19:00 in Berlin is 17:00 UTC in summer");
         assertEquals("+0200", offsetAt(summerCalendar, LocalDateTime.of(YEAR, 7, 8, 19, 0)));
         assertEquals("https://meet.example.org/harvest", value(summerEvent, Property.LOCATION));
@@ -118,7 +122,7 @@ class CalendarFeedsTest {
         long kolkata = fixtures.event(Spec.at("Monsoon planting call", meetups, founder,
                 LocalDateTime.of(YEAR, 7, 8, 19, 0), "Asia/Kolkata"));
         Calendar india = valid(site.get("/events/" + kolkata + ".ics").body());
-        assertEquals(LocalDateTime.of(YEAR, 7, 8, 13, 30).toInstant(java.time.ZoneOffset.UTC), start(only(india)),
+        assertEquals(LocalDateTime.of(YEAR, 7, 8, 13, 30).toInstant(ZoneOffset.UTC), start(only(india)),
                 "a zone without clock changes: +05:30 all year");
         assertEquals("+0530", offsetAt(india, LocalDateTime.of(YEAR, 7, 8, 19, 0), "Asia/Kolkata"));
 
@@ -184,8 +188,8 @@ class CalendarFeedsTest {
     void thePublicFeedWritesASeriesAsOneRuleWithItsExceptionsAcrossADstChange() throws Exception {
         // Weekly at 19:00 Berlin time across the last Sunday of March: 18:00 UTC before, 17:00 UTC after.
         long series = fixtures.series("FREQ=WEEKLY;COUNT=4", BERLIN);
-        LocalDateTime first = LocalDate.of(YEAR, 3, 1).with(java.time.temporal.TemporalAdjusters.lastInMonth(
-                java.time.DayOfWeek.SUNDAY)).minusDays(10).atTime(19, 0);
+        LocalDateTime first = LocalDate.of(YEAR, 3, 1).with(TemporalAdjusters.lastInMonth(
+                DayOfWeek.SUNDAY)).minusDays(10).atTime(19, 0);
         long[] ids = new long[4];
         for (int week = 0; week < 4; week++) {
             Spec spec = Spec.at("Thursday dig", meetups, founder, first.plusWeeks(week), BERLIN).inSeries(series, false);
@@ -211,7 +215,7 @@ class CalendarFeedsTest {
         Set<Instant> occurrences = occurrences(master);
         assertEquals(Set.of(instant(first), instant(first.plusWeeks(1)), instant(first.plusWeeks(3))), occurrences,
                 "the cancelled week is excluded");
-        assertEquals(Set.of(18, 17), occurrences.stream().map(i -> i.atZone(java.time.ZoneOffset.UTC).getHour())
+        assertEquals(Set.of(18, 17), occurrences.stream().map(i -> i.atZone(ZoneOffset.UTC).getHour())
                 .collect(Collectors.toSet()), "19:00 local on both sides of the change");
         assertEquals(ids.length, 4);
 
@@ -376,7 +380,7 @@ class CalendarFeedsTest {
     }
 
     private static String utc(LocalDateTime berlin) {
-        return java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC)
+        return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
                 .format(instant(berlin));
     }
 }

@@ -9,6 +9,7 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Map;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
@@ -96,7 +97,7 @@ final class CalendarFixtures {
 
     long member(String username) {
         return Long.parseLong(Sql.value(db, "SELECT id FROM members WHERE username_key = ?",
-                username.toLowerCase(java.util.Locale.ROOT)));
+                username.toLowerCase(Locale.ROOT)));
     }
 
     long category(Browser admin, String name, String see) {

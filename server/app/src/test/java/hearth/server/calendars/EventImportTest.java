@@ -13,10 +13,13 @@ import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
@@ -152,7 +155,7 @@ class EventImportTest {
                 start.toString());
         ZonedDateTime local = start.atZone(ZoneId.of("Europe/Berlin"));
         assertEquals(18, local.getHour(), "the local time, whatever the season");
-        assertEquals(java.time.DayOfWeek.THURSDAY, local.getDayOfWeek());
+        assertEquals(DayOfWeek.THURSDAY, local.getDayOfWeek());
     }
 
     @Test
@@ -238,7 +241,7 @@ class EventImportTest {
 
     private static Instant startsAt(String uid) {
         String value = Sql.value(site.database(), "SELECT starts_at FROM events WHERE import_uid = ?", uid);
-        return java.sql.Timestamp.valueOf(value).toLocalDateTime().toInstant(java.time.ZoneOffset.UTC);
+        return Timestamp.valueOf(value).toLocalDateTime().toInstant(ZoneOffset.UTC);
     }
 
     private static Instant instant(LocalDateTime berlin) {
