@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
+import org.jooq.exception.IntegrityConstraintViolationException;
 
 /**
  * Imports an iCalendar file into a category, for admins: from an upload or fetched from an address. The whole file
@@ -66,7 +67,11 @@ final class EventImport {
                 }
             }
             return new Summary(created, updated, unchanged);
-        });
+        }).recover(failure -> Future.failedFuture(failure instanceof IntegrityConstraintViolationException
+                // two imports of the same UIDs at once: the unique import_uid lets one in, this one rolled back
+                ? new InvalidInput(field, "Another import was adding the same events just now, so nothing was "
+                        + "imported. Import again to update them.")
+                : failure));
     }
 
     private static Throwable unwrap(Throwable failure) {

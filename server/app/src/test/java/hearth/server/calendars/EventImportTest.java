@@ -66,6 +66,15 @@ class EventImportTest {
             exchange.sendResponseHeaders(302, -1);
             exchange.close();
         });
+        calendars.createContext("/huge.ics", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            byte[] line = "X-FILLER:0123456789012345678901234567890123456789012345678901234567890\r\n"
+                    .getBytes(StandardCharsets.UTF_8);
+            for (int written = 0; written < 3 * 1024 * 1024; written += line.length) {
+                exchange.getResponseBody().write(line);
+            }
+            exchange.close();
+        });
         calendars.createContext("/gone", exchange -> {
             exchange.sendResponseHeaders(404, -1);
             exchange.close();
@@ -139,6 +148,10 @@ class EventImportTest {
                 "url", "http://127.0.0.1:" + calendars.getAddress().getPort() + "/gone"));
         assertEquals(400, gone.statusCode());
         assertTrue(gone.body().contains("The address answered 404 instead of a calendar."), gone.body());
+        HttpResponse<String> huge = admin.submit(PAGE, PAGE, Map.of("category", String.valueOf(category),
+                "url", "http://127.0.0.1:" + calendars.getAddress().getPort() + "/huge.ics"));
+        assertEquals(400, huge.statusCode());
+        assertTrue(huge.body().contains("The calendar is larger than 2 MB."), huge.body());
         HttpResponse<String> ftp = admin.submit(PAGE, PAGE, Map.of("category", String.valueOf(category),
                 "url", "ftp://example.org/cal.ics"));
         assertEquals(400, ftp.statusCode());
