@@ -67,6 +67,9 @@ public final class ICalendarWriter {
                 .line("REFRESH-INTERVAL;VALUE=DURATION", "PT1H")
                 .line("X-PUBLISHED-TTL", "PT1H");
         writeZones(out, entries);
+        if (entries.isEmpty()) { // RFC 5545 wants at least one component, and a feed may be empty for now
+            TimeZoneComponents.write(out, ZoneId.of("Etc/UTC"), Instant.EPOCH, Instant.EPOCH);
+        }
         entries.forEach(entry -> event(out, entry));
         return out.line("END", "VCALENDAR").toString();
     }

@@ -245,6 +245,11 @@ class CalendarFeedsTest {
         String staffSlug = Sql.value(site.database(), "SELECT slug FROM categories WHERE id = ?", staff);
         assertEquals(404, site.get("/c/" + staffSlug + "/calendar.ics").statusCode());
         assertEquals(404, site.get("/c/no-such-category/calendar.ics").statusCode());
+
+        long quiet = fixtures.category(admin, "Quiet corner", "everyone");
+        String quietSlug = Sql.value(site.database(), "SELECT slug FROM categories WHERE id = ?", quiet);
+        Calendar empty = valid(site.get("/c/" + quietSlug + "/calendar.ics").body());
+        assertTrue(empty.getComponents("VEVENT").isEmpty(), "no events yet, and still a valid calendar");
     }
 
     @Test
