@@ -1,7 +1,5 @@
 package hearth.server.calendars;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * Content lines of RFC 5545 text: CRLF endings, lines folded at 75 octets (never inside a UTF-8 sequence), and TEXT
  * values escaped.
@@ -19,7 +17,7 @@ final class ICalendarText {
         int limit = OCTETS;
         for (int i = 0; i < line.length(); ) {
             int codePoint = line.codePointAt(i);
-            int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+            int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4; // UTF-8 octets
             if (octets + size > limit) {
                 out.append("\r\n ");
                 octets = 1;
