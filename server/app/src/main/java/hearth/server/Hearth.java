@@ -30,6 +30,7 @@ import hearth.server.access.ContentGuards;
 import hearth.server.announcements.AnnouncementBanner;
 import hearth.server.announcements.AnnouncementFeature;
 import hearth.server.announcements.Announcements;
+import hearth.server.calendars.CalendarsFeature;
 import hearth.server.access.SitePermissions;
 import hearth.server.accounts.AccountsFeature;
 import hearth.server.accounts.PostingRights;
@@ -330,6 +331,9 @@ public final class Hearth {
                     topics,
                     messages,
                     new AnnouncementFeature(db, announcements, pages),
+                    // Before the events feature: its /events/:id would take /events/<id>.ics.
+                    new CalendarsFeature(new CalendarsFeature.Needs(vertx, db, clock, markdown, permissions,
+                            categoryGrants, tokens, pages, config.baseUrl(), config.importPrivateAddresses())),
                     accounts,
                     new MentionsFeature(db, clock), // before profiles: /api/v1/members/autocomplete is no username
                     profiles,

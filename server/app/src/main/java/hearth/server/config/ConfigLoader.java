@@ -165,7 +165,8 @@ public final class ConfigLoader {
             throw new ConfigException(Setting.THEME, "theme '" + theme + "' is not a theme name (a-z, 0-9, -)");
         }
         return new HearthConfig(port, host, dataDir, baseUrl, db, smtp, theme, bool(v, Setting.DEMO),
-                Duration.ofSeconds(intIn(v, Setting.SHUTDOWN_TIMEOUT, 0, 3600)), bool(v, Setting.SAFE_MODE));
+                Duration.ofSeconds(intIn(v, Setting.SHUTDOWN_TIMEOUT, 0, 3600)), bool(v, Setting.SAFE_MODE),
+                bool(v, Setting.IMPORT_PRIVATE_ADDRESSES));
     }
 
     private static Path dataDir(String value) {

@@ -15,7 +15,8 @@ public record HearthConfig(
         String theme,
         boolean demo,
         Duration shutdownTimeout,
-        boolean safeMode) {
+        boolean safeMode,
+        boolean importPrivateAddresses) {
 
     /** Database connection settings; {@code url} is always a complete JDBC URL (H2 or MariaDB). */
     public record Db(String url, String user, String password, int poolSize) {

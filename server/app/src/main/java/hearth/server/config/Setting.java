@@ -26,7 +26,9 @@ public enum Setting {
     THEME("theme", "default", "Active theme: a folder in <data-dir>/themes or a bundled theme"),
     DEMO("demo", "true", "Seed a demo community on the first start of an empty site (--no-demo to skip)"),
     SHUTDOWN_TIMEOUT("shutdown-timeout", "10", "Seconds that in-flight requests get to finish when the server stops"),
-    SAFE_MODE("safe-mode", "false", "Start with every plugin off (to recover from a plugin that breaks the site)");
+    SAFE_MODE("safe-mode", "false", "Start with every plugin off (to recover from a plugin that breaks the site)"),
+    IMPORT_PRIVATE_ADDRESSES("import-private-addresses", "false",
+            "Let admins import calendars from private and loopback addresses (closed networks and tests)");
 
     private final String key;
     private final String defaultValue;
@@ -62,7 +64,7 @@ public enum Setting {
     }
 
     boolean isSwitch() {
-        return this == DEMO || this == SAFE_MODE;
+        return this == DEMO || this == SAFE_MODE || this == IMPORT_PRIVATE_ADDRESSES;
     }
 
     static Optional<Setting> byKey(String key) {

@@ -90,6 +90,12 @@ public final class Browser {
     /** {@link #upload(String, String, String, String, String, byte[])} with extra request headers (name, value...). */
     public HttpResponse<String> upload(String page, String action, String field, String fileName, String contentType,
                                        byte[] content, String... headers) {
+        return upload(page, action, Map.of(), field, fileName, contentType, content, headers);
+    }
+
+    /** Posts a multipart form with other {@code fields} besides the file, the way a form with a file input does. */
+    public HttpResponse<String> upload(String page, String action, Map<String, String> fields, String field,
+                                       String fileName, String contentType, byte[] content, String... headers) {
         Matcher m = CSRF.matcher(get(page).body());
         if (!m.find()) {
             throw new AssertionError("No CSRF token on " + page);
@@ -97,7 +103,10 @@ public final class Browser {
         String boundary = "----hearth-test-boundary";
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         java.io.PrintStream out = new java.io.PrintStream(body, true, StandardCharsets.UTF_8);
-        out.print("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + m.group(1) + "\r\n");
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", m.group(1));
+        all.forEach((name, value) -> out.print("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\n\r\n" + value + "\r\n"));
         out.print("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
                 + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
         out.write(content, 0, content.length);
