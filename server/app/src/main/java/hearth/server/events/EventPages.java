@@ -70,7 +70,7 @@ final class EventPages implements Routes {
         Optional<Viewer> viewer = Viewer.of(ctx);
         String slug = ctx.request().getParam("category");
         pages.respond(ctx, "events", db.read(sql -> {
-            Map<String, Object> model = base(sql, viewer, "upcoming");
+            Map<String, Object> model = base(sql, ctx, viewer, "upcoming");
             long category = 0;
             if (slug != null && !slug.isBlank()) {
                 Map<String, Object> found = lists.category(sql, viewer, slug);
@@ -85,7 +85,7 @@ final class EventPages implements Routes {
     private void category(RoutingContext ctx) {
         Optional<Viewer> viewer = Viewer.of(ctx);
         pages.respond(ctx, "events", db.read(sql -> {
-            Map<String, Object> model = base(sql, viewer, "upcoming");
+            Map<String, Object> model = base(sql, ctx, viewer, "upcoming");
             Map<String, Object> category = lists.category(sql, viewer, ctx.pathParam("slug"));
             model.put("category", category);
             model.put("events", lists.upcoming(sql, viewer, (Long) category.get("id")));
@@ -103,7 +103,7 @@ final class EventPages implements Routes {
             throw new NotFound("There is no such page of past events.");
         }
         pages.respond(ctx, "events", db.read(sql -> {
-            Map<String, Object> model = base(sql, viewer, "past");
+            Map<String, Object> model = base(sql, ctx, viewer, "past");
             List<Event> events = lists.past(sql, viewer, before);
             model.put("events", events);
             if (events.size() == EventLists.PAGE) {
@@ -124,7 +124,7 @@ final class EventPages implements Routes {
         String slug = ctx.request().getParam("category");
         YearMonth shown = month;
         pages.respond(ctx, "events-month", db.read(sql -> {
-            Map<String, Object> model = base(sql, viewer, "month");
+            Map<String, Object> model = base(sql, ctx, viewer, "month");
             long category = 0;
             if (slug != null && !slug.isBlank()) {
                 Map<String, Object> found = lists.category(sql, viewer, slug);
@@ -145,7 +145,7 @@ final class EventPages implements Routes {
         Optional<Viewer> viewer = Viewer.of(ctx);
         pages.respond(ctx, "events", db.read(sql -> {
             Map<String, Object> member = EventLists.member(sql, ctx.pathParam("username"));
-            Map<String, Object> model = base(sql, viewer, "member");
+            Map<String, Object> model = base(sql, ctx, viewer, "member");
             model.put("member", member);
             model.put("events", lists.ofMember(sql, viewer, (Long) member.get("id")));
             return model;
@@ -187,9 +187,10 @@ final class EventPages implements Routes {
         return model;
     }
 
-    private Map<String, Object> base(DSLContext sql, Optional<Viewer> viewer, String view) {
+    private Map<String, Object> base(DSLContext sql, RoutingContext ctx, Optional<Viewer> viewer, String view) {
         Map<String, Object> model = new HashMap<>();
         model.put("view", view);
+        model.put("thisMonth", YearMonth.from(clock.instant().atZone(DisplayPreferences.of(ctx).zone())).toString());
         viewer.filter(v -> !lists.hostable(sql, v).isEmpty()).ifPresent(v -> model.put("mayHost", true));
         return model;
     }
