@@ -48,6 +48,11 @@ public record Event(long id, long seriesId, boolean detached, long topicId, Stri
         return !cancelled() && startsAt.isAfter(now) && (rsvpDeadline == null || rsvpDeadline.isAfter(now));
     }
 
+    /** The host's zone's name (templates cannot call into java.time's internal zone classes). */
+    public String zoneId() {
+        return zone.getId();
+    }
+
     /** The start in the host's zone, for "19:00 Europe/Berlin" next to the viewer's time. */
     public LocalDateTime localStart() {
         return LocalDateTime.ofInstant(startsAt, zone);
