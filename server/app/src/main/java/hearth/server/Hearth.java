@@ -44,6 +44,7 @@ import hearth.server.db.Journal;
 import hearth.server.db.JournalDispatcher;
 import hearth.server.db.Migrations;
 import hearth.server.demo.DemoCommunity;
+import hearth.server.events.DeletedMemberRsvps;
 import hearth.server.events.EventPermissions;
 import hearth.server.events.EventReminders;
 import hearth.server.events.EventsFeature;
@@ -322,6 +323,7 @@ public final class Hearth {
             dispatcher.subscribe(WelcomeMessages.ID, messages.welcome());
             EventsFeature events = new EventsFeature(new EventsFeature.Needs(db, clock, markdown, permissions,
                     categoryGrants, notifications, mailer, settings, pages, config.baseUrl()));
+            dispatcher.subscribe(DeletedMemberRsvps.ID, events.deletedMembers());
             long eventChores = vertx.setPeriodic(EventReminders.EVERY.toMillis(),
                     tick -> vertx.executeBlocking(() -> {
                         events.runDue();

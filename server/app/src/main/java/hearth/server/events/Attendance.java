@@ -129,10 +129,15 @@ public final class Attendance {
         });
     }
 
+    /** Whether people can check in at {@code now}: around the event's time, unless it was cancelled. */
+    static boolean checkInOpen(Event event, Instant now) {
+        return !event.cancelled() && !now.isBefore(event.startsAt().minus(CHECK_IN_EARLY))
+                && !now.isAfter(event.endsAt().plus(CHECK_IN_LATE));
+    }
+
     private void markCheckedIn(hearth.server.db.Tx tx, Event event, long memberId, long by) {
         Instant now = clock.instant();
-        if (event.cancelled() || now.isBefore(event.startsAt().minus(CHECK_IN_EARLY))
-                || now.isAfter(event.endsAt().plus(CHECK_IN_LATE))) {
+        if (!checkInOpen(event, now)) {
             throw new Conflict("Check-in is open from two hours before the start until twelve hours after the end.");
         }
         int updated = tx.sql().update(EVENT_RSVPS).set(EVENT_RSVPS.CHECKED_IN_AT, now)

@@ -165,7 +165,7 @@ final class EventPages implements Routes {
         model.put("event", event);
         model.put("takesAnswers", event.takesAnswers(now));
         model.put("ended", event.ended(now));
-        model.put("started", !event.startsAt().isAfter(now));
+        model.put("checkInOpen", Attendance.checkInOpen(event, now));
         model.put("attendees", attendance.list(sql, viewer, event));
         if (event.rrule() != null) {
             model.put("repeats", Recurrence.parse(event.rrule()).describe());

@@ -4,6 +4,7 @@ import static hearth.server.db.schema.tables.EventInvitees.EVENT_INVITEES;
 import static hearth.server.db.schema.tables.EventSeries.EVENT_SERIES;
 import static hearth.server.db.schema.tables.Events.EVENTS;
 import static hearth.server.db.schema.tables.Members.MEMBERS;
+import static hearth.server.db.schema.tables.Topics.TOPICS;
 
 import hearth.api.errors.Forbidden;
 import hearth.api.errors.InvalidInput;
@@ -169,6 +170,10 @@ public final class Events {
                         .set(EVENTS.DETACHED, target.detached() || (!wholeSeries && target.recurring()))
                         .set(EVENTS.UPDATED_AT, now)
                         .where(EVENTS.ID.eq(target.id())).execute();
+                if (draft.categoryId() != target.categoryId()) { // the discussion moves with its event
+                    sql.update(TOPICS).set(TOPICS.CATEGORY_ID, draft.categoryId())
+                            .where(TOPICS.ID.eq(target.topicId())).execute();
+                }
                 sql.deleteFrom(EVENT_INVITEES).where(EVENT_INVITEES.EVENT_ID.eq(target.id())).execute();
                 storeInvitees(sql, target.id(), invitees, now);
                 tx.record(new EventChanged(target.id(), viewer.memberId(), start, moved));

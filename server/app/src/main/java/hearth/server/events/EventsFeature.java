@@ -17,6 +17,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Community events: the service ({@link Events}), answers and the waitlist, attendance, reminders, and their pages
@@ -33,6 +35,8 @@ public final class EventsFeature implements Routes {
                         SiteSettings settings, Pages pages, URI baseUrl) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(EventsFeature.class);
+
     private final Events events;
     private final EventReminders reminders;
     private final Attendance attendance;
@@ -40,6 +44,8 @@ public final class EventsFeature implements Routes {
     private final EventEditPages editPages;
     private final AttendancePages attendancePages;
     private final EventApi api;
+    private final DeletedMemberRsvps deletedMembers;
+    private volatile boolean failing;
 
     public EventsFeature(Needs needs) {
         EventVisibility visibility = new EventVisibility(needs.permissions(), needs.categories());
@@ -57,6 +63,7 @@ public final class EventsFeature implements Routes {
         this.editPages = new EventEditPages(needs.db(), needs.pages(), events, lists);
         this.attendancePages = new AttendancePages(needs.db(), needs.pages(), visibility, rsvps, attendance, pages,
                 answers);
+        this.deletedMembers = new DeletedMemberRsvps(needs.db(), waitlist, needs.clock());
         this.api = new EventApi(needs.db(), events, visibility, lists, rsvps, attendance, answers, needs.clock());
     }
 
@@ -65,10 +72,26 @@ public final class EventsFeature implements Routes {
         return events;
     }
 
+    /** The journal listener that gives up deleted members' seats. */
+    public DeletedMemberRsvps deletedMembers() {
+        return deletedMembers;
+    }
+
     /** Sends due reminders and records no-shows (blocking: run it off the event loop). */
     public void runDue() {
-        reminders.sendDue();
-        attendance.recordNoShows();
+        try {
+            reminders.sendDue();
+            attendance.recordNoShows();
+            if (failing) {
+                failing = false;
+                log.info("Event reminders: working again");
+            }
+        } catch (RuntimeException e) {
+            if (!failing) { // one line per outage, not one per run
+                failing = true;
+                log.warn("Event reminders: cannot send or record, will keep trying: {}", e.toString(), e);
+            }
+        }
     }
 
     @Override

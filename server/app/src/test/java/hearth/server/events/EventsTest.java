@@ -282,6 +282,35 @@ class EventsTest {
     }
 
     @Test
+    void aDeletedMembersSeatGoesToTheWaitlistAndAnEventOutlivesItsHostsAccount() throws Exception {
+        Browser admin = community.member("Adminna", "admin");
+        assertEquals(303, admin.submit("/admin/settings", "/admin/settings",
+                Map.of("accounts.deleted-member-posts", "remove")).statusCode());
+        Browser leaving = community.member("Leaver", "moderator");
+        long id = Community.create(leaving, community.event("Farewell picnic", Instant.now().plus(Duration.ofDays(3)))
+                .put("capacity", 1));
+        long topic = community.number("SELECT topic_id FROM events WHERE id = ?", id);
+        Browser sitter = community.member("Sitter", "member");
+        Browser waiter = community.member("Waiter", "member");
+        sitter.json("PUT", "/api/v1/events/" + id + "/rsvp", "{\"status\": \"going\"}");
+        assertEquals("waitlisted", new JsonObject(waiter.json("PUT", "/api/v1/events/" + id + "/rsvp",
+                "{\"status\": \"going\"}").body()).getString("status"));
+
+        HttpResponse<String> gone = sitter.json("DELETE", "/api/v1/me", new JsonObject().put("username", "Sitter")
+                .put("password", Community.PASSWORD).encode());
+        assertTrue(gone.statusCode() < 300, gone.body());
+        eventually("the waiting member to get the seat", () -> "going".equals(new JsonObject(waiter.json("GET",
+                "/api/v1/events/" + id, null).body()).getJsonObject("myRsvp").getString("status")));
+        assertEquals(1, community.number("SELECT seats_taken FROM events WHERE id = ?", id));
+
+        HttpResponse<String> hostGone = leaving.json("DELETE", "/api/v1/me", new JsonObject()
+                .put("username", "Leaver").put("password", Community.PASSWORD).encode());
+        assertTrue(hostGone.statusCode() < 300, hostGone.body());
+        assertEquals(200, waiter.get("/events/" + id).statusCode());
+        assertEquals(1, community.number("SELECT COUNT(*) FROM topics WHERE id = ?", topic));
+    }
+
+    @Test
     void theDemoCommunityHasUpcomingAndPastEvents() throws Exception {
         Browser visitor = new Browser(site);
         assertTrue(visitor.get("/events").body().contains("Spring seed swap"));
