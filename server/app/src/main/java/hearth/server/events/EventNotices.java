@@ -8,8 +8,9 @@ import java.util.List;
 import org.jooq.DSLContext;
 
 /**
- * The in-app notifications of events, written in the transaction of the change that causes them: a cancelled or
- * moved event (to everyone who answered going, interested or is waiting), a waitlist promotion, a reminder.
+ * The in-app notifications of events, written in the transaction of the change that causes them: an invitation, a
+ * cancelled or moved event (to everyone who answered going, interested or is waiting), a waitlist promotion, a
+ * reminder.
  */
 final class EventNotices {
 
@@ -20,6 +21,11 @@ final class EventNotices {
 
     EventNotices(MemberNotifications notifications) {
         this.notifications = notifications;
+    }
+
+    void invited(DSLContext sql, long eventId, String title, long memberId, long hostId) {
+        notifications.notify(sql, memberId, KIND, hostId, "invited you to " + title, "/events/" + eventId,
+                "event-invited:" + eventId + ":" + memberId);
     }
 
     void cancelled(DSLContext sql, Event event, long actorId, int sequence) {

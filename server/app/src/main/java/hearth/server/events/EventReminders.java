@@ -60,7 +60,8 @@ public final class EventReminders {
             int shorter = i + 1 < leads.size() ? leads.get(i + 1) : 0;
             var due = db.query(sql -> sql.select(EVENTS.ID, EVENT_RSVPS.MEMBER_ID).from(EVENTS)
                     .join(EVENT_RSVPS).on(EVENT_RSVPS.EVENT_ID.eq(EVENTS.ID))
-                    .where(EVENTS.STATUS.eq(Event.SCHEDULED), EVENTS.STARTS_AT.gt(now.plus(Duration.ofMinutes(shorter))),
+                    .join(MEMBERS).on(MEMBERS.ID.eq(EVENT_RSVPS.MEMBER_ID))
+                    .where(EVENTS.STATUS.eq(Event.SCHEDULED), MEMBERS.DELETED_AT.isNull(), EVENTS.STARTS_AT.gt(now.plus(Duration.ofMinutes(shorter))),
                             EVENTS.STARTS_AT.le(now.plus(Duration.ofMinutes(lead))),
                             EVENT_RSVPS.STATUS.in(Rsvps.GOING, Rsvps.INTERESTED))
                     .andNotExists(DSL.selectOne().from(EVENT_REMINDERS_SENT)
@@ -97,13 +98,17 @@ public final class EventReminders {
                 }
                 var event = tx.sql().select(EVENTS.TITLE, EVENTS.STARTS_AT, EVENTS.TIME_ZONE, EVENTS.VENUE,
                         EVENTS.ONLINE_URL).from(EVENTS).where(EVENTS.ID.eq(eventId)).fetchSingle();
-                ZoneId zone = ZoneId.of(event.value3());
+                var member = tx.sql().select(MEMBERS.EMAIL, MEMBERS.DISPLAY_NAME, MEMBERS.TIME_ZONE,
+                        MEMBERS.EMAIL_VERIFIED_AT).from(MEMBERS)
+                        .where(MEMBERS.ID.eq(memberId), MEMBERS.DELETED_AT.isNull()).fetchOptional();
+                if (member.isEmpty()) {
+                    return false; // deleted since: the claim stays, nothing goes out
+                }
+                ZoneId zone = zone(member.get().value3(), ZoneId.of(event.value3()));
                 String when = WHEN.format(event.value2().atZone(zone)) + " (" + zone.getId() + ")";
                 notices.reminder(tx.sql(), eventId, event.value1(), memberId, when, lead);
-                var member = tx.sql().select(MEMBERS.EMAIL, MEMBERS.DISPLAY_NAME).from(MEMBERS)
-                        .where(MEMBERS.ID.eq(memberId), MEMBERS.DELETED_AT.isNull(),
-                                MEMBERS.EMAIL_VERIFIED_AT.isNotNull()).fetchOptional();
-                member.ifPresent(m -> mailer.queue(tx, new Mail(m.value1(), "Reminder: " + event.value1(),
+                member.filter(m -> m.value4() != null).ifPresent(m -> mailer.queue(tx, new Mail(m.value1(),
+                        "Reminder: " + event.value1(),
                         "Hello " + m.value2() + ",\n\n" + event.value1() + " starts " + when + ".\n"
                                 + (event.value4() == null ? "" : "Where: " + event.value4() + "\n")
                                 + (event.value5() == null ? "" : "Online: " + event.value5() + "\n")
@@ -112,6 +117,15 @@ public final class EventReminders {
             });
         } catch (IntegrityConstraintViolationException e) {
             return false; // another node claimed the same reminder at the same moment: it sends it
+        }
+    }
+
+    /** The member's display zone, or {@code fallback} when theirs is not one Java knows. */
+    private static ZoneId zone(String id, ZoneId fallback) {
+        try {
+            return ZoneId.of(id);
+        } catch (java.time.DateTimeException e) {
+            return fallback;
         }
     }
 }

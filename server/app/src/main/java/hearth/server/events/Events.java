@@ -117,6 +117,11 @@ public final class Events {
             tx.record(new EventCreated(id, seriesId == null ? 0 : seriesId, topicId, draft.categoryId(), hostId, start,
                     draft.capacity() == null ? 0 : draft.capacity()));
         }
+        for (long invitee : invitees) {
+            if (invitee != hostId) {
+                notices.invited(sql, first, draft.title(), invitee, hostId);
+            }
+        }
         return first;
     }
 

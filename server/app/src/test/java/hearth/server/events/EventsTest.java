@@ -145,6 +145,7 @@ class EventsTest {
                 .put("visibility", "invite").put("invitees", "Marta"));
         long members = Community.create(host, community.event("Members' walk", Instant.now().plus(Duration.ofDays(6)))
                 .put("visibility", "members"));
+        assertTrue(member.get("/notifications").body().contains("invited you to Secret supper"));
         assertEquals(200, member.get("/events/" + invite).statusCode());
         assertEquals(404, other.get("/events/" + invite).statusCode());
         assertEquals(404, other.json("PUT", "/api/v1/events/" + invite + "/rsvp", "{\"status\": \"going\"}")
