@@ -10,9 +10,10 @@ import hearth.api.errors.InvalidInput;
 import hearth.api.events.AttendeeCheckedIn;
 import hearth.server.accounts.Viewer;
 import hearth.server.db.Database;
+import hearth.server.db.Tx;
 import io.vertx.core.Future;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,7 +136,7 @@ public final class Attendance {
                 && !now.isAfter(event.endsAt().plus(CHECK_IN_LATE));
     }
 
-    private void markCheckedIn(hearth.server.db.Tx tx, Event event, long memberId, long by) {
+    private void markCheckedIn(Tx tx, Event event, long memberId, long by) {
         Instant now = clock.instant();
         if (!checkInOpen(event, now)) {
             throw new Conflict("Check-in is open from two hours before the start until twelve hours after the end.");

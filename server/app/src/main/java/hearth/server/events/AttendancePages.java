@@ -11,6 +11,7 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -78,7 +79,7 @@ final class AttendancePages implements Routes {
                 .onFailure(Pages.formFailure(ctx, invalid -> db.read(sql -> eventPages.model(sql,
                                 Optional.of(viewer), visibility.visible(sql, Optional.of(viewer), id)))
                         .onSuccess(model -> {
-                            Map<String, Object> shown = new java.util.HashMap<>(model);
+                            Map<String, Object> shown = new HashMap<>(model);
                             shown.put("values", values);
                             pages.showErrors(ctx, "event", shown, invalid);
                         })

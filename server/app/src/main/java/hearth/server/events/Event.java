@@ -62,9 +62,4 @@ public record Event(long id, long seriesId, boolean detached, long topicId, Stri
         return LocalDateTime.ofInstant(endsAt, zone);
     }
 
-    /** The Markdown and times as a draft, for an edit form or an edit through the API that changes some fields. */
-    public EventDraft asDraft(java.util.List<String> invitees) {
-        return new EventDraft(title, descriptionMarkdown, categoryId, startsAt, endsAt, zone, allDay, onlineUrl,
-                venue, capacity, guestLimit, rsvpDeadline, coverUploadId, visibility, invitees, null, null);
-    }
 }

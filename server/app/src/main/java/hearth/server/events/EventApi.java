@@ -12,7 +12,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jooq.DSLContext;
 
 /**
  * Events in JSON under {@code /api/v1/events}: list ({@code ?category=<slug>}, {@code ?past=true},
@@ -35,10 +36,10 @@ final class EventApi implements Routes {
     private final Rsvps rsvps;
     private final Attendance attendance;
     private final RateLimiter answers;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     EventApi(Database db, Events events, EventVisibility visibility, EventLists lists, Rsvps rsvps,
-             Attendance attendance, RateLimiter answers, java.time.Clock clock) {
+             Attendance attendance, RateLimiter answers, Clock clock) {
         this.db = db;
         this.events = events;
         this.visibility = visibility;
@@ -172,7 +173,7 @@ final class EventApi implements Routes {
                 .compose(done -> db.read(sql -> full(sql, Optional.of(viewer), id))));
     }
 
-    private JsonObject full(org.jooq.DSLContext sql, Optional<Viewer> viewer, long id) {
+    private JsonObject full(DSLContext sql, Optional<Viewer> viewer, long id) {
         Event event = visibility.visible(sql, viewer, id);
         boolean host = viewer.filter(v -> visibility.mayChange(v, event)).isPresent();
         JsonObject json = json(event, host);

@@ -2,6 +2,7 @@ package hearth.server.events;
 
 import hearth.api.errors.InvalidInput;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -90,7 +91,7 @@ public record EventDraft(String title, String description, long categoryId, Inst
             URI uri = new URI(text);
             return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
                     && uri.getHost() != null;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return false;
         }
     }

@@ -13,8 +13,6 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.jooq.DSLContext;
 
 /**
  * The host's forms: a new event at {@code /events/new}, editing at {@code /events/<id>/edit} (this occurrence or the

@@ -16,8 +16,10 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 
 /**
@@ -166,7 +168,7 @@ final class EventForm {
 
     private static Set<DayOfWeek> weekdays(String typed) {
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-        for (String code : typed.toUpperCase(java.util.Locale.ROOT).split("[,\\s]+")) {
+        for (String code : typed.toUpperCase(Locale.ROOT).split("[,\\s]+")) {
             int at = WEEKDAYS.indexOf(code.strip());
             if (at >= 0) {
                 days.add(DayOfWeek.of(at + 1));
@@ -214,7 +216,7 @@ final class EventForm {
         if (address.isEmpty()) {
             return null;
         }
-        var m = java.util.regex.Pattern.compile("(?:^|/)uploads/([0-9a-f]{64})\\.[a-z]+$").matcher(address);
+        var m = Pattern.compile("(?:^|/)uploads/([0-9a-f]{64})\\.[a-z]+$").matcher(address);
         Long id = m.find() ? sql.select(UPLOADS.ID).from(UPLOADS).where(UPLOADS.SHA256.eq(m.group(1)))
                 .fetchOptional(UPLOADS.ID).orElse(null) : null;
         if (id == null) {

@@ -5,6 +5,7 @@ import static hearth.server.db.schema.tables.EventRsvps.EVENT_RSVPS;
 import static hearth.server.db.schema.tables.Events.EVENTS;
 import static hearth.server.db.schema.tables.Members.MEMBERS;
 
+import hearth.api.errors.Forbidden;
 import hearth.api.errors.NotFound;
 import hearth.server.accounts.Viewer;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -116,14 +118,14 @@ public final class EventLists {
     List<Map<String, Object>> hostableOrRefuse(DSLContext sql, Viewer viewer) {
         List<Map<String, Object>> categories = hostable(sql, viewer);
         if (categories.isEmpty()) {
-            throw new hearth.api.errors.Forbidden("You may not host events.");
+            throw new Forbidden("You may not host events.");
         }
         return categories;
     }
 
     /** The form's category choices by id and by slug, for {@link EventForm#parse}. */
     static Map<String, Long> ids(List<Map<String, Object>> categories) {
-        Map<String, Long> ids = new java.util.HashMap<>();
+        Map<String, Long> ids = new HashMap<>();
         for (Map<String, Object> c : categories) {
             long id = Long.parseLong((String) c.get("value"));
             ids.put((String) c.get("value"), id);

@@ -4,6 +4,7 @@ import static hearth.server.db.schema.tables.EventRsvps.EVENT_RSVPS;
 import static hearth.server.db.schema.tables.Members.MEMBERS;
 
 import hearth.server.notifications.MemberNotifications;
+import java.time.Instant;
 import java.util.List;
 import org.jooq.DSLContext;
 
@@ -42,7 +43,7 @@ final class EventNotices {
         }
     }
 
-    void promoted(DSLContext sql, long eventId, String title, long memberId, java.time.Instant at) {
+    void promoted(DSLContext sql, long eventId, String title, long memberId, Instant at) {
         notifications.notify(sql, memberId, KIND, null, "A seat freed up: you are going to " + title,
                 "/events/" + eventId, "event-promoted:" + eventId + ":" + memberId + ":" + at.toEpochMilli());
     }

@@ -15,10 +15,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.jooq.DSLContext;
 
 /**
@@ -132,8 +135,8 @@ final class EventPages implements Routes {
                 category = (Long) found.get("id");
             }
             model.put("month", shown.toString());
-            model.put("monthName", shown.getMonth().getDisplayName(java.time.format.TextStyle.FULL,
-                    java.util.Locale.ENGLISH) + " " + shown.getYear());
+            model.put("monthName", shown.getMonth().getDisplayName(TextStyle.FULL,
+                    Locale.ENGLISH) + " " + shown.getYear());
             model.put("previous", shown.minusMonths(1).toString());
             model.put("next", shown.plusMonths(1).toString());
             model.put("weeks", lists.month(sql, viewer, shown, DisplayPreferences.of(ctx).zone(), category));
@@ -181,7 +184,7 @@ final class EventPages implements Routes {
                 }
             }
         });
-        model.put("guestChoices", java.util.stream.IntStream.rangeClosed(0, event.guestLimit()).boxed().toList());
+        model.put("guestChoices", IntStream.rangeClosed(0, event.guestLimit()).boxed().toList());
         model.put("values", Map.of());
         model.put("errors", Map.of());
         return model;

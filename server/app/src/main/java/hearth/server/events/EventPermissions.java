@@ -3,6 +3,7 @@ package hearth.server.events;
 import hearth.api.access.Role;
 import hearth.server.plugins.Contribution.PermissionSpec;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The core's event permissions, asked with a category scope. By default moderators (and admins) host and manage
@@ -21,7 +22,7 @@ public final class EventPermissions {
     public static Map<String, PermissionSpec> defaults() {
         return Map.of(
                 HOST, new PermissionSpec(HOST, "Host events (create, edit and cancel one's own)",
-                        java.util.Set.of(Role.MODERATOR)),
-                MANAGE, new PermissionSpec(MANAGE, "Manage everyone's events", java.util.Set.of(Role.MODERATOR)));
+                        Set.of(Role.MODERATOR)),
+                MANAGE, new PermissionSpec(MANAGE, "Manage everyone's events", Set.of(Role.MODERATOR)));
     }
 }

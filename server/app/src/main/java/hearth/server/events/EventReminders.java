@@ -11,6 +11,7 @@ import hearth.server.mail.Mailer;
 import hearth.server.site.SiteSettings;
 import java.net.URI;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -124,7 +125,7 @@ public final class EventReminders {
     private static ZoneId zone(String id, ZoneId fallback) {
         try {
             return ZoneId.of(id);
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return fallback;
         }
     }

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -159,8 +160,8 @@ public final class Events {
             for (Event target : targets) {
                 Instant start = target.startsAt().plus(shift);
                 boolean moved = !shift.isZero() || !start.plus(length).equals(target.endsAt())
-                        || !java.util.Objects.equals(draft.venue(), target.venue())
-                        || !java.util.Objects.equals(draft.onlineUrl(), target.onlineUrl());
+                        || !Objects.equals(draft.venue(), target.venue())
+                        || !Objects.equals(draft.onlineUrl(), target.onlineUrl());
                 int sequence = target.sequence() + (moved ? 1 : 0);
                 sql.update(EVENTS).set(EVENTS.TITLE, draft.title())
                         .set(EVENTS.DESCRIPTION_MARKDOWN, draft.description()).set(EVENTS.DESCRIPTION_HTML, html)

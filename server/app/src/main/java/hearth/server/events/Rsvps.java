@@ -5,6 +5,7 @@ import static hearth.server.db.schema.tables.Events.EVENTS;
 
 import hearth.api.errors.Conflict;
 import hearth.api.errors.InvalidInput;
+import hearth.api.errors.NotFound;
 import hearth.api.events.RsvpChanged;
 import hearth.server.accounts.Viewer;
 import hearth.server.db.Database;
@@ -12,6 +13,7 @@ import hearth.server.db.Tx;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
@@ -49,7 +51,7 @@ public final class Rsvps {
 
     /** Records the viewer's answer; "going" to a full event puts them on the waitlist. */
     public Future<Answer> answer(Viewer viewer, long eventId, String rawStatus, int guests, boolean hidden) {
-        String status = rawStatus == null ? "" : rawStatus.strip().toLowerCase(java.util.Locale.ROOT);
+        String status = rawStatus == null ? "" : rawStatus.strip().toLowerCase(Locale.ROOT);
         if (!ANSWERS.contains(status)) {
             throw new InvalidInput("status", "Answer going, interested or not_going.");
         }
@@ -124,7 +126,7 @@ public final class Rsvps {
     /** Takes the event's row lock for the rest of the transaction (a 404 if there is no such event). */
     static void lock(DSLContext sql, long eventId) {
         if (sql.select(EVENTS.ID).from(EVENTS).where(EVENTS.ID.eq(eventId)).forUpdate().fetchOptional().isEmpty()) {
-            throw new hearth.api.errors.NotFound("There is no such event.");
+            throw new NotFound("There is no such event.");
         }
     }
 }

@@ -25,6 +25,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -95,7 +96,7 @@ class EventRemindersTest {
         Browser host = community.member("Remindhost", "moderator");
         Browser going = community.member("Goer", "member");
         Browser keen = community.member("Keen", "member");
-        Instant start = Instant.now().plus(Duration.ofDays(10)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Instant start = Instant.now().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.MINUTES);
         long id = Community.create(host, community.event("Seed library opening", start));
         going.json("PUT", "/api/v1/events/" + id + "/rsvp", "{\"status\": \"going\"}");
         keen.json("PUT", "/api/v1/events/" + id + "/rsvp", "{\"status\": \"interested\"}");
@@ -132,7 +133,7 @@ class EventRemindersTest {
     void aMemberWhoAnswersLateGetsOnlyTheShortestDueReminder() {
         Browser host = community.member("Latehost", "moderator");
         Browser late = community.member("Latecomer", "member");
-        Instant start = Instant.now().plus(Duration.ofDays(20)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Instant start = Instant.now().plus(Duration.ofDays(20)).truncatedTo(ChronoUnit.MINUTES);
         long id = Community.create(host, community.event("Late answers", start));
         late.json("PUT", "/api/v1/events/" + id + "/rsvp", "{\"status\": \"going\"}");
         SettableClock clock = new SettableClock(start.minus(Duration.ofMinutes(40)));

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -57,7 +58,7 @@ class EventsTest {
 
     @Test
     void aHostCreatesAnEventThroughTheFormAndEveryViewShowsIt() {
-        Instant start = Instant.now().plus(Duration.ofDays(9)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        Instant start = Instant.now().plus(Duration.ofDays(9)).truncatedTo(ChronoUnit.HOURS);
         String category = community.text("SELECT id FROM categories WHERE name = 'Events & Meetups'");
         Map<String, String> form = new HashMap<>(Map.of("title", "Tomato tasting", "description", "Bring **your** best",
                 "category", category, "startsAt", inBerlin(start), "endsAt", inBerlin(start.plusSeconds(5400)),
@@ -256,7 +257,7 @@ class EventsTest {
 
     @Test
     void aWeeklySeriesIsOneRowPerDateEditedAloneOrAsASeries() {
-        Instant start = Instant.now().plus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        Instant start = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
         String category = community.text("SELECT id FROM categories WHERE name = 'Events & Meetups'");
         HttpResponse<String> created = host.submit("/events/new", "/events/new", Map.of("title", "Weekly weeding",
                 "category", category, "startsAt", inBerlin(start), "endsAt", inBerlin(start.plusSeconds(3600)),

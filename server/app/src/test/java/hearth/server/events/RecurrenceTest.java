@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Recurrence rules: parsing and writing RRULE text, and expansion in local time across DST changes. */
@@ -81,7 +82,7 @@ class RecurrenceTest {
 
     @Test
     void expansionIsCappedAtTwoHundredOccurrencesAndTwoYears() {
-        Recurrence daily = new Recurrence(Recurrence.Frequency.DAILY, 1, java.util.Set.of(), 0, 0, null, 0,
+        Recurrence daily = new Recurrence(Recurrence.Frequency.DAILY, 1, Set.of(), 0, 0, null, 0,
                 Instant.parse("2040-01-01T00:00:00Z"));
         assertEquals(Recurrence.MAX_OCCURRENCES, daily.starts(LocalDateTime.of(2027, 1, 1, 9, 0), BERLIN).size());
         Recurrence monthly = Recurrence.parse("FREQ=MONTHLY;BYMONTHDAY=1;UNTIL=20400101T000000Z");
@@ -97,7 +98,7 @@ class RecurrenceTest {
         }
         assertEquals("every 2 weeks on Monday, Wednesday, 10 times",
                 Recurrence.parse("RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE;COUNT=10").describe());
-        assertEquals(java.util.Set.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY),
+        assertEquals(Set.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY),
                 Recurrence.parse("FREQ=WEEKLY;BYDAY=WE,MO;COUNT=1").weekdays());
     }
 
