@@ -70,6 +70,12 @@ final class AttendancePages implements Routes {
         long id = Forms.pathId(ctx, "id", "event");
         String username = Forms.field(ctx, "username");
         Map<String, String> values = Map.of("username", username, "code", Forms.field(ctx, "code"));
+        // Codes are short enough to say out loud, so guessing them is slowed down; hosts checking people in are not.
+        if (username.isBlank() && !answers.tryAcquire("check-in:" + viewer.memberId())) {
+            finish(ctx, viewer, id, values, Future.failedFuture(new InvalidInput("code",
+                    "That is a lot of tries in a short time; wait a minute.")));
+            return;
+        }
         finish(ctx, viewer, id, values, username.isBlank() ? attendance.selfCheckIn(viewer, id, values.get("code"))
                 : attendance.checkIn(viewer, id, username));
     }

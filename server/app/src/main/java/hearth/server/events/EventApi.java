@@ -139,7 +139,7 @@ final class EventApi implements Routes {
             throw new InvalidInput("guests", "Give guests as a number.");
         }
         Json.respond(ctx, 200, rsvps.answer(viewer, id, Json.string(body, "status"), number.intValue(),
-                Boolean.TRUE.equals(body.getValue("hidden"))).map(EventApi::json));
+                body.getValue("hidden") instanceof Boolean hidden ? hidden : null).map(EventApi::json));
     }
 
     private void attendees(RoutingContext ctx) {
@@ -168,6 +168,10 @@ final class EventApi implements Routes {
         long id = Forms.pathId(ctx, "id", "event");
         JsonObject body = Json.body(ctx);
         String username = Json.string(body, "username");
+        // Codes are short enough to say out loud, so guessing them is slowed down; hosts checking people in are not.
+        if (username.isBlank() && !answers.tryAcquire("check-in:" + viewer.memberId())) {
+            throw new InvalidInput("code", "That is a lot of tries in a short time; wait a minute.");
+        }
         Json.respond(ctx, 200, (username.isBlank() ? attendance.selfCheckIn(viewer, id, Json.string(body, "code"))
                 : attendance.checkIn(viewer, id, username))
                 .compose(done -> db.read(sql -> full(sql, Optional.of(viewer), id))));

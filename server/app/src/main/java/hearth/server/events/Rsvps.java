@@ -49,8 +49,11 @@ public final class Rsvps {
         this.waitlist = waitlist;
     }
 
-    /** Records the viewer's answer; "going" to a full event puts them on the waitlist. */
-    public Future<Answer> answer(Viewer viewer, long eventId, String rawStatus, int guests, boolean hidden) {
+    /**
+     * Records the viewer's answer; "going" to a full event puts them on the waitlist. {@code hidden} null keeps
+     * whether they hide their name as it was.
+     */
+    public Future<Answer> answer(Viewer viewer, long eventId, String rawStatus, int guests, Boolean hidden) {
         String status = rawStatus == null ? "" : rawStatus.strip().toLowerCase(Locale.ROOT);
         if (!ANSWERS.contains(status)) {
             throw new InvalidInput("status", "Answer going, interested or not_going.");
@@ -58,7 +61,7 @@ public final class Rsvps {
         return db.write(tx -> answer(tx, viewer, eventId, status, guests, hidden));
     }
 
-    private Answer answer(Tx tx, Viewer viewer, long eventId, String status, int guests, boolean hidden) {
+    private Answer answer(Tx tx, Viewer viewer, long eventId, String status, int guests, Boolean hiding) {
         DSLContext sql = tx.sql();
         lock(sql, eventId);
         Event event = visibility.visible(sql, Optional.of(viewer), eventId);
@@ -73,8 +76,10 @@ public final class Rsvps {
             throw new InvalidInput("guests", event.guestLimit() == 0 ? "This event takes no guests."
                     : "Bring at most " + event.guestLimit() + (event.guestLimit() == 1 ? " guest." : " guests."));
         }
-        var before = sql.select(EVENT_RSVPS.STATUS, EVENT_RSVPS.GUESTS, EVENT_RSVPS.WAITLISTED_AT).from(EVENT_RSVPS)
+        var before = sql.select(EVENT_RSVPS.STATUS, EVENT_RSVPS.GUESTS, EVENT_RSVPS.WAITLISTED_AT, EVENT_RSVPS.HIDDEN)
+                .from(EVENT_RSVPS)
                 .where(EVENT_RSVPS.EVENT_ID.eq(eventId), EVENT_RSVPS.MEMBER_ID.eq(viewer.memberId())).fetchOptional();
+        boolean hidden = hiding != null ? hiding : before.map(r -> r.value4()).orElse(false);
         String previous = before.map(r -> r.value1()).orElse("none");
         int held = GOING.equals(previous) ? 1 + before.get().value2() : 0;
         int seats = event.seatsTaken() - held;
