@@ -313,6 +313,46 @@ class EventsTest {
     }
 
     @Test
+    void theApiListsByCategoryMonthAndPastAndShowsHostsEveryoneWithStatsOnceOver() {
+        Instant start = Instant.now().plus(Duration.ofDays(8));
+        long id = Community.create(host, community.event("API picnic", start).put("capacity", 5));
+        member.json("PUT", "/api/v1/events/" + id + "/rsvp", "{\"status\": \"going\", \"hidden\": true}");
+        other.json("PUT", "/api/v1/events/" + id + "/rsvp", "{\"status\": \"interested\"}");
+        String slug = community.text("SELECT slug FROM categories WHERE name = 'Events & Meetups'");
+        assertTrue(listed(other, "/api/v1/events?category=" + slug, id));
+        assertTrue(listed(other, "/api/v1/events?month=" + start.toString().substring(0, 7), id));
+        assertFalse(listed(other, "/api/v1/events?past=true", id));
+        assertEquals(400, other.json("GET", "/api/v1/events?month=someday", null).statusCode());
+        assertEquals(404, other.json("GET", "/api/v1/events?category=no-such-category", null).statusCode());
+
+        assertEquals(0, new JsonObject(other.json("GET", "/api/v1/events/" + id + "/attendees", null).body())
+                .getJsonArray("attendees").size(), "hidden and interested members are not shown to members");
+        JsonObject full = new JsonObject(host.json("GET", "/api/v1/events/" + id + "/attendees", null).body());
+        assertEquals(2, full.getJsonArray("attendees").size());
+        assertFalse(full.containsKey("stats"), "no stats before the end");
+        assertEquals(403, member.submit("/events/" + id, "/events/" + id + "/cancel", Map.of()).statusCode());
+
+        community.execute("UPDATE events SET starts_at = ?, ends_at = ? WHERE id = ?",
+                Instant.now().minus(Duration.ofDays(2)), Instant.now().minus(Duration.ofDays(2)).plusSeconds(3600), id);
+        community.execute("UPDATE event_rsvps SET no_show = TRUE WHERE event_id = ? AND status = 'going'", id);
+        assertTrue(listed(other, "/api/v1/events?past=true", id));
+        JsonObject stats = new JsonObject(host.json("GET", "/api/v1/events/" + id + "/attendees", null).body())
+                .getJsonObject("stats");
+        assertEquals(1, stats.getInteger("going"));
+        assertEquals(1, stats.getInteger("noShows"));
+        assertEquals(0, stats.getInteger("attendanceRate"));
+        assertTrue(host.get("/events/" + id).body().contains("Attendance rate: 0%"));
+        assertTrue(member.get("/events/past").body().contains("API picnic"));
+    }
+
+    private static boolean listed(Browser browser, String path, long id) {
+        HttpResponse<String> response = browser.json("GET", path, null);
+        assertEquals(200, response.statusCode(), response.body());
+        return new JsonObject(response.body()).getJsonArray("events").stream()
+                .anyMatch(e -> ((JsonObject) e).getLong("id") == id);
+    }
+
+    @Test
     void theDemoCommunityHasUpcomingAndPastEvents() throws Exception {
         Browser visitor = new Browser(site);
         assertTrue(visitor.get("/events").body().contains("Spring seed swap"));
