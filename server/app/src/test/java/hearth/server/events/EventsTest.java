@@ -353,6 +353,26 @@ class EventsTest {
     }
 
     @Test
+    void movingAnEventToAnotherCategoryTakesItsTopicAlongAndDeletingACategoryMovesItsEvents() {
+        Browser admin = community.member("Catadmin", "admin");
+        HttpResponse<String> made = admin.json("POST", "/api/v1/admin/categories",
+                "{\"name\": \"Workshops\", \"color\": \"#aa0000\"}");
+        assertEquals(201, made.statusCode(), made.body());
+        long workshops = new JsonObject(made.body()).getLong("id");
+        long meetups = community.number("SELECT id FROM categories WHERE name = 'Events & Meetups'");
+        long id = Community.create(host, community.event("Grafting 101", Instant.now().plus(Duration.ofDays(7))));
+        long topic = community.number("SELECT topic_id FROM events WHERE id = ?", id);
+        assertEquals(200, host.json("PATCH", "/api/v1/events/" + id, "{\"category\": \"" + workshops + "\"}")
+                .statusCode());
+        assertEquals(workshops, community.number("SELECT category_id FROM topics WHERE id = ?", topic));
+
+        assertEquals(204, admin.json("DELETE", "/api/v1/admin/categories/" + workshops + "?moveTo=" + meetups, null)
+                .statusCode());
+        assertEquals(meetups, community.number("SELECT category_id FROM events WHERE id = ?", id));
+        assertEquals(200, member.get("/events/" + id).statusCode());
+    }
+
+    @Test
     void theDemoCommunityHasUpcomingAndPastEvents() throws Exception {
         Browser visitor = new Browser(site);
         assertTrue(visitor.get("/events").body().contains("Spring seed swap"));
