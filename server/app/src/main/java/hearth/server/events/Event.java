@@ -1,8 +1,11 @@
 package hearth.server.events;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * One event (one occurrence of a series) as pages and the API show it. {@code zone} is the host's zone; the viewer's
@@ -46,6 +49,14 @@ public record Event(long id, long seriesId, boolean detached, long topicId, Stri
     /** Whether answers are still taken at {@code now}: scheduled, not started, before the RSVP deadline. */
     public boolean takesAnswers(Instant now) {
         return !cancelled() && startsAt.isAfter(now) && (rsvpDeadline == null || rsvpDeadline.isAfter(now));
+    }
+
+    /** An all-day event's days, as the host meant them: "Sat 1 May 2027" or "Sat 1 May 2027 – Sun 2 May 2027". */
+    public String days() {
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+        LocalDate first = localStart().toLocalDate();
+        LocalDate last = localEnd().minusNanos(1).toLocalDate();
+        return last.isAfter(first) ? day.format(first) + " – " + day.format(last) : day.format(first);
     }
 
     /** The host's zone's name (templates cannot call into java.time's internal zone classes). */

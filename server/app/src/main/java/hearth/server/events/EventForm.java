@@ -101,10 +101,9 @@ final class EventForm {
         values.put("category", String.valueOf(event.categoryId()));
         values.put("timeZone", event.zone().getId());
         values.put("allDay", event.allDay() ? "yes" : "");
-        values.put("startsAt", event.allDay() ? event.localStart().toLocalDate().toString()
-                : event.localStart().format(local));
-        values.put("endsAt", event.allDay() ? event.localEnd().toLocalDate().minusDays(1).toString()
-                : event.localEnd().format(local));
+        values.put("startsAt", event.localStart().format(local));
+        // An all-day event's end is the next midnight; the form shows the last day it covers.
+        values.put("endsAt", (event.allDay() ? event.localEnd().minusDays(1) : event.localEnd()).format(local));
         values.put("onlineUrl", event.onlineUrl() == null ? "" : event.onlineUrl());
         values.put("venue", event.venue() == null ? "" : event.venue());
         values.put("capacity", event.capacity() == null ? "" : event.capacity().toString());

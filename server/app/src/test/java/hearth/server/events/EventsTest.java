@@ -373,6 +373,19 @@ class EventsTest {
     }
 
     @Test
+    void anAllDayEventCoversWholeDaysInItsZoneAndItsEditFormShowsThem() {
+        long id = Community.create(host, community.event("Plant sale weekend", Instant.now())
+                .put("allDay", true).put("startsAt", "2027-05-01").put("endsAt", "2027-05-02"));
+        JsonObject event = new JsonObject(member.json("GET", "/api/v1/events/" + id, null).body());
+        assertEquals("2027-04-30T22:00:00Z", event.getString("startsAt"));
+        assertEquals("2027-05-02T22:00:00Z", event.getString("endsAt"));
+        assertTrue(event.getBoolean("allDay"));
+        String form = host.get("/events/" + id + "/edit").body();
+        assertTrue(form.contains("value=\"2027-05-01T00:00\"") && form.contains("value=\"2027-05-02T00:00\""), form);
+        assertTrue(member.get("/events/" + id).body().contains("Sat 1 May 2027 – Sun 2 May 2027</time> (all day)"));
+    }
+
+    @Test
     void theDemoCommunityHasUpcomingAndPastEvents() throws Exception {
         Browser visitor = new Browser(site);
         assertTrue(visitor.get("/events").body().contains("Spring seed swap"));
