@@ -176,12 +176,20 @@ public final class Events {
                         .set(EVENTS.DETACHED, target.detached() || (!wholeSeries && target.recurring()))
                         .set(EVENTS.UPDATED_AT, now)
                         .where(EVENTS.ID.eq(target.id())).execute();
-                if (draft.categoryId() != target.categoryId()) { // the discussion moves with its event
+                // The discussion moves with its event, once no date of a series is left behind.
+                if (draft.categoryId() != target.categoryId() && !sql.fetchExists(EVENTS,
+                        EVENTS.TOPIC_ID.eq(target.topicId()), EVENTS.CATEGORY_ID.ne(draft.categoryId()))) {
                     sql.update(TOPICS).set(TOPICS.CATEGORY_ID, draft.categoryId())
                             .where(TOPICS.ID.eq(target.topicId())).execute();
                 }
+                List<Long> before = sql.select(EVENT_INVITEES.MEMBER_ID).from(EVENT_INVITEES)
+                        .where(EVENT_INVITEES.EVENT_ID.eq(target.id())).fetch(EVENT_INVITEES.MEMBER_ID);
                 sql.deleteFrom(EVENT_INVITEES).where(EVENT_INVITEES.EVENT_ID.eq(target.id())).execute();
                 storeInvitees(sql, target.id(), invitees, now);
+                if (target == event) { // newly invited members hear of it once, not once per date
+                    invitees.stream().filter(m -> !before.contains(m) && m != target.hostId())
+                            .forEach(m -> notices.invited(sql, target.id(), draft.title(), m, viewer.memberId()));
+                }
                 tx.record(new EventChanged(target.id(), viewer.memberId(), start, moved));
                 if (moved) {
                     notices.moved(sql, target, viewer.memberId(), sequence);

@@ -157,6 +157,11 @@ class EventsTest {
         assertEquals(404, visitor.get("/events/" + members).statusCode());
         assertFalse(visitor.get("/events").body().contains("Members&#39; walk"));
         assertEquals(200, other.get("/events/" + members).statusCode());
+
+        assertEquals(200, host.json("PATCH", "/api/v1/events/" + invite, "{\"invitees\": [\"Marta\", \"Otto\"]}")
+                .statusCode());
+        assertTrue(other.get("/notifications").body().contains("invited you to Secret supper"));
+        assertEquals(200, other.get("/events/" + invite).statusCode());
     }
 
     @Test
