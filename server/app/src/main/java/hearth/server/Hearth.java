@@ -45,6 +45,10 @@ import hearth.server.db.Journal;
 import hearth.server.db.JournalDispatcher;
 import hearth.server.db.Migrations;
 import hearth.server.demo.DemoCommunity;
+import hearth.server.events.DeletedMemberRsvps;
+import hearth.server.events.EventPermissions;
+import hearth.server.events.EventReminders;
+import hearth.server.events.EventsFeature;
 import hearth.server.discussions.Bookmarks;
 import hearth.server.discussions.Categories;
 import hearth.server.discussions.CategoryAdminPages;
@@ -82,6 +86,7 @@ import hearth.server.notifications.email.UnsubscribeLinks;
 import hearth.server.notifications.email.UnsubscribePages;
 import hearth.server.plugins.ActivePlugins;
 import hearth.server.plugins.BundledPlugins;
+import hearth.server.plugins.Contribution;
 import hearth.server.plugins.PluginAdminApi;
 import hearth.server.plugins.PluginAdminPages;
 import hearth.server.plugins.PluginAssets;
@@ -220,7 +225,9 @@ public final class Hearth {
                         return null;
                     }, false));
             shutdown.push(() -> vertx.cancelTimer(refresh));
-            SitePermissions permissions = new SitePermissions(plugins, pluginFaults, DiscussionPermissions.defaults(),
+            Map<String, Contribution.PermissionSpec> corePermissions = new HashMap<>(DiscussionPermissions.defaults());
+            corePermissions.putAll(EventPermissions.defaults());
+            SitePermissions permissions = new SitePermissions(plugins, pluginFaults, corePermissions,
                     List.of(categoryGrants));
             MemberNotifications notifications = new MemberNotifications(clock);
             NotificationLevels notificationLevels = new NotificationLevels();
@@ -315,6 +322,15 @@ public final class Hearth {
             MessagesFeature messages = new MessagesFeature(db, clock, markdown, new PostingRights(settings), settings,
                     pages);
             dispatcher.subscribe(WelcomeMessages.ID, messages.welcome());
+            EventsFeature events = new EventsFeature(new EventsFeature.Needs(db, clock, markdown, permissions,
+                    categoryGrants, notifications, mailer, settings, pages, config.baseUrl()));
+            dispatcher.subscribe(DeletedMemberRsvps.ID, events.deletedMembers());
+            long eventChores = vertx.setPeriodic(EventReminders.EVERY.toMillis(),
+                    tick -> vertx.executeBlocking(() -> {
+                        events.runDue();
+                        return null;
+                    }, false));
+            shutdown.push(() -> vertx.cancelTimer(eventChores));
             List<Routes> features = List.of(
                     new HomePage(db, pages, permissions, categoryGrants, topicLists, readState),
                     new TopicListPages(db, pages, permissions, categoryGrants, topicLists, readState),
@@ -334,6 +350,7 @@ public final class Hearth {
                     // Before the events feature: its /events/:id would take /events/<id>.ics.
                     new CalendarsFeature(new CalendarsFeature.Needs(vertx, db, clock, markdown, permissions,
                             categoryGrants, tokens, pages, config.baseUrl(), config.importPrivateAddresses())),
+                    events,
                     accounts,
                     new MentionsFeature(db, clock), // before profiles: /api/v1/members/autocomplete is no username
                     profiles,

@@ -2,6 +2,7 @@ package hearth.server.accounts;
 
 import static hearth.server.db.schema.tables.AnnouncementDismissals.ANNOUNCEMENT_DISMISSALS;
 import static hearth.server.db.schema.tables.ApiKeys.API_KEYS;
+import static hearth.server.db.schema.tables.Events.EVENTS;
 import static hearth.server.db.schema.tables.LoginAttempts.LOGIN_ATTEMPTS;
 import static hearth.server.db.schema.tables.MailOutbox.MAIL_OUTBOX;
 import static hearth.server.db.schema.tables.MemberEmailPreferences.MEMBER_EMAIL_PREFERENCES;
@@ -290,6 +291,9 @@ public final class AccountDeletion {
         // A conversation they started stays for the others even if nobody answered (its text goes, as in kept topics).
         othersWroteIn.addAll(ownTopics.isEmpty() ? List.of() : tx.sql().select(TOPICS.ID).from(TOPICS)
                 .where(TOPICS.ID.in(ownTopics), TOPICS.IS_PRIVATE.isTrue()).fetch(TOPICS.ID));
+        // An event's discussion stays with its event (whose host is then shown as a deleted member).
+        othersWroteIn.addAll(ownTopics.isEmpty() ? List.of() : tx.sql().selectDistinct(EVENTS.TOPIC_ID).from(EVENTS)
+                .where(EVENTS.TOPIC_ID.in(ownTopics)).fetch(EVENTS.TOPIC_ID));
         for (long topic : ownTopics) {
             (othersWroteIn.contains(topic) ? keptTopics : removedTopics).add(topic);
         }

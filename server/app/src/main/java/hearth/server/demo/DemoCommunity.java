@@ -1,6 +1,8 @@
 package hearth.server.demo;
 
 import static hearth.server.db.schema.tables.Categories.CATEGORIES;
+import static hearth.server.db.schema.tables.EventRsvps.EVENT_RSVPS;
+import static hearth.server.db.schema.tables.Events.EVENTS;
 
 import hearth.server.accounts.Members;
 import hearth.server.accounts.Members.Role;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -47,7 +50,9 @@ public final class DemoCommunity {
             if (members.count(tx) > 0 || tx.sql().fetchCount(CATEGORIES) > 0) {
                 return false;
             }
-            new Story(tx, members, discussions, storyClock).tell();
+            Story story = new Story(tx, members, discussions, storyClock);
+            story.tell();
+            story.events(clock.instant());
             return true;
         });
         if (seeded) {
@@ -163,6 +168,66 @@ public final class DemoCommunity {
                     """,
                     reply("tomas", "Dwarf French beans and a third attempt at cauliflower. Third time lucky."),
                     reply("maya", "Pumpkins for the autumn festival: the kids want one bigger than last year's."));
+        }
+
+        /** Two upcoming events (one nearly full, with a waitlist) and a past one with check-ins and a no-show. */
+        void events(Instant now) {
+            Instant nextSaturday = now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(5));
+            long swap = event("maya", "Spring seed swap", """
+                    Bring seeds, cuttings or just curiosity. Tables, tea and labels provided.
+                    """, nextSaturday, Duration.ofHours(3), "Riverside community hall, Mill Lane 4", null, 6, 2);
+            rsvp(swap, "ines", "going", 1);
+            rsvp(swap, "kwame", "going", 0);
+            rsvp(swap, "liwei", "going", 1);
+            rsvp(swap, "sofia", "going", 0);
+            rsvp(swap, "arjun", "waitlisted", 0);
+            long workshop = event("tomas", "Online workshop: composting on a balcony", """
+                    A one-hour video call on bokashi buckets and worm bins for small spaces. Questions welcome.
+                    """, now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(12)), Duration.ofHours(1), null,
+                    "https://meet.example.org/riverside-compost", null, 0);
+            rsvp(workshop, "sofia", "going", 0);
+            rsvp(workshop, "arjun", "interested", 0);
+            long visit = event("maya", "Garden visit at the Okafor allotment", """
+                    A walk round plot 17: raised beds, the pond and the notorious pumpkin patch.
+                    """, now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(10)), Duration.ofHours(2),
+                    "Allotments, plot 17", null, 12, 1);
+            rsvp(visit, "ines", "going", 0);
+            rsvp(visit, "kwame", "going", 1);
+            rsvp(visit, "liwei", "going", 0);
+            tx.sql().update(EVENT_RSVPS).set(EVENT_RSVPS.CHECKED_IN_AT, now.minus(Duration.ofDays(10)))
+                    .where(EVENT_RSVPS.EVENT_ID.eq(visit), EVENT_RSVPS.MEMBER_ID.in(people.get("ines"),
+                            people.get("kwame"))).execute();
+            tx.sql().update(EVENT_RSVPS).set(EVENT_RSVPS.NO_SHOW, true)
+                    .where(EVENT_RSVPS.EVENT_ID.eq(visit), EVENT_RSVPS.MEMBER_ID.eq(people.get("liwei"))).execute();
+        }
+
+        private long event(String host, String title, String body, Instant start, Duration length, String venue,
+                           String onlineUrl, Integer capacity, int guestLimit) {
+            long topicId = discussions.startTopic(tx, people.get(host), categories.get("Events & Meetups"), title,
+                    body);
+            return tx.sql().insertInto(EVENTS).set(EVENTS.TOPIC_ID, topicId)
+                    .set(EVENTS.CATEGORY_ID, categories.get("Events & Meetups")).set(EVENTS.HOST_ID, people.get(host))
+                    .set(EVENTS.TITLE, title).set(EVENTS.DESCRIPTION_MARKDOWN, body.strip())
+                    .set(EVENTS.DESCRIPTION_HTML, "<p>" + body.strip() + "</p>")
+                    .set(EVENTS.STARTS_AT, start).set(EVENTS.ENDS_AT, start.plus(length))
+                    .set(EVENTS.TIME_ZONE, "Europe/London").set(EVENTS.VENUE, venue).set(EVENTS.ONLINE_URL, onlineUrl)
+                    .set(EVENTS.CAPACITY, capacity).set(EVENTS.GUEST_LIMIT, guestLimit)
+                    .set(EVENTS.CHECK_IN_CODE, "SEED" + (10 + categories.size() + people.size() + title.length()))
+                    .set(EVENTS.CREATED_AT, clock.instant()).set(EVENTS.UPDATED_AT, clock.instant())
+                    .returning(EVENTS.ID).fetchSingle(EVENTS.ID);
+        }
+
+        private void rsvp(long eventId, String member, String status, int guests) {
+            clock.advance(Duration.ofMinutes(11));
+            tx.sql().insertInto(EVENT_RSVPS).set(EVENT_RSVPS.EVENT_ID, eventId)
+                    .set(EVENT_RSVPS.MEMBER_ID, people.get(member)).set(EVENT_RSVPS.STATUS, status)
+                    .set(EVENT_RSVPS.GUESTS, guests)
+                    .set(EVENT_RSVPS.WAITLISTED_AT, "waitlisted".equals(status) ? clock.instant() : null)
+                    .set(EVENT_RSVPS.UPDATED_AT, clock.instant()).execute();
+            if ("going".equals(status)) {
+                tx.sql().update(EVENTS).set(EVENTS.SEATS_TAKEN, EVENTS.SEATS_TAKEN.plus(1 + guests))
+                        .where(EVENTS.ID.eq(eventId)).execute();
+            }
         }
 
         private void member(String username, String name, Role role) {

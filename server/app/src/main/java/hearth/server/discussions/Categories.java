@@ -1,6 +1,7 @@
 package hearth.server.discussions;
 
 import static hearth.server.db.schema.tables.Categories.CATEGORIES;
+import static hearth.server.db.schema.tables.Events.EVENTS;
 import static hearth.server.db.schema.tables.Topics.TOPICS;
 
 import hearth.api.errors.Conflict;
@@ -139,6 +140,8 @@ public final class Categories {
             }
             find(tx.sql(), target);
             moved = tx.sql().update(TOPICS).set(TOPICS.CATEGORY_ID, target).where(TOPICS.CATEGORY_ID.eq(id)).execute();
+            // Events follow their discussion topics.
+            tx.sql().update(EVENTS).set(EVENTS.CATEGORY_ID, target).where(EVENTS.CATEGORY_ID.eq(id)).execute();
         }
         tx.sql().deleteFrom(CATEGORIES).where(CATEGORIES.ID.eq(id)).execute();
         tx.record(new CategoryDeleted(id, moved > 0 ? moveTo.orElse(0L) : 0, moved));

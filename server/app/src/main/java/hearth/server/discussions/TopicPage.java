@@ -5,6 +5,7 @@ import static hearth.server.db.schema.tables.Posts.POSTS;
 
 import hearth.api.errors.InvalidInput;
 import hearth.server.accounts.Viewer;
+import hearth.server.events.TopicEvents;
 import hearth.server.db.Database;
 import hearth.server.mentions.ReplyComposer;
 import hearth.server.questions.AcceptedAnswers;
@@ -223,6 +224,9 @@ public final class TopicPage implements Routes {
                 .ifPresentOrElse(reason -> model.put("whyNoReply", reason), () -> model.put("mayReply", true)));
         if (moderator) {
             model.put("moderator", true);
+        }
+        if (publicTopic) {
+            TopicEvents.of(sql, topic.id()).ifPresent(event -> model.put("topicEvent", event));
         }
         // Questions: the accepted answer, summarised under the question, and who may choose it; tags: who may edit.
         model.put("acceptedPostId", topic.acceptedPostId());

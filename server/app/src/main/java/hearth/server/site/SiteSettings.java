@@ -33,7 +33,9 @@ public final class SiteSettings {
         /** Who creates tags: {@code free} (members, while posting) or {@code admin-only} (members use existing ones). */
         TAG_MODE("discussions.tag-mode", "free"),
         /** How old (in hours) a member's account must be before they may start private conversations; staff exempt. */
-        MESSAGES_MIN_ACCOUNT_HOURS("messages.min-account-hours", "24");
+        MESSAGES_MIN_ACCOUNT_HOURS("messages.min-account-hours", "24"),
+        /** How many minutes before an event its reminders go out: a comma-separated list, e.g. 1440,60. */
+        EVENT_REMINDER_MINUTES("events.reminder-minutes", "1440,60");
 
         private final String name;
         private final String defaultValue;
@@ -88,6 +90,25 @@ public final class SiteSettings {
         String typed = value == null ? "" : value.strip();
         if (!typed.matches("[0-9]{1,3}") || Integer.parseInt(typed) < 1 || Integer.parseInt(typed) > 365) {
             return java.util.Optional.of("Enter a number of days from 1 to 365.");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** {@link Key#EVENT_REMINDER_MINUTES} as minutes, longest first; a value that is not valid counts as the default. */
+    public static java.util.List<Integer> eventReminderMinutes(String value) {
+        String valid = eventReminderMinutesProblem(value).isEmpty() ? String.valueOf(value == null ? "" : value)
+                : Key.EVENT_REMINDER_MINUTES.defaultValue;
+        return java.util.Arrays.stream(valid.split(",")).map(String::strip).filter(m -> !m.isEmpty())
+                .map(Integer::parseInt).distinct().sorted(java.util.Comparator.reverseOrder()).toList();
+    }
+
+    /** Why a typed {@link Key#EVENT_REMINDER_MINUTES} is refused, if it is (empty turns reminders off). */
+    public static java.util.Optional<String> eventReminderMinutesProblem(String value) {
+        String typed = value == null ? "" : value.strip();
+        if (!typed.matches("([0-9]{1,5}(\\s*,\\s*[0-9]{1,5}){0,4})?")
+                || java.util.Arrays.stream(typed.split(",")).map(String::strip).filter(m -> !m.isEmpty())
+                .mapToInt(Integer::parseInt).anyMatch(m -> m < 1 || m > 20160)) {
+            return java.util.Optional.of("Enter up to five numbers of minutes from 1 to 20160, separated by commas.");
         }
         return java.util.Optional.empty();
     }

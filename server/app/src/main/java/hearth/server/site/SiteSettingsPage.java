@@ -53,8 +53,17 @@ public final class SiteSettingsPage implements Routes {
                     Key.ABSENT_DIGEST_DAYS.settingName(), SiteSettings.absentDigestDaysProblem(absentDays).get()));
             return;
         }
+        String reminders = ctx.request().getFormAttribute(Key.EVENT_REMINDER_MINUTES.settingName()) == null
+                ? settings.get(Key.EVENT_REMINDER_MINUTES) : value(ctx, Key.EVENT_REMINDER_MINUTES);
+        if (SiteSettings.eventReminderMinutesProblem(reminders).isPresent()) {
+            pages.showErrors(ctx, "admin-settings", model(false), new InvalidInput(
+                    Key.EVENT_REMINDER_MINUTES.settingName(),
+                    SiteSettings.eventReminderMinutesProblem(reminders).get()));
+            return;
+        }
         Future<Void> saving = settings.update(Key.DELETED_MEMBER_POSTS, deletion)
-                .compose(done -> settings.update(Key.ABSENT_DIGEST_DAYS, absentDays.strip()));
+                .compose(done -> settings.update(Key.ABSENT_DIGEST_DAYS, absentDays.strip()))
+                .compose(done -> settings.update(Key.EVENT_REMINDER_MINUTES, reminders.replaceAll("\\s", "")));
         for (Key key : SWITCHES) {
             String on = String.valueOf("on".equals(value(ctx, key)));
             saving = saving.compose(done -> settings.update(key, on));
@@ -66,7 +75,8 @@ public final class SiteSettingsPage implements Routes {
         Map<String, Object> switches = new LinkedHashMap<>();
         SWITCHES.forEach(key -> switches.put(key.settingName(), settings.isOn(key)));
         return Map.of("switches", switches, "deletion", settings.get(Key.DELETED_MEMBER_POSTS), "saved", saved,
-                "absentDays", settings.get(Key.ABSENT_DIGEST_DAYS));
+                "absentDays", settings.get(Key.ABSENT_DIGEST_DAYS),
+                "eventReminders", settings.get(Key.EVENT_REMINDER_MINUTES));
     }
 
     private static String value(RoutingContext ctx, Key key) {

@@ -1,5 +1,6 @@
 package hearth.server.uploads;
 
+import static hearth.server.db.schema.tables.Events.EVENTS;
 import static hearth.server.db.schema.tables.Members.MEMBERS;
 import static hearth.server.db.schema.tables.Posts.POSTS;
 import static hearth.server.db.schema.tables.Uploads.UPLOADS;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.jooq.Record2;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +49,10 @@ public final class DeletedMemberUploads implements EventListener {
                     .where(UPLOADS.UPLOADER_ID.eq(deleted.memberId())).forUpdate().fetch();
             List<Record2<String, String>> gone = theirs.stream()
                     .filter(upload -> !tx.sql().fetchExists(POSTS, POSTS.BODY_MARKDOWN.contains(upload.value1()))
-                            && !tx.sql().fetchExists(MEMBERS, MEMBERS.BIO.contains(upload.value1())))
+                            && !tx.sql().fetchExists(MEMBERS, MEMBERS.BIO.contains(upload.value1()))
+                            && !tx.sql().fetchExists(DSL.selectOne().from(EVENTS).join(UPLOADS)
+                                    .on(UPLOADS.ID.eq(EVENTS.COVER_UPLOAD_ID))
+                                    .where(UPLOADS.SHA256.eq(upload.value1()))))
                     .toList();
             tx.sql().deleteFrom(UPLOADS).where(UPLOADS.SHA256.in(gone.stream().map(Record2::value1).toList()))
                     .execute();

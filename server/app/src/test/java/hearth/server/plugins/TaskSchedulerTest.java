@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import hearth.server.db.Database;
 import hearth.server.plugins.Contribution.TaskSpec;
 import hearth.server.plugins.TaskScheduler.TaskStatus;
+import hearth.server.testing.SettableClock;
 import hearth.server.testing.Sql;
 import java.nio.file.Path;
 import java.time.Clock;
