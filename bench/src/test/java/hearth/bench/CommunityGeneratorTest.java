@@ -74,6 +74,13 @@ class CommunityGeneratorTest {
                 assertTrue(page.body().contains(firstPost.substring(0, Math.min(40, firstPost.length()))),
                         "the topic page shows its replies");
 
+                // The generated events are the events feature's: listed, shown, with their calendar file.
+                assertEquals(200, site.get("/events/past").statusCode());
+                HttpResponse<String> event = site.get("/events/1");
+                assertEquals(200, event.statusCode(), event.body());
+                assertTrue(event.body().contains("Meetup #1"), "the event page shows the generated event");
+                assertEquals(200, site.get("/events/1.ics").statusCode());
+
                 // Every generated member signs in with the bench password, and new rows get new ids.
                 Browser member = new Browser(site);
                 HttpResponse<String> signedIn = member.submit("/login", "/login",

@@ -42,23 +42,42 @@ final class CpuProfile {
         return new CpuProfile(pid, file);
     }
 
-    /** Stops the recording; returns each part's share of the samples, in percent, largest first. */
-    Map<String, Double> stop() throws IOException {
+    /**
+     * What the samples say: each part's share (percent, largest first), and the Hearth methods under which the most
+     * time was spent (the innermost Hearth frame of each sample, top 8).
+     */
+    record Result(Map<String, Double> parts, Map<String, Double> hearthMethods) {
+    }
+
+    Result stop() throws IOException {
         jcmd(pid, "JFR.stop", "name=bench");
-        Map<String, Integer> counts = new TreeMap<>();
+        Map<String, Integer> parts = new TreeMap<>();
+        Map<String, Integer> methods = new TreeMap<>();
         int total = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
                 continue;
             }
-            counts.merge(part(event.getStackTrace().getFrames()), 1, Integer::sum);
+            List<RecordedFrame> frames = event.getStackTrace().getFrames();
+            parts.merge(part(frames), 1, Integer::sum);
+            frames.stream().filter(f -> f.isJavaFrame() && f.getMethod().getType().getName().startsWith("hearth."))
+                    .findFirst().ifPresent(f -> methods.merge(shortName(f), 1, Integer::sum));
             total++;
         }
+        return new Result(shares(parts, total, Integer.MAX_VALUE), shares(methods, total, 8));
+    }
+
+    private static Map<String, Double> shares(Map<String, Integer> counts, int total, int limit) {
         Map<String, Double> shares = new LinkedHashMap<>();
-        int all = total;
-        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                .forEach(e -> shares.put(e.getKey(), Math.round(1000.0 * e.getValue() / all) / 10.0));
+        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(limit)
+                .forEach(e -> shares.put(e.getKey(), Math.round(1000.0 * e.getValue() / total) / 10.0));
         return shares;
+    }
+
+    private static String shortName(RecordedFrame frame) {
+        String type = frame.getMethod().getType().getName();
+        String simple = type.substring(type.lastIndexOf('.') + 1).replaceAll("\\$\\$Lambda.*", "");
+        return simple + "." + frame.getMethod().getName().replaceAll("^lambda\\$(\\w+)\\$\\d+$", "$1");
     }
 
     /** The first frame from the top that belongs to a known library or to Hearth names the part. */

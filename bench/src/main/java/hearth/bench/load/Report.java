@@ -78,9 +78,12 @@ final class Report {
                 lag.maxBehind(), lag.behindAtEnd(), lag.drainMillis());
     }
 
-    void profile(Scenario scenario, Map<String, Double> shares) {
-        scenarios.getJsonObject(scenario.id).put("cpuProfile", new JsonObject(new java.util.LinkedHashMap<>(shares)));
-        System.err.println("bench: " + scenario.id + " CPU by part: " + shares);
+    void profile(Scenario scenario, CpuProfile.Result profile) {
+        scenarios.getJsonObject(scenario.id)
+                .put("cpuProfile", new JsonObject(new java.util.LinkedHashMap<>(profile.parts())))
+                .put("cpuHearthMethods", new JsonObject(new java.util.LinkedHashMap<>(profile.hearthMethods())));
+        System.err.println("bench: " + scenario.id + " CPU by part: " + profile.parts());
+        System.err.println("bench: " + scenario.id + " CPU under Hearth methods: " + profile.hearthMethods());
     }
 
     void live(LiveFanout.Result r, ResourceSampler.Usage usage) {
@@ -194,7 +197,10 @@ final class Report {
             if (profile != null) {
                 md.append("\nWhere ").append(id).append("'s server CPU goes (share of JFR execution samples): ");
                 md.append(String.join(", ", profile.fieldNames().stream()
-                        .map(part -> part + " " + profile.getDouble(part) + " %").toList())).append(".\n");
+                        .map(part -> part + " " + profile.getDouble(part) + " %").toList())).append(".");
+                JsonObject methods = scenarios.getJsonObject(id).getJsonObject("cpuHearthMethods");
+                md.append(" Under Hearth's methods: ").append(String.join(", ", methods.fieldNames().stream()
+                        .map(m -> "`" + m + "` " + methods.getDouble(m) + " %").toList())).append(".\n");
             }
         }
         JsonObject post = scenarios.getJsonObject("post");

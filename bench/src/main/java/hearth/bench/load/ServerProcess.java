@@ -38,7 +38,7 @@ final class ServerProcess implements AutoCloseable {
                 throw new IllegalStateException("the server exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(1))
+                HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(10))
                         .build(), HttpResponse.BodyHandlers.discarding());
                 if (answer.statusCode() == 200) {
                     return new ServerProcess(process, (System.nanoTime() - began) / 1_000_000);

@@ -349,7 +349,8 @@ public final class Hearth {
                     new AnnouncementFeature(db, announcements, pages),
                     // Before the events feature: its /events/:id would take /events/<id>.ics.
                     new CalendarsFeature(new CalendarsFeature.Needs(vertx, db, clock, markdown, permissions,
-                            categoryGrants, tokens, pages, config.baseUrl(), config.importPrivateAddresses())),
+                            categoryGrants, tokens, pages, config.baseUrl(), config.importPrivateAddresses(),
+                            events.events())),
                     events,
                     accounts,
                     new MentionsFeature(db, clock), // before profiles: /api/v1/members/autocomplete is no username

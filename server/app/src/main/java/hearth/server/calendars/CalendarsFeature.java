@@ -4,8 +4,8 @@ import hearth.api.access.Permissions;
 import hearth.server.accounts.Tokens;
 import hearth.server.db.Database;
 import hearth.server.discussions.CategoryGrants;
-import hearth.server.discussions.Discussions;
 import hearth.server.discussions.Markdown;
+import hearth.server.events.Events;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
 import io.vertx.core.Vertx;
@@ -23,7 +23,7 @@ public final class CalendarsFeature implements Routes {
     /** What the feature needs from the rest of the site. */
     public record Needs(Vertx vertx, Database db, Clock clock, Markdown markdown, Permissions permissions,
                         CategoryGrants categories, Tokens tokens, Pages pages, URI baseUrl,
-                        boolean importPrivateAddresses) {
+                        boolean importPrivateAddresses, Events events) {
     }
 
     private final CalendarRoutes calendars;
@@ -37,7 +37,7 @@ public final class CalendarsFeature implements Routes {
         this.mine = new MyCalendarPages(needs.db(), new FeedTokens(needs.tokens(), needs.clock()), needs.pages(),
                 needs.baseUrl());
         EventImport eventImport = new EventImport(needs.db(), new IcsFetcher(needs.importPrivateAddresses()),
-                new ImportedEventWriter(new Discussions(needs.clock(), needs.markdown()), needs.markdown(),
+                new ImportedEventWriter(needs.events(), needs.markdown(),
                         needs.clock()), needs.clock());
         this.imports = new EventImportPages(needs.vertx(), needs.db(), eventImport, needs.pages());
     }

@@ -4,36 +4,34 @@ import static hearth.server.db.schema.tables.Events.EVENTS;
 
 import hearth.api.events.EventCancelled;
 import hearth.api.events.EventChanged;
-import hearth.api.events.EventCreated;
 import hearth.server.db.Tx;
-import hearth.server.discussions.Discussions;
+import hearth.server.events.EventDraft;
+import hearth.server.events.Events;
+import hearth.server.events.Visibility;
 import hearth.server.discussions.Markdown;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Writes one imported event, inside the import's transaction: a new UID gets its discussion topic (started by the
- * admin, in the chosen category) and an events row (public, hosted by the admin) and journals EventCreated; a UID
+ * admin, in the chosen category) and an events row (public, hosted by the admin) through the events feature; a UID
  * imported before updates that row instead (its category, host and topic stay), raising SEQUENCE when time or place
- * changed, and journals EventChanged or, when the file now says cancelled, EventCancelled. The one place an import
- * writes events, to be switched to the events feature's own service.
+ * changed, and journals EventChanged or, when the file now says cancelled, EventCancelled.
  */
 final class ImportedEventWriter {
 
     /** What happened to one imported event. */
     enum Outcome { CREATED, UPDATED, UNCHANGED }
 
-    private static final String CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
-    private final Discussions discussions;
+    private final Events events;
     private final Markdown markdown;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
-    ImportedEventWriter(Discussions discussions, Markdown markdown, Clock clock) {
-        this.discussions = discussions;
+    ImportedEventWriter(Events events, Markdown markdown, Clock clock) {
+        this.events = events;
         this.markdown = markdown;
         this.clock = clock;
     }
@@ -44,20 +42,15 @@ final class ImportedEventWriter {
         Instant now = clock.instant();
         String html = markdown.toHtml(event.description());
         if (existing.isEmpty()) {
-            String body = event.description().isEmpty() ? "Imported from a calendar." : event.description();
-            long topicId = discussions.startTopic(tx, adminId, categoryId, event.title(), body);
-            long id = tx.sql().insertInto(EVENTS)
-                    .set(EVENTS.TOPIC_ID, topicId).set(EVENTS.CATEGORY_ID, categoryId).set(EVENTS.HOST_ID, adminId)
-                    .set(EVENTS.TITLE, event.title()).set(EVENTS.DESCRIPTION_MARKDOWN, event.description())
-                    .set(EVENTS.DESCRIPTION_HTML, html).set(EVENTS.STARTS_AT, event.startsAt())
-                    .set(EVENTS.ENDS_AT, event.endsAt()).set(EVENTS.TIME_ZONE, event.timeZone())
-                    .set(EVENTS.ALL_DAY, event.allDay()).set(EVENTS.ONLINE_URL, event.onlineUrl())
-                    .set(EVENTS.VENUE, event.venue()).set(EVENTS.VISIBILITY, "public")
-                    .set(EVENTS.STATUS, event.cancelled() ? "cancelled" : "scheduled")
-                    .set(EVENTS.CHECK_IN_CODE, checkInCode()).set(EVENTS.SEQUENCE, 0)
-                    .set(EVENTS.IMPORT_UID, event.importUid()).set(EVENTS.CREATED_AT, now).set(EVENTS.UPDATED_AT, now)
-                    .returning(EVENTS.ID).fetchSingle(EVENTS.ID);
-            tx.record(new EventCreated(id, 0, topicId, categoryId, adminId, event.startsAt(), 0));
+            // New events go through the events feature, as a host's would: checks, topic, row, journal.
+            long id = events.create(tx, new EventDraft(event.title(), event.description(), categoryId,
+                    event.startsAt(), event.endsAt(), ZoneId.of(event.timeZone()), event.allDay(), event.onlineUrl(),
+                    event.venue(), null, 0, null, null, Visibility.PUBLIC, List.of(), null, event.importUid()),
+                    adminId);
+            if (event.cancelled()) {
+                tx.sql().update(EVENTS).set(EVENTS.STATUS, "cancelled").where(EVENTS.ID.eq(id)).execute();
+                tx.record(new EventCancelled(id, adminId));
+            }
             return Outcome.CREATED;
         }
         var row = existing.get();
@@ -87,13 +80,5 @@ final class ImportedEventWriter {
             tx.record(new EventChanged(row.getId(), adminId, event.startsAt(), moved));
         }
         return Outcome.UPDATED;
-    }
-
-    private String checkInCode() {
-        StringBuilder code = new StringBuilder(8);
-        for (int i = 0; i < 8; i++) {
-            code.append(CODE_LETTERS.charAt(random.nextInt(CODE_LETTERS.length())));
-        }
-        return code.toString();
     }
 }

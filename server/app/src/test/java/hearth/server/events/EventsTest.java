@@ -82,6 +82,10 @@ class EventsTest {
                 + topic).body();
         assertTrue(topicPage.contains("href=\"/events/" + id + "\""), topicPage);
         assertTrue(shown.contains("/" + topic + "\">Talk about this event"));
+        // Into calendar apps: the iCalendar file and the Google Calendar form.
+        assertTrue(shown.contains("href=\"/events/" + id + ".ics\"") && shown.contains("href=\"/events/" + id
+                + "/google-calendar\""), shown);
+        assertEquals(200, member.get("/events/" + id + ".ics").statusCode());
 
         String slug = community.text("SELECT slug FROM categories WHERE id = ?", Long.parseLong(category));
         for (String list : new String[] {"/events", "/events?category=" + slug, "/c/" + slug + "/events",
