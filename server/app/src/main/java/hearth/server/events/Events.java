@@ -42,7 +42,7 @@ import org.jooq.DSLContext;
 public final class Events {
 
     private final Database db;
-    private final Discussions discussions;
+    private final EventTopics topics;
     private final Markdown markdown;
     private final EventVisibility visibility;
     private final Waitlist waitlist;
@@ -53,7 +53,7 @@ public final class Events {
     Events(Database db, Discussions discussions, Markdown markdown, EventVisibility visibility, Waitlist waitlist,
            EventNotices notices, Clock clock, Supplier<String> checkInCodes) {
         this.db = db;
-        this.discussions = discussions;
+        this.topics = new EventTopics(discussions, clock);
         this.markdown = markdown;
         this.visibility = visibility;
         this.waitlist = waitlist;
@@ -91,7 +91,7 @@ public final class Events {
         Long seriesId = draft.recurrence() == null ? null : sql.insertInto(EVENT_SERIES)
                 .set(EVENT_SERIES.RRULE, draft.recurrence().toRrule()).set(EVENT_SERIES.TIME_ZONE, draft.zone().getId())
                 .set(EVENT_SERIES.CREATED_AT, now).returning(EVENT_SERIES.ID).fetchSingle(EVENT_SERIES.ID);
-        long topicId = discussions.startTopic(tx, hostId, draft.categoryId(), draft.title(), topicBody(draft));
+        long topicId = topics.start(tx, draft, hostId, invitees, topicBody(draft));
         String html = markdown.toHtml(draft.description());
         Duration length = Duration.between(draft.startsAt(), draft.endsAt());
         Duration deadline = draft.rsvpDeadline() == null ? null : Duration.between(draft.rsvpDeadline(),
@@ -176,8 +176,11 @@ public final class Events {
                         .set(EVENTS.DETACHED, target.detached() || (!wholeSeries && target.recurring()))
                         .set(EVENTS.UPDATED_AT, now)
                         .where(EVENTS.ID.eq(target.id())).execute();
-                // The discussion moves with its event, once no date of a series is left behind.
-                if (draft.categoryId() != target.categoryId() && !sql.fetchExists(EVENTS,
+                // The discussion moves with its event, once no date of a series is left behind (an invite-only
+                // event's conversation has no category to move).
+                topics.follow(tx, target.topicId(), draft.visibility(), draft.categoryId(), target.hostId(), invitees);
+                if (draft.categoryId() != target.categoryId() && draft.visibility() != Visibility.INVITE
+                        && !sql.fetchExists(EVENTS,
                         EVENTS.TOPIC_ID.eq(target.topicId()), EVENTS.CATEGORY_ID.ne(draft.categoryId()))) {
                     sql.update(TOPICS).set(TOPICS.CATEGORY_ID, draft.categoryId())
                             .where(TOPICS.ID.eq(target.topicId())).execute();

@@ -169,6 +169,29 @@ class EventsTest {
     }
 
     @Test
+    void anInviteOnlyEventTalksInAConversationOfItsGuests() {
+        long invite = Community.create(host, community.event("Quiet dinner", Instant.now().plus(Duration.ofDays(6)))
+                .put("visibility", "invite").put("invitees", "Marta"));
+        long topic = community.number("SELECT topic_id FROM events WHERE id = ?", invite);
+        String path = "/t/" + community.text("SELECT slug FROM topics WHERE id = ?", topic) + "/" + topic;
+        assertEquals(200, member.get(path).statusCode(), "the invitee takes part");
+        assertEquals(200, host.get(path).statusCode());
+        assertEquals(404, other.get(path).statusCode(), "the topic is as hidden as its event");
+        assertEquals(404, new Browser(site).get(path).statusCode());
+        assertFalse(new Browser(site).get("/latest").body().contains("Quiet dinner"));
+
+        // Inviting Otto lets him in; opening the event up brings the talk back into its category.
+        assertEquals(200, host.json("PATCH", "/api/v1/events/" + invite, "{\"invitees\": [\"Marta\", \"Otto\"]}")
+                .statusCode());
+        assertEquals(200, other.get(path).statusCode());
+        assertEquals(200, host.json("PATCH", "/api/v1/events/" + invite, "{\"visibility\": \"public\"}")
+                .statusCode());
+        assertEquals(200, new Browser(site).get(path).statusCode());
+        assertEquals(community.number("SELECT category_id FROM events WHERE id = ?", invite),
+                community.number("SELECT category_id FROM topics WHERE id = ?", topic));
+    }
+
+    @Test
     void goingToAFullEventJoinsTheWaitlistAndALeavingSeatPromotesTheFirstInLine() {
         long id = Community.create(host, community.event("Pruning class", Instant.now().plus(Duration.ofDays(5)))
                 .put("capacity", 2).put("guestLimit", 1));
