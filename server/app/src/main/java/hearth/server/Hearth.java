@@ -119,6 +119,7 @@ import hearth.server.web.ApiDocument;
 import hearth.server.web.Csrf;
 import hearth.server.web.ErrorPages;
 import hearth.server.web.HealthCheck;
+import hearth.server.web.PageCache;
 import hearth.server.web.Pages;
 import hearth.server.web.RateLimiter;
 import hearth.server.web.Routes;
@@ -261,6 +262,8 @@ public final class Hearth {
 
             boolean https = "https".equals(config.baseUrl().getScheme());
             Tokens tokens = new Tokens(new SecureRandom());
+            PageCache sharedPages = new PageCache(clock);
+            dispatcher.follow(PageCache.ID, sharedPages);
             Pages pages = new Pages(templates, ctx -> {
                 Map<String, Object> globals = new HashMap<>();
                 globals.put("csrf", Csrf.token(ctx));
@@ -270,7 +273,7 @@ public final class Hearth {
                 globals.putAll(UnreadBadge.globals(ctx));
                 globals.putAll(AnnouncementBanner.globals(ctx));
                 return globals;
-            });
+            }, sharedPages);
             MailSender mailSender = new MailSender(db, vertx, config.smtp(), clock, MailSender.Timing.DEFAULT);
             mailSender.start();
             shutdown.push(mailSender::close);

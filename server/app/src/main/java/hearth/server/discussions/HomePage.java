@@ -52,7 +52,7 @@ public final class HomePage implements Routes {
     private void show(RoutingContext ctx) {
         Optional<Viewer> signedIn = Viewer.of(ctx);
         Optional<MemberView> viewer = signedIn.map(Viewer::asMemberView);
-        pages.respond(ctx, "home", db.read(sql -> {
+        pages.respondShared(ctx, "home", () -> db.read(sql -> {
             Map<String, Object> model = new java.util.HashMap<>(load(sql, categories.visibleTo(sql, permissions,
                     viewer), signedIn.map(v -> levels.notMutedBy(v.memberId())).orElse(DSL.noCondition())));
             @SuppressWarnings("unchecked")

@@ -101,7 +101,7 @@ public final class TopicListPages implements Routes {
         Optional<MemberView> viewer = viewer(ctx);
         Optional<String> cursor = cursor(ctx);
         Map<String, Object> categoryHeader = header == null ? null : new HashMap<>(header);
-        pages.respond(ctx, "topics", db.read(sql -> {
+        pages.respondShared(ctx, "topics", () -> db.read(sql -> {
             TopicLists.Page page = lists.list(sql, new Query(order, period, category,
                     categories.visibleTo(sql, permissions, viewer), cursor, PER_PAGE, tag == null ? 0 : tag.id()),
                     notMuted(signedIn, category));

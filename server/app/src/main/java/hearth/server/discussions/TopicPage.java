@@ -93,6 +93,12 @@ public final class TopicPage implements Routes {
         int requested = page(ctx);
         String quoted = ctx.request().getParam("quote");
         String answering = ctx.request().getParam("replyTo");
+        String address = ctx.request().remoteAddress().hostAddress();
+        Pages.Lookup cached = pages.fromCache(ctx);
+        if (cached.sent()) {
+            views.record(id, Optional.empty(), address);
+            return;
+        }
         db.read(sql -> {
             TopicReader.Topic topic = visible(sql, viewer, id);
             if (!topic.slug().equals(ctx.pathParam("slug"))) {
@@ -109,8 +115,8 @@ public final class TopicPage implements Routes {
             if (model == null) {
                 byId(ctx);
             } else {
-                pages.show(ctx, 200, "topic", model);
-                views.record(id, viewer.map(Viewer::memberId), ctx.request().remoteAddress().hostAddress());
+                pages.showShared(ctx, cached, "topic", model);
+                views.record(id, viewer.map(Viewer::memberId), address);
                 @SuppressWarnings("unchecked")
                 List<TopicReader.Post> shown = (List<TopicReader.Post>) model.get("posts");
                 if (viewer.isPresent() && !shown.isEmpty()) {

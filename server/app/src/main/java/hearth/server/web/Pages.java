@@ -7,8 +7,10 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Renders pages: the model (loaded off the event loop) plus what every page needs about the request (the viewer,
@@ -18,10 +20,60 @@ public final class Pages {
 
     private final Templates templates;
     private final Function<RoutingContext, Map<String, Object>> requestGlobals;
+    private final PageCache shared;
 
-    public Pages(Templates templates, Function<RoutingContext, Map<String, Object>> requestGlobals) {
+    public Pages(Templates templates, Function<RoutingContext, Map<String, Object>> requestGlobals, PageCache shared) {
         this.templates = templates;
         this.requestGlobals = requestGlobals;
+        this.shared = shared;
+    }
+
+    /**
+     * What {@link #fromCache} found: the page was sent from the cache, or it is still to be rendered, with the slot
+     * to keep it in (null when the page is not shared: a signed-in member's).
+     */
+    public record Lookup(boolean sent, PageCache.Slot slot) {
+    }
+
+    /**
+     * For pages every visitor without an account sees alike (opt-in: the caller knows the page is the same for all of
+     * them): sends the page from the {@link PageCache} if it is there.
+     */
+    public Lookup fromCache(RoutingContext ctx) {
+        Map<String, Object> globals = requestGlobals.apply(ctx);
+        Optional<PageCache.Slot> slot = shared.slot(ctx.request().method().name(), ctx.request().uri(),
+                globals.containsKey("viewer"), ctx.request().getHeader("HX-Request") != null, globals);
+        Optional<String> hit = slot.flatMap(s -> shared.get(s.key(), Csrf.token(ctx)));
+        hit.ifPresent(html -> send(ctx, 200, html));
+        return new Lookup(hit.isPresent(), slot.orElse(null));
+    }
+
+    /** {@link #respond} for a page every visitor without an account sees alike: its model is loaded on a miss only. */
+    public void respondShared(RoutingContext ctx, String template,
+                              Supplier<Future<? extends Map<String, ?>>> model) {
+        Lookup lookup = fromCache(ctx);
+        if (!lookup.sent()) {
+            model.get().onSuccess(m -> showShared(ctx, lookup, template, m)).onFailure(ctx::fail);
+        }
+    }
+
+    /** Shows a page that {@link #fromCache} did not have: rendered once for every visitor when it is shared. */
+    public void showShared(RoutingContext ctx, Lookup lookup, String template, Map<String, ?> model) {
+        if (lookup.slot() == null) {
+            show(ctx, 200, template, model);
+            return;
+        }
+        String html;
+        try {
+            Map<String, Object> withMarker = new HashMap<>(model);
+            withMarker.put("csrf", shared.marker());
+            html = render(ctx, template, withMarker);
+        } catch (RuntimeException e) {
+            ctx.fail(e);
+            return;
+        }
+        shared.put(lookup.slot(), html);
+        send(ctx, 200, html.replace(shared.marker(), Csrf.token(ctx)));
     }
 
     public void respond(RoutingContext ctx, String template, Future<? extends Map<String, ?>> model) {

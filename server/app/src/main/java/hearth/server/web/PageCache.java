@@ -1,0 +1,110 @@
+package hearth.server.web;
+
+import hearth.api.events.EventListener;
+import hearth.api.events.JournalEntry;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Rendered pages that every visitor without an account sees alike (topic pages, topic lists), kept in memory. A page
+ * is rendered with a marker where the visitor's CSRF token goes, and each visitor gets a copy with their own token.
+ *
+ * <p>Everything a page shows that can change is written through the journal, so this cache follows the journal on
+ * every node and forgets everything at each new entry: a new post, edit, like or category change shows at once (on
+ * other nodes within the journal's poll). What changes without a journal entry (a display name, a setting, a
+ * plugin's slot) shows within {@link #FRESH}. Signed-in members are never served from here.
+ */
+public final class PageCache implements EventListener {
+
+    public static final String ID = "core.page-cache";
+    /** How long a page is served at most, for changes the journal does not carry. */
+    public static final Duration FRESH = Duration.ofSeconds(10);
+    /** Memory for pages, in characters (a topic page is about 25,000). */
+    private static final long BUDGET = 8_000_000;
+
+    private record Page(String html, Instant rendered) {
+    }
+
+    private final Clock clock;
+    private final String marker = "csrf" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+    private final Map<String, Page> pages = new LinkedHashMap<>(256, 0.75f, true);
+    private long size;
+    /** Grows with each journal entry: a page read from the database before it must not be kept after it. */
+    private long generation;
+
+    public PageCache(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The stand-in for the CSRF token while a shared page renders. */
+    String marker() {
+        return marker;
+    }
+
+    /** Where a shared page goes, and the journal generation it was read in. */
+    record Slot(String key, long generation) {
+    }
+
+    /**
+     * The key of this request's page if visitors share it: a GET without a signed-in viewer, told apart by its URL
+     * and the page globals (display preferences, the announcement) other than the CSRF token.
+     */
+    synchronized Optional<Slot> slot(String method, String uri, boolean signedIn, boolean htmx,
+                                     Map<String, Object> globals) {
+        if (!"GET".equals(method) || signedIn) {
+            return Optional.empty();
+        }
+        Map<String, Object> shared = new TreeMap<>(globals);
+        shared.remove("csrf");
+        return Optional.of(new Slot(uri + (htmx ? "#htmx" : "") + "#" + shared, generation));
+    }
+
+    synchronized Optional<String> get(String key, String csrf) {
+        Page page = pages.get(key);
+        if (page == null) {
+            return Optional.empty();
+        }
+        if (page.rendered().plus(FRESH).isBefore(clock.instant())) {
+            remove(key);
+            return Optional.empty();
+        }
+        return Optional.of(page.html().replace(marker, csrf));
+    }
+
+    /** Keeps a page rendered with the marker, unless the journal moved on since its data was read. */
+    synchronized void put(Slot slot, String html) {
+        if (slot.generation() != generation) {
+            return;
+        }
+        String key = slot.key();
+        remove(key);
+        pages.put(key, new Page(html, clock.instant()));
+        size += html.length();
+        var oldest = pages.entrySet().iterator();
+        while (size > BUDGET && oldest.hasNext()) {
+            size -= oldest.next().getValue().html().length();
+            oldest.remove();
+        }
+    }
+
+    private void remove(String key) {
+        Page gone = pages.remove(key);
+        if (gone != null) {
+            size -= gone.html().length();
+        }
+    }
+
+    @Override
+    public synchronized void on(JournalEntry entry) {
+        generation++;
+        pages.clear();
+        size = 0;
+    }
+}
