@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs Hearth's benchmarks: bench/run.sh [--size small|medium|large] [--db h2|mariadb] [options] [scenario ...]
 # Scenarios: upper-bound topic-anon topic-member topic-json topic-list category profile search post live (default: all).
-# Options: --seed N, --connections 32, --duration 20, --warmup 8, --watchers 1000,10000, --heap 320m, --fresh.
+# Options: --seed N, --connections 32, --duration 20, --warmup 8, --watchers 1000,10000, --heap 256m, --fresh.
 # Writes bench/results/<time>-<size>-<db>.md and .json. See docs/performance.md.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

@@ -67,7 +67,7 @@ public final class BenchRun {
             Duration duration = Duration.ofSeconds(20);
             Duration warmup = Duration.ofSeconds(8);
             List<Integer> watchers = List.of(1_000, 10_000);
-            String heap = "320m";
+            String heap = "256m";
             boolean fresh = false;
             boolean profile = false;
             List<Scenario> scenarios = new ArrayList<>();

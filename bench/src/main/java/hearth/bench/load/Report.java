@@ -27,7 +27,8 @@ final class Report {
     private double peakRss;
 
     Report(Map<String, Object> options) {
-        json.put("when", LocalDateTime.now(ZoneOffset.UTC).withNano(0).toString() + "Z");
+        json.put("when", LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"))
+                + "Z");
         json.put("machine", Machine.describe());
         json.put("options", new JsonObject(options));
         json.put("scenarios", scenarios);
