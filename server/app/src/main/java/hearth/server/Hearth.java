@@ -262,7 +262,7 @@ public final class Hearth {
 
             boolean https = "https".equals(config.baseUrl().getScheme());
             Tokens tokens = new Tokens(new SecureRandom());
-            PageCache sharedPages = new PageCache(clock);
+            PageCache sharedPages = new PageCache(clock, ctx -> Viewer.of(ctx).isPresent());
             dispatcher.follow(PageCache.ID, sharedPages);
             Pages pages = new Pages(templates, ctx -> {
                 Map<String, Object> globals = new HashMap<>();
@@ -384,6 +384,7 @@ public final class Hearth {
             perRequest.add(ctx -> (PluginJar.isUploadPath(ctx.normalizedPath()) ? pluginJars
                     : UploadPages.isUploadPath(ctx.normalizedPath()) ? images : bodies).handle(ctx));
             perRequest.add(new Csrf(tokens::next, https));
+            perRequest.add(sharedPages::forgetAfterChanges);
             perRequest.addAll(accounts.requestHandlers());
             perRequest.add(profiles.displayPreferences());
             perRequest.add(new UnreadBadge(db, notifications));

@@ -2,6 +2,8 @@ package hearth.server.web;
 
 import hearth.api.events.EventListener;
 import hearth.api.events.JournalEntry;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Rendered pages that every visitor without an account sees alike (topic pages, topic lists), kept in memory. A page
@@ -18,8 +21,9 @@ import java.util.TreeMap;
  *
  * <p>Everything a page shows that can change is written through the journal, so this cache follows the journal on
  * every node and forgets everything at each new entry: a new post, edit, like or category change shows at once (on
- * other nodes within the journal's poll). What changes without a journal entry (a display name, a setting, a
- * plugin's slot) shows within {@link #FRESH}. Signed-in members are never served from here.
+ * other nodes within the journal's poll). Any changing request forgets everything on its node too. What changes
+ * without a journal entry on another node (a setting, a plugin switched on) shows there within {@link #FRESH}.
+ * Signed-in members are never served from here.
  */
 public final class PageCache implements EventListener {
 
@@ -33,14 +37,17 @@ public final class PageCache implements EventListener {
     }
 
     private final Clock clock;
+    private final Predicate<RoutingContext> signedIn;
     private final String marker = "csrf" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
     private final Map<String, Page> pages = new LinkedHashMap<>(256, 0.75f, true);
     private long size;
     /** Grows with each journal entry: a page read from the database before it must not be kept after it. */
     private long generation;
 
-    public PageCache(Clock clock) {
+    /** {@code signedIn} tells whether a request came from a member (session or API key). */
+    public PageCache(Clock clock, Predicate<RoutingContext> signedIn) {
         this.clock = clock;
+        this.signedIn = signedIn;
     }
 
     /** The stand-in for the CSRF token while a shared page renders. */
@@ -102,9 +109,32 @@ public final class PageCache implements EventListener {
     }
 
     @Override
-    public synchronized void on(JournalEntry entry) {
+    public void on(JournalEntry entry) {
+        forget();
+    }
+
+    /**
+     * Forgets every page. Also called before the answer to a member's successful request that may change something
+     * (POST, PUT, PATCH, DELETE) goes out, so that what an admin changes without a journal entry (a setting, a plugin
+     * switched on) shows on this node at once. Visitors' requests (sign-up, refused forms) do not empty it: a flood
+     * of them must not turn the cache off.
+     */
+    public synchronized void forget() {
         generation++;
         pages.clear();
         size = 0;
+    }
+
+    /** Runs before each request's own handlers: see {@link #forget}. */
+    public void forgetAfterChanges(RoutingContext ctx) {
+        HttpMethod method = ctx.request().method();
+        if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)) {
+            ctx.addHeadersEndHandler(v -> {
+                if (ctx.response().getStatusCode() < 400 && signedIn.test(ctx)) {
+                    forget();
+                }
+            });
+        }
+        ctx.next();
     }
 }
