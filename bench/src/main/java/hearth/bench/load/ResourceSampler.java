@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * Samples a process's resident memory and CPU time from /proc every 100 ms while a scenario runs: the peak RSS and
  * the CPU used over the run (100 % = one core busy the whole time).
  */
-final class ResourceSampler implements AutoCloseable {
+final class ResourceSampler {
 
     /** Linux's USER_HZ: the unit of utime and stime in /proc/PID/stat. */
     private static final double TICKS_PER_SECOND = 100;
@@ -46,11 +46,6 @@ final class ResourceSampler implements AutoCloseable {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         double cpu = (cpuTicks(pid) - startTicks) / TICKS_PER_SECOND / seconds * 100;
         return new Usage(Math.max(peakRssKb, rssKb(pid)) / 1024.0, cpu);
-    }
-
-    @Override
-    public void close() {
-        running = false;
     }
 
     static long rssKb(long pid) {
