@@ -57,8 +57,9 @@ class DatabaseOutageTest {
             assertEquals(200, site.get("/").statusCode());
 
             proxy.pause(); // the next query waits in the proxy: its request is in flight
+            // A page not asked for before: visitors' pages come from memory once rendered (PageCache).
             CompletableFuture<HttpResponse<String>> inFlight = site.http().sendAsync(
-                    HttpRequest.newBuilder(site.uri("/")).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpRequest.newBuilder(site.uri("/?in-flight")).build(), HttpResponse.BodyHandlers.ofString());
             Thread.sleep(500);
             assertTrue(!inFlight.isDone(), "the request waits for the database");
 
