@@ -23,6 +23,7 @@ import hearth.api.events.RsvpChanged;
 import hearth.api.events.TopicCreated;
 import hearth.server.db.Database;
 import hearth.server.db.Tx;
+import hearth.server.discussions.Discussions;
 import hearth.server.discussions.Markdown;
 import hearth.server.live.LiveHub;
 import hearth.server.messages.MessageNotifier;
@@ -156,7 +157,7 @@ public final class CommunityGenerator {
                 String name = categoryName(c);
                 // A few subcategories under the first categories (nesting is one level deep).
                 Long parent = c >= 8 && c % 3 == 0 ? (long) (c % 4) + 1 : null;
-                rows.add(c + 1L, parent, slug(name), name, "All about " + name.toLowerCase(Locale.ROOT) + ".",
+                rows.add(c + 1L, parent, Discussions.slug(name), name, "All about " + name.toLowerCase(Locale.ROOT) + ".",
                         String.format("#%06x", (c * 0x3a5f7d) & 0xffffff), c, plan.start);
                 tx.record(new CategoryChanged(c + 1L, name, true));
             }
@@ -193,7 +194,7 @@ public final class CommunityGenerator {
             }
             // The oldest topic of each category is pinned there; the very first one site-wide.
             String pinned = t == 0 ? "site" : pinnedCategories.add(category) ? "category" : "none";
-            rows.add(t + 1L, category + 1L, plan.topicAuthor[t] + 1L, title, slug(title),
+            rows.add(t + 1L, category + 1L, plan.topicAuthor[t] + 1L, title, Discussions.slug(title),
                     plan.topicPosts[t] - 1, Instant.ofEpochMilli(plan.topicCreated[t]),
                     Instant.ofEpochMilli(plan.topicLastPosted[t]), pinned,
                     plan.topicPosts[t] * (3 + random.nextInt(20)), category == helpCategory ? "question" : "discussion");
@@ -428,11 +429,5 @@ public final class CommunityGenerator {
                 return null;
             });
         }
-    }
-
-    static String slug(String text) {
-        String slug = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        slug = slug.length() > 60 ? slug.substring(0, 60).replaceAll("-$", "") : slug;
-        return slug.isEmpty() ? "topic" : slug;
     }
 }

@@ -179,7 +179,8 @@ public final class Discussions {
         Mentions.requireWithinLimit(tx.sql(), markdown.mentioned(body));
     }
 
-    static String slug(String text) {
+    /** The URL slug the site gives a topic title or category name. */
+    public static String slug(String text) {
         String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
         String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         slug = slug.length() > 60 ? slug.substring(0, 60).replaceAll("-$", "") : slug;

@@ -1,19 +1,15 @@
 package hearth.server.discussions;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import hearth.server.testing.Browser;
+import hearth.server.testing.Members;
 import hearth.server.testing.Sql;
 import hearth.server.testing.TestSite;
-import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 
 /** Members who sign up, confirm their address and log in through the pages, and rows read or written directly. */
 final class Forum {
 
-    static final String PASSWORD = "compost-heap-42";
+    static final String PASSWORD = Members.PASSWORD;
 
     private final TestSite site;
 
@@ -23,26 +19,11 @@ final class Forum {
 
     /** A member who may post, logged in; joined long ago unless {@code newcomer}. */
     Browser member(String username, boolean newcomer) {
-        Browser browser = new Browser(site);
-        HttpResponse<String> response = browser.submit("/signup", "/signup", Map.of("username", username,
-                "email", username.toLowerCase(Locale.ROOT) + "@example.org", "password", PASSWORD, "terms", "yes"));
-        assertEquals(303, response.statusCode(), response.body());
-        execute("UPDATE members SET email_verified_at = created_at WHERE username_key = ?",
-                username.toLowerCase(Locale.ROOT));
-        if (!newcomer) {
-            Instant longAgo = Instant.now().minusSeconds(30 * 24 * 3600);
-            execute("UPDATE members SET created_at = ?, email_verified_at = ? WHERE username_key = ?", longAgo,
-                    longAgo, username.toLowerCase(Locale.ROOT));
-        }
-        return logIn(username);
+        return Members.member(site, username, newcomer);
     }
 
     Browser logIn(String username) {
-        Browser browser = new Browser(site);
-        HttpResponse<String> response = browser.submit("/login", "/login",
-                Map.of("identifier", username, "password", PASSWORD));
-        assertEquals(303, response.statusCode(), response.body());
-        return browser;
+        return Members.logIn(site, username);
     }
 
     long id(String username) {

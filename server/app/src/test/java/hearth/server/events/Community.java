@@ -3,18 +3,18 @@ package hearth.server.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import hearth.server.testing.Browser;
+import hearth.server.testing.Members;
 import hearth.server.testing.Sql;
 import hearth.server.testing.TestSite;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 
 /** Members of a test site, made through the pages, and rows read or written directly. */
 final class Community {
 
-    static final String PASSWORD = "compost-heap-42";
+    static final String PASSWORD = Members.PASSWORD;
 
     private final TestSite site;
 
@@ -24,22 +24,11 @@ final class Community {
 
     /** A member with a confirmed address, logged in; {@code role} member, moderator or admin. */
     Browser member(String username, String role) {
-        Browser browser = new Browser(site);
-        HttpResponse<String> response = browser.submit("/signup", "/signup", Map.of("username", username,
-                "email", username.toLowerCase(Locale.ROOT) + "@example.org", "password", PASSWORD, "terms", "yes"));
-        assertEquals(303, response.statusCode(), response.body());
-        Instant longAgo = Instant.now().minusSeconds(30 * 24 * 3600);
-        execute("UPDATE members SET created_at = ?, email_verified_at = ?, role = ? WHERE username_key = ?",
-                longAgo, longAgo, role, username.toLowerCase(Locale.ROOT));
-        return logIn(username);
+        return Members.member(site, username, role);
     }
 
     Browser logIn(String username) {
-        Browser browser = new Browser(site);
-        HttpResponse<String> response = browser.submit("/login", "/login",
-                Map.of("identifier", username, "password", PASSWORD));
-        assertEquals(303, response.statusCode(), response.body());
-        return browser;
+        return Members.logIn(site, username);
     }
 
     long id(String username) {
