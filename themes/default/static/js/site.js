@@ -51,3 +51,20 @@ document.addEventListener("htmx:confirm", (event) => {
     input.value = "";
   }
 });
+
+// A page kept in the back/forward cache would keep its live-update stream open, and a browser opens only six
+// connections to a site: a member who browses on would soon find every page hanging. So a page that is left closes
+// its streams, and one brought back from that cache is loaded afresh (it missed the updates in between).
+window.addEventListener("pagehide", () => {
+  document.querySelectorAll("[sse-connect]").forEach((element) => {
+    const source = element["htmx-internal-data"] && element["htmx-internal-data"].sseEventSource;
+    if (source) {
+      source.close();
+    }
+  });
+});
+window.addEventListener("pageshow", (event) => {
+  if (event.persisted && document.querySelector("[sse-connect]")) {
+    location.reload();
+  }
+});
