@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * axe-core, injected into the real pages in headless Chromium, finds no serious or critical violation on the key pages,
  * for a visitor and for an admin, in light and in dark mode. The same run saves each page at 375 px and 1280 px under
- * {@code target/screenshots/} for review, and fails if a page scrolls sideways at either width.
+ * {@code target/screenshots/} for review, and fails if a page scrolls sideways at either width or moves while loading.
  */
 class AccessibilityTest {
 
@@ -57,6 +57,24 @@ class AccessibilityTest {
                 check(chrome, "admin-" + name, pages.get(name), problems);
             }
             assertEquals(List.of(), problems);
+        }
+    }
+
+    @Test
+    void keyPagesDoNotShiftWhileTheyLoad() {
+        try (Chrome chrome = Chrome.open(site)) {
+            KeyPages.logIn(chrome, KeyPages.ADMIN);
+            List<String> shifts = new ArrayList<>();
+            for (int width : new int[] {375, 1280}) {
+                chrome.width(width);
+                for (Map.Entry<String, String> page : pages.entrySet()) {
+                    double shift = chrome.visit(page.getValue()).layoutShift();
+                    if (shift > 0.01) {
+                        shifts.add(page.getKey() + " at " + width + " px: " + shift);
+                    }
+                }
+            }
+            assertEquals(List.of(), shifts, "cumulative layout shift above 0.01");
         }
     }
 

@@ -228,6 +228,14 @@ public final class Chrome implements AutoCloseable {
                 .toList();
     }
 
+    /** The page's cumulative layout shift so far (0 when nothing moved while it loaded), as Chromium measures it. */
+    public double layoutShift() {
+        return ((Number) driver.executeAsyncScript("const done = arguments[arguments.length - 1]; let total = 0;"
+                + "new PerformanceObserver(list => { for (const e of list.getEntries()) { if (!e.hadRecentInput)"
+                + " total += e.value; } }).observe({type: 'layout-shift', buffered: true});"
+                + "setTimeout(() => done(total), 300);")).doubleValue();
+    }
+
     public Optional<String> cookie(String name) {
         return Optional.ofNullable(driver.manage().getCookieNamed(name)).map(c -> c.getValue());
     }
