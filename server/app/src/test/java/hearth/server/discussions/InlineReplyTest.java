@@ -56,7 +56,7 @@ class InlineReplyTest {
     void theReplyFormPostsInPlaceOnTheLastPage() {
         String html = reader.get(page).body();
         assertTrue(html.contains("<ol class=\"posts\" id=\"posts\""), html);
-        assertTrue(html.contains("hx-post=\"" + page.replaceAll("\\?.*", "") + "/reply\" hx-target=\"#posts\""),
+        assertTrue(html.contains("data-hx-post=\"" + page.replaceAll("\\?.*", "") + "/reply\" data-hx-target=\"#posts\""),
                 html);
     }
 
@@ -121,6 +121,6 @@ class InlineReplyTest {
         assertEquals(403, reader.post("/p/" + firstPost + "/like", Map.of("like", "yes"), HTMX).statusCode(),
                 "no token, no like");
         String html = reader.get(page).body();
-        assertTrue(html.contains("hx-post=\"/p/" + firstPost + "/like\" hx-swap=\"none\""), html);
+        assertTrue(html.contains("data-hx-post=\"/p/" + firstPost + "/like\" data-hx-swap=\"none\""), html);
     }
 }

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The pages of the demo community stay light and self-contained, and every page has the same skeleton for assistive
- * technology: a skip link to the main content, the landmarks, one h1, no id twice.
+ * technology: a skip link to the main content, the landmarks, one h1, no id twice; and no attribute the Nu HTML
+ * Checker would refuse (htmx's own are written data-hx-*).
  */
 class PageWeightTest {
 
@@ -36,6 +37,10 @@ class PageWeightTest {
     static final Pattern SCRIPT = Pattern.compile("<script\\b[^>]*\\bsrc=\"([^\"]+)\"");
     static final Pattern STYLESHEET = Pattern.compile("<link\\b(?=[^>]*\\brel=\"stylesheet\")[^>]*\\bhref=\"([^\"]+)\"");
     static final Pattern ID = Pattern.compile("\\sid=\"([^\"]+)\"");
+    /** htmx reads data-hx-* as well; only those are valid HTML (the pages pass the Nu HTML Checker). */
+    static final Pattern INVALID_ATTRIBUTE = Pattern.compile("\\s(hx|sse)-[a-z]+=");
+    /** HTML's dates allow at most milliseconds. */
+    static final Pattern INVALID_DATETIME = Pattern.compile("datetime=\"[^\"]*\\.\\d{4,}");
 
     @TempDir
     static Path dataDir;
@@ -116,6 +121,9 @@ class PageWeightTest {
             assertTrue(ids.add(m.group(1)), path + ": id " + m.group(1) + " twice");
         }
         assertFalse(html.contains("<html>"), path + ": the page says its language");
+        Matcher attribute = INVALID_ATTRIBUTE.matcher(html);
+        assertFalse(attribute.find(), () -> path + ": not valid HTML, use data-" + attribute.group().strip());
+        assertFalse(INVALID_DATETIME.matcher(html).find(), path + ": a datetime with more than milliseconds");
     }
 
     static int count(String html, String what) {
