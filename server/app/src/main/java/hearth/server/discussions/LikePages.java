@@ -43,6 +43,16 @@ public final class LikePages implements Routes {
         router.post("/p/:id/like").handler(ctx -> {
             Viewer viewer = Viewer.required(ctx);
             long postId = Forms.pathId(ctx, "id", "post");
+            if (ctx.request().getHeader("HX-Request") != null) {
+                // The like button (htmx) has already flipped; the event with the true state confirms or corrects it.
+                likes.set(viewer, postId, Forms.checked(ctx, "like"))
+                        .onSuccess(count -> ctx.response().setStatusCode(204).putHeader("HX-Trigger",
+                                new JsonObject().put("hearth:liked", new JsonObject().put("postId", count.postId())
+                                        .put("likes", count.likes()).put("liked", count.likedByViewer())).encode())
+                                .end())
+                        .onFailure(ctx::fail);
+                return;
+            }
             likes.set(viewer, postId, Forms.checked(ctx, "like"))
                     .compose(count -> db.read(sql -> where(sql, Optional.of(viewer), postId)))
                     .onSuccess(location -> Pages.redirect(ctx, location))

@@ -139,9 +139,43 @@ public final class TopicPage implements Routes {
         Future.succeededFuture(replyTo)
                 .map(ReplyComposer::parse)
                 .compose(target -> posting.reply(viewer.get(), id, body, target))
-                .onSuccess(post -> Pages.redirect(ctx, post.location()))
-                .onFailure(Pages.formFailure(ctx, invalid -> showAgain(ctx, viewer, id, Map.of("body", body),
-                        replyTo, invalid)));
+                .onSuccess(post -> {
+                    if (htmx(ctx)) {
+                        showNewPost(ctx, viewer, id, post);
+                    } else {
+                        Pages.redirect(ctx, post.location());
+                    }
+                })
+                .onFailure(Pages.formFailure(ctx, invalid -> {
+                    if (htmx(ctx)) {
+                        // The page comes back whole, as without JavaScript; htmx puts only its reply box in place.
+                        ctx.response().putHeader("HX-Retarget", "#reply").putHeader("HX-Reselect", "#reply")
+                                .putHeader("HX-Reswap", "outerHTML");
+                    }
+                    showAgain(ctx, viewer, id, Map.of("body", body), replyTo, invalid);
+                }));
+    }
+
+    /** An inline reply (htmx): just the new post, as it appears on its page, for the page to append. */
+    private void showNewPost(RoutingContext ctx, Optional<Viewer> viewer, long id, Posting.NewPost created) {
+        db.read(sql -> {
+            Map<String, Object> model = model(sql, viewer, visible(sql, viewer, id), created.page());
+            @SuppressWarnings("unchecked")
+            List<TopicReader.Post> shown = (List<TopicReader.Post>) model.get("posts");
+            shown.stream().filter(p -> p.id() == created.postId()).findFirst()
+                    .ifPresent(post -> model.put("post", post));
+            return model;
+        }).onSuccess(model -> {
+            if (model.containsKey("post")) {
+                pages.show(ctx, 200, "post", model);
+            } else { // not shown to its own author (hidden at once): the page says why
+                Pages.redirect(ctx, created.location());
+            }
+        }).onFailure(ctx::fail);
+    }
+
+    private static boolean htmx(RoutingContext ctx) {
+        return ctx.request().getHeader("HX-Request") != null;
     }
 
     /** The author or a moderator changes the topic's tags; a refusal shows the page with the message at the form. */

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Attaches the logged-in member's theme and time zone to the request, for every page: the layout puts the theme on
- * {@code <html data-theme>}, templates show times in the zone. Runs after authentication. Preferences are cosmetic,
+ * {@code <html data-theme>}, templates show times in the zone. Runs after authentication. Visitors get the theme
+ * they chose with the header's switch (a cookie), and UTC. Preferences are cosmetic,
  * so if they cannot be loaded the page renders with the defaults rather than failing.
  */
 public final class DisplayPreferences implements Handler<RoutingContext> {
@@ -28,6 +29,12 @@ public final class DisplayPreferences implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         Viewer viewer = Viewer.of(ctx).orElse(null);
         if (viewer == null) {
+            // A visitor's choice from the header's switch; shared pages are kept per theme (it is a page global).
+            var cookie = ctx.request().getCookie(ThemeSwitch.COOKIE);
+            if (cookie != null) {
+                ThemeChoice.parse(cookie.getValue())
+                        .ifPresent(theme -> ctx.put(KEY, new Display(theme, Display.DEFAULT.zone())));
+            }
             ctx.next();
             return;
         }

@@ -35,6 +35,7 @@ public final class ProfilesFeature implements Routes {
                 new ProfilePages(db, pages, profiles, fields, caches),
                 new DirectoryPages(db, pages, directory),
                 new PreferencesPages(db, pages, preferences, caches),
+                new ThemeSwitch(db, preferences, caches),
                 new ProfileFieldsAdminPages(db, pages, fields),
                 new ProfilesApi(db, profiles, fields, directory, preferences, caches));
     }

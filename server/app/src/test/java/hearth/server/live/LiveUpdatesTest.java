@@ -95,7 +95,7 @@ class LiveUpdatesTest {
         long topic = topic("Ada", garden, "Bean poles");
         String page = ada.get(path(topic)).body();
         assertTrue(page.contains("sse-connect=\"/live/t/" + topic + "?after=1\""), page);
-        assertTrue(page.contains("sse-swap=\"post\" hx-swap=\"beforeend\""), "the posts list takes new posts");
+        assertTrue(page.contains("data-sse-swap=\"post\" data-hx-swap=\"beforeend\""), "the posts list takes new posts");
 
         try (SseClient visitor = SseClient.open(site.http(), site.uri("/live/t/" + topic + "?after=1"),
                 "Accept-Encoding", "gzip");
@@ -179,7 +179,7 @@ class LiveUpdatesTest {
         Browser eve = member("Eve");
         Browser finn = member("Finn");
         long topic = topic("Eve", garden, "Rhubarb forcing");
-        assertTrue(eve.get("/").body().contains("class=\"notifications-link\" sse-swap=\"badge\""));
+        assertTrue(eve.get("/").body().contains("class=\"notifications-link\" data-sse-swap=\"badge\""));
         assertTrue(eve.get("/notifications").body().contains("sse-connect=\"/live/me\""));
         try (SseClient badge = eve.events("/live/me")) {
             assertEquals(200, badge.status());
@@ -260,8 +260,8 @@ class LiveUpdatesTest {
             node.transaction(tx -> node.discussions().startTopic(tx, ivy, patch, title, "About " + title + "."));
         }
         String first = site.get("/c/patch").body();
-        Matcher more = Pattern.compile("<li class=\"more\"><a rel=\"next\" href=\"([^\"]+)\" hx-get=\"([^\"]+)\""
-                + " hx-select=\"\\.topic-list > li\" hx-target=\"closest li\" hx-swap=\"outerHTML\">More topics</a></li>")
+        Matcher more = Pattern.compile("<li class=\"more\"><a rel=\"next\" href=\"([^\"]+)\" data-hx-get=\"([^\"]+)\""
+                + " data-hx-select=\"\\.topic-list > li\" data-hx-target=\"closest li\" data-hx-swap=\"outerHTML\">More topics</a></li>")
                 .matcher(first);
         assertTrue(more.find(), first);
         assertEquals(more.group(1), more.group(2), "the same page with and without htmx");

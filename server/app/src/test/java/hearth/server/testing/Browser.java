@@ -47,6 +47,11 @@ public final class Browser {
 
     /** Loads {@code page}, then posts {@code fields} to {@code action} with the page's CSRF token. */
     public HttpResponse<String> submit(String page, String action, Map<String, String> fields) {
+        return submit(page, action, fields, new String[0]);
+    }
+
+    /** {@link #submit(String, String, Map)} with extra request headers (name, value...), e.g. htmx's HX-Request. */
+    public HttpResponse<String> submit(String page, String action, Map<String, String> fields, String... headers) {
         HttpResponse<String> form = get(page);
         Matcher m = CSRF.matcher(form.body());
         if (!m.find()) {
@@ -54,17 +59,21 @@ public final class Browser {
         }
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.put("_csrf", m.group(1));
-        return post(action, all);
+        return post(action, all, headers);
     }
 
-    /** Posts exactly these fields (no token added). */
-    public HttpResponse<String> post(String path, Map<String, String> fields) {
+    /** Posts exactly these fields (no token added), with extra request headers (name, value...) if given. */
+    public HttpResponse<String> post(String path, Map<String, String> fields, String... headers) {
         String body = fields.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(site.uri(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(site.uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
     }
 
     /** A JSON API call with this browser's cookies and, like htmx, the CSRF token as a header. */
