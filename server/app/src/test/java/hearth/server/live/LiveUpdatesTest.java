@@ -179,7 +179,7 @@ class LiveUpdatesTest {
         Browser eve = member("Eve");
         Browser finn = member("Finn");
         long topic = topic("Eve", garden, "Rhubarb forcing");
-        assertTrue(eve.get("/").body().contains("class=\"notifications-link\" data-sse-swap=\"badge\""));
+        assertTrue(eve.get("/").body().contains("class=\"notifications-link\"><span data-sse-swap=\"badge\">"));
         assertTrue(eve.get("/notifications").body().contains("sse-connect=\"/live/me\""));
         try (SseClient badge = eve.events("/live/me")) {
             assertEquals(200, badge.status());
