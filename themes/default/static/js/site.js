@@ -165,3 +165,13 @@ document.addEventListener("htmx:afterRequest", (event) => {
     showLike(form, before.liked, before.likes);
   }
 });
+
+// After a boosted link the new page's content takes the focus, as a page load would put screen readers there.
+document.addEventListener("htmx:afterSettle", (event) => {
+  if (event.detail.boosted && event.detail.requestConfig && event.detail.requestConfig.verb === "get") {
+    const main = document.getElementById("main");
+    if (main) {
+      main.focus({ preventScroll: true });
+    }
+  }
+});
