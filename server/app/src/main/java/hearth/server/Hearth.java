@@ -125,7 +125,7 @@ import hearth.server.web.RateLimiter;
 import hearth.server.web.Routes;
 import hearth.server.web.SiteRouter;
 import hearth.server.web.Templates;
-import hearth.server.web.Themes;
+import hearth.server.web.SiteThemes;
 import hearth.server.web.WebServer;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -193,7 +193,7 @@ public final class Hearth {
             String version = Version.current();
             ClassLoader classes = Hearth.class.getClassLoader();
             Path dataDir = prepareDataDir(config.dataDir());
-            Themes themes = Themes.load(config.theme(), dataDir.resolve("themes"), classes, version);
+            SiteThemes themes = new SiteThemes(dataDir.resolve("themes"), classes, version, config.theme());
 
             Vertx vertx = Vertx.vertx(new VertxOptions().setFileSystemOptions(
                     new FileSystemOptions().setFileCacheDir(dataDir.resolve("cache").toString())));
@@ -214,7 +214,7 @@ public final class Hearth {
             ActivePlugins plugins = new ActivePlugins();
             PluginFaults pluginFaults = new PluginFaults(clock);
             Templates templates = new Templates(themes, classes,
-                    Map.of("version", version, "assets", themes.assetPath()),
+                    Map.of("version", version),
                     id -> plugins.active(id).map(ActivePlugins.Active::classLoader),
                     List.of(new SlotFunction(plugins, pluginFaults)));
             templates.warm(List.of("layout", "home", "error"));
@@ -270,6 +270,7 @@ public final class Hearth {
                 globals.put("path", ctx.normalizedPath());
                 Viewer.of(ctx).ifPresent(viewer -> globals.put("viewer", viewer));
                 globals.putAll(DisplayPreferences.globals(ctx)); // profiles: theme and time zone
+                globals.put(Templates.THEME, themes.active());
                 globals.putAll(UnreadBadge.globals(ctx));
                 globals.putAll(AnnouncementBanner.globals(ctx));
                 return globals;
