@@ -53,6 +53,7 @@ public final class AppearanceApi implements Routes {
                             + "field zip (multipart/form-data)."));
             Json.respond(ctx, 201, blocking(ctx, () -> {
                 ThemeZip.Checked theme = installer.install(Path.of(file.uploadedFileName()));
+                appearance.themesChanged();
                 return new JsonObject().put("name", theme.name()).put("version", theme.version())
                         .put("parent", theme.parent());
             }));
@@ -63,6 +64,7 @@ public final class AppearanceApi implements Routes {
             blocking(ctx, () -> {
                 installer.delete(name);
                 appearance.themeRemoved(name);
+                appearance.themesChanged();
                 return name;
             }).onSuccess(done -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
         });

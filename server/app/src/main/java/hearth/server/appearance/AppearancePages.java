@@ -57,6 +57,7 @@ public final class AppearancePages implements Routes {
             blocking(ctx, () -> {
                 installer.delete(name);
                 appearance.themeRemoved(name);
+                appearance.themesChanged();
                 return name;
             }).onSuccess(done -> Pages.redirect(ctx, PAGE + "?done=deleted")).onFailure(ctx::fail);
         });
@@ -105,7 +106,9 @@ public final class AppearancePages implements Routes {
             if (file == null) {
                 throw new InvalidInput(ThemeZip.FIELD, "Choose the theme's .zip file to upload.");
             }
-            return installer.install(Path.of(file.uploadedFileName()));
+            ThemeZip.Checked theme = installer.install(Path.of(file.uploadedFileName()));
+            appearance.themesChanged();
+            return theme;
         }).onSuccess(theme -> Pages.redirect(ctx, PAGE + "?done=installed"))
                 .onFailure(Pages.formFailure(ctx, invalid -> showAgain(ctx, null, null, invalid)));
     }

@@ -141,6 +141,15 @@ public final class SiteAppearance {
         current = read();
     }
 
+    /**
+     * After a theme was installed, replaced or deleted: builds the engines of the themes in use again here, off the
+     * event loop, so no page compiles the new templates. Blocks.
+     */
+    public void themesChanged() {
+        templates.prepare(themes.active());
+        themes.enabled().forEach(templates::prepare);
+    }
+
     /** After a theme was deleted: it is no longer offered to members. */
     public void themeRemoved(String name) {
         Set<String> enabled = new LinkedHashSet<>(themes.enabled());

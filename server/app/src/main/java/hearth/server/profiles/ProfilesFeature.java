@@ -37,7 +37,7 @@ public final class ProfilesFeature implements Routes {
                 new DirectoryPages(db, pages, directory),
                 new PreferencesPages(db, pages, preferences, caches, siteThemes),
                 new ProfileFieldsAdminPages(db, pages, fields),
-                new ProfilesApi(db, profiles, fields, directory, preferences, caches));
+                new ProfilesApi(db, profiles, fields, directory, preferences, caches, siteThemes));
     }
 
     public MemberPreferences preferences() {

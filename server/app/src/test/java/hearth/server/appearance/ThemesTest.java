@@ -112,7 +112,17 @@ class ThemesTest {
                 Map.of("theme", "auto", "timeZone", "UTC", "siteTheme", "../default"));
         assertEquals(400, bogus.statusCode());
 
+        HttpResponse<String> api = mia.json("PUT", "/api/v1/me/preferences", "{\"siteTheme\":\"\"}");
+        assertEquals(200, api.statusCode(), api.body());
+        assertTrue(mia.get("/latest").body().contains(LIST), "back to the site's theme");
+        api = mia.json("PUT", "/api/v1/me/preferences", "{\"siteTheme\":\"classic\"}");
+        assertEquals("classic", new io.vertx.core.json.JsonObject(api.body()).getString("siteTheme"));
+        assertTrue(mia.get("/latest").body().contains(TABLE));
+
         assertEquals(303, save(admin, Map.of()).statusCode(), "no theme enabled any more");
+        HttpResponse<String> disabled = mia.json("PUT", "/api/v1/me/preferences", "{\"siteTheme\":\"classic\"}");
+        assertEquals(400, disabled.statusCode());
+        assertEquals("siteTheme", new io.vertx.core.json.JsonObject(disabled.body()).getString("field"));
         assertTrue(mia.get("/latest").body().contains(LIST), "a disabled pick falls back to the site's theme");
     }
 
