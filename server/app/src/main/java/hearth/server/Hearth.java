@@ -273,6 +273,12 @@ public final class Hearth {
             BrandImages brandImages = new BrandImages(dataDir.resolve("appearance"));
             SiteAppearance appearance = new SiteAppearance(settings, themes, templates, brandImages);
             ThemeInstaller themeInstaller = new ThemeInstaller(themes, dataDir.resolve("tmp/themes"));
+            long appearanceRefresh = vertx.setPeriodic(SiteAppearance.REFRESH.toMillis(),
+                    tick -> vertx.executeBlocking(() -> {
+                        appearance.refresh();
+                        return null;
+                    }, false));
+            shutdown.push(() -> vertx.cancelTimer(appearanceRefresh));
             dispatcher.follow(PageCache.ID, sharedPages);
             Pages pages = new Pages(templates, ctx -> {
                 Map<String, Object> globals = new HashMap<>();

@@ -29,6 +29,11 @@ public final class SiteAppearance {
     private static final Pattern EXTERNAL_IMPORT = Pattern.compile(
             "@import\\s*(url\\s*\\(\\s*)?['\"]?\\s*([a-z][a-z0-9+.-]*:|//|\\\\)", Pattern.CASE_INSENSITIVE);
 
+    /** How often a node reads the choices again, for changes made on other nodes. */
+    public static final java.time.Duration REFRESH = java.time.Duration.ofSeconds(10);
+    private static final java.util.List<Key> KEYS = java.util.List.of(Key.SITE_THEME, Key.ENABLED_THEMES,
+            Key.ACCENT_LIGHT, Key.ACCENT_DARK, Key.FONT, Key.CUSTOM_CSS, Key.LOGO, Key.FAVICON);
+
     /** What an admin submits; a null part stays as it is. */
     public record Change(String theme, Set<String> enabled, String accentLight, String accentDark, String font,
                          String customCss) {
@@ -45,6 +50,21 @@ public final class SiteAppearance {
         this.themes = themes;
         this.templates = templates;
         this.images = images;
+        apply();
+    }
+
+    /**
+     * Reads the stored choices again (blocking; every {@link #REFRESH}), so what an admin changed on another node
+     * shows here too. A theme that is not installed on this node is left out (the site's stays as it was).
+     */
+    public void refresh() {
+        if (settings.refresh(KEYS)) {
+            apply();
+            themesChanged();
+        }
+    }
+
+    private void apply() {
         String stored = settings.get(Key.SITE_THEME);
         if (!stored.isEmpty() && themes.problem(stored).isEmpty()) {
             themes.activate(stored);

@@ -129,6 +129,27 @@ public final class SiteSettings {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Reads these settings again from the database (blocking), for changes made on another node; returns whether
+     * any of them changed here.
+     */
+    public boolean refresh(java.util.Collection<Key> keys) {
+        Map<String, Key> byName = new java.util.HashMap<>();
+        keys.forEach(key -> byName.put(key.name, key));
+        Map<Key, String> stored = new java.util.EnumMap<>(Key.class);
+        db.query(sql -> sql.selectFrom(SITE_SETTINGS).where(SITE_SETTINGS.NAME.in(byName.keySet())).fetch())
+                .forEach(row -> stored.put(byName.get(row.getName()), row.getSettingValue()));
+        boolean changed = false;
+        for (Key key : keys) {
+            String value = stored.getOrDefault(key, key.defaultValue);
+            if (!value.equals(get(key))) {
+                values.put(key, value);
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
     public boolean isOn(Key key) {
         return Boolean.parseBoolean(get(key));
     }

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static hearth.server.testing.Eventually.eventually;
+
 import hearth.server.testing.Browser;
+import hearth.server.testing.Sql;
 import hearth.server.testing.TestSite;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -80,6 +83,18 @@ class ThemesTest {
         assertEquals(303, save(admin, Map.of("theme", "default")).statusCode());
         String back = site.get("/latest").body();
         assertTrue(back.contains(LIST) && !back.contains(TABLE), back);
+    }
+
+    @Test
+    void aChoiceStoredByAnotherNodeShowsHereWithinTheRefresh() throws InterruptedException {
+        assertEquals(303, save(admin, Map.of("theme", "default", "accentLight", "#1d4ed8")).statusCode());
+        assertTrue(site.get("/latest").body().contains(LIST));
+        Sql.change(site.database(), "UPDATE site_settings SET setting_value = ? WHERE name = ?", "classic",
+                "appearance.theme");
+        Sql.change(site.database(), "UPDATE site_settings SET setting_value = ? WHERE name = ?", "#0f766e",
+                "appearance.accent-light");
+        eventually("the other node's choice", () -> site.get("/latest").body().contains(TABLE));
+        assertTrue(site.get("/latest").body().contains("--accent:#0f766e"));
     }
 
     @Test
