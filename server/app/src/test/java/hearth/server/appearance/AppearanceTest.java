@@ -128,6 +128,10 @@ class AppearanceTest {
         assertEquals(404, site.get("/appearance/..%2Fdb").statusCode());
         assertTrue(site.get("/").body().contains(logo.group(1)), "the refused uploads changed nothing");
 
+        assertEquals(303, admin.upload("/admin/appearance", "/admin/appearance/logo", Map.of("remove", "yes"), "logo",
+                "", "application/octet-stream", new byte[0]).statusCode());
+        assertTrue(site.get("/").body().contains("<a class=\"brand\" href=\"/\">Hearth</a>"), "the name again");
+
         Browser member = member(site, "Nat", false);
         assertEquals(403, member.upload("/latest", "/admin/appearance/logo", "logo", "l.png", "image/png", png)
                 .statusCode());

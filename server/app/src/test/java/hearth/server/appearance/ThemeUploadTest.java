@@ -122,6 +122,10 @@ class ThemeUploadTest {
         cases.put("unpacks to more than 16 MiB", Zips.theme("bomb", "default")
                 .bytes("static/zeros.txt", new byte[17 * 1024 * 1024]).zip());
         cases.put("larger than 4 MiB", Zips.theme("huge", "default").bytes("static/noise.png", big).zip());
+        cases.put("is in the zip twice", Zips.rename(Zips.theme("twice", "default").text("templates/a.peb", "a")
+                .text("templates/b.peb", "b").zip(), "templates/b.peb", "templates/a.peb"));
+        cases.put("is a symbolic link", Zips.symlinks(Zips.theme("linked", "default")
+                .text("templates/home.peb", "/etc/passwd").zip()));
         cases.put("This is not a zip file", "just some text".getBytes(StandardCharsets.UTF_8));
         cases.put("The file is empty", new byte[0]);
         List<String> before = themesDir();
