@@ -29,20 +29,27 @@ public final class ThemeInstaller {
         this.staging = staging;
     }
 
-    /** Checks and installs a theme zip; returns the checked theme. Blocks. */
-    public ThemeZip.Checked install(Path zip) {
+    /** Checks and installs a theme zip; returns the checked theme. Blocks; one install or delete at a time. */
+    public synchronized ThemeZip.Checked install(Path zip) {
         ThemeZip.Checked theme = ThemeZip.read(zip, p -> themes.exists(p) && themes.problem(p).isEmpty(), new HashSet<>(SiteThemes.BUNDLED));
         try {
             Files.createDirectories(staging);
             Files.createDirectories(themes.dir());
             Path unpacked = staging.resolve("theme-" + UUID.randomUUID());
-            for (Map.Entry<String, byte[]> file : theme.files().entrySet()) {
-                Path target = unpacked.resolve(file.getKey()).normalize();
-                if (!target.startsWith(unpacked)) {
-                    throw new IllegalStateException("Checked entry escaped: " + file.getKey());
+            try {
+                for (Map.Entry<String, byte[]> file : theme.files().entrySet()) {
+                    Path target = unpacked.resolve(file.getKey()).normalize();
+                    if (!target.startsWith(unpacked)) {
+                        throw new IllegalStateException("Checked entry escaped: " + file.getKey());
+                    }
+                    Files.createDirectories(target.getParent());
+                    Files.write(target, file.getValue());
                 }
-                Files.createDirectories(target.getParent());
-                Files.write(target, file.getValue());
+            } catch (IOException | RuntimeException e) {
+                if (Files.exists(unpacked)) {
+                    deleteTree(unpacked); // a full disk must not leave half themes behind in tmp
+                }
+                throw e;
             }
             Path destination = themes.dir().resolve(theme.name());
             Path old = null;
@@ -62,7 +69,7 @@ public final class ThemeInstaller {
     }
 
     /** Deletes an installed theme that is neither bundled nor in use as the site's theme or another's parent. */
-    public void delete(String name) {
+    public synchronized void delete(String name) {
         if (SiteThemes.BUNDLED.contains(name)) {
             throw new Conflict("The " + name + " theme comes with Hearth and cannot be deleted.");
         }

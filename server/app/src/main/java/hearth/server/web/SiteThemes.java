@@ -80,7 +80,8 @@ public final class SiteThemes {
         if (pick == null || pick.isEmpty() || pick.equals(site) || !enabled.contains(pick)) {
             return site;
         }
-        return pick;
+        // Loaded already on nearly every request; a theme whose folder went away since falls back, not to an error.
+        return chains.containsKey(pick) || problem(pick).isEmpty() ? pick : site;
     }
 
     /** Why {@code name} cannot be used (not there, a broken parent chain), if it cannot. */
