@@ -34,6 +34,13 @@ public final class SiteAppearance {
     private static final java.util.List<Key> KEYS = java.util.List.of(Key.SITE_THEME, Key.ENABLED_THEMES,
             Key.ACCENT_LIGHT, Key.ACCENT_DARK, Key.FONT, Key.CUSTOM_CSS, Key.LOGO, Key.FAVICON);
 
+    /**
+     * Templates a theme must compile before it may become the site's: a broken layout would leave admins without
+     * the page to switch back.
+     */
+    private static final java.util.List<String> CORE_TEMPLATES = java.util.List.of("layout", "home", "topics",
+            "error", "login", "admin-appearance");
+
     /** What an admin submits; a null part stays as it is. */
     public record Change(String theme, Set<String> enabled, String accentLight, String accentDark, String font,
                          String customCss) {
@@ -100,7 +107,8 @@ public final class SiteAppearance {
     public void change(Change change) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (change.theme() != null) {
-            themes.problem(change.theme()).ifPresent(p -> errors.put("theme", p));
+            themes.problem(change.theme()).or(() -> templates.problem(change.theme(), CORE_TEMPLATES))
+                    .ifPresent(p -> errors.put("theme", p));
         }
         if (change.enabled() != null) {
             change.enabled().stream().map(themes::problem).flatMap(Optional::stream).findFirst()

@@ -155,6 +155,22 @@ public final class Templates {
         return out.toString();
     }
 
+    /**
+     * Why a theme cannot be the site's, if it cannot: the first of {@code names} (the layout, the pages every site
+     * needs) that does not compile with it. Compiled in an engine of its own, so nothing serves from it. Blocks.
+     */
+    public Optional<String> problem(String theme, List<String> names) {
+        PebbleEngine trial = build(themes.chain(theme));
+        for (String name : names) {
+            try {
+                trial.getTemplate(name);
+            } catch (RuntimeException e) {
+                return Optional.of("Template " + name + " of theme " + theme + " does not compile: " + e.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Compiles templates ahead of the first request; a broken one is logged, and fails the pages that use it. */
     public void warm(List<String> names) {
         warmed.addAll(names);

@@ -102,6 +102,18 @@ class ThemeUploadTest {
     }
 
     @Test
+    void aThemeWhoseLayoutDoesNotCompileCannotBecomeTheSitesTheme() {
+        assertEquals(303, upload(admin, Zips.theme("broken", "default").text("templates/layout.peb",
+                "{% if %}<html>").zip()).statusCode(), "installing it is fine");
+        HttpResponse<String> refused = save(admin, Map.of("theme", "broken"));
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("Template layout of theme broken does not compile"), refused.body());
+        assertTrue(site.get("/").body().contains("Skip to content"), "the site still works");
+        assertEquals(303, admin.submit("/admin/appearance", "/admin/appearance/themes/broken/delete", Map.of())
+                .statusCode());
+    }
+
+    @Test
     void badZipsAreRefusedWithAMessageAndWriteNothing() throws IOException {
         byte[] big = new byte[(int) ThemeZip.MAX_BYTES + 1024];
         new Random(7).nextBytes(big);
