@@ -58,6 +58,7 @@ public final class SiteAppearance {
         this.templates = templates;
         this.images = images;
         apply();
+        themesChanged(); // at start, so no first page compiles the stored theme's templates on an event loop
     }
 
     /**
