@@ -27,6 +27,12 @@ import hearth.api.events.TopicPinned;
 import hearth.api.events.TopicTagsChanged;
 import hearth.api.events.WaitlistPromoted;
 import hearth.server.access.ContentGuards;
+import hearth.server.appearance.AppearanceApi;
+import hearth.server.appearance.AppearancePages;
+import hearth.server.appearance.BrandImages;
+import hearth.server.appearance.SiteAppearance;
+import hearth.server.appearance.ThemeInstaller;
+import hearth.server.appearance.ThemeZip;
 import hearth.server.announcements.AnnouncementBanner;
 import hearth.server.announcements.AnnouncementFeature;
 import hearth.server.announcements.Announcements;
@@ -125,7 +131,7 @@ import hearth.server.web.RateLimiter;
 import hearth.server.web.Routes;
 import hearth.server.web.SiteRouter;
 import hearth.server.web.Templates;
-import hearth.server.web.Themes;
+import hearth.server.web.SiteThemes;
 import hearth.server.web.WebServer;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -193,7 +199,7 @@ public final class Hearth {
             String version = Version.current();
             ClassLoader classes = Hearth.class.getClassLoader();
             Path dataDir = prepareDataDir(config.dataDir());
-            Themes themes = Themes.load(config.theme(), dataDir.resolve("themes"), classes, version);
+            SiteThemes themes = new SiteThemes(dataDir.resolve("themes"), classes, version, config.theme());
 
             Vertx vertx = Vertx.vertx(new VertxOptions().setFileSystemOptions(
                     new FileSystemOptions().setFileCacheDir(dataDir.resolve("cache").toString())));
@@ -214,7 +220,7 @@ public final class Hearth {
             ActivePlugins plugins = new ActivePlugins();
             PluginFaults pluginFaults = new PluginFaults(clock);
             Templates templates = new Templates(themes, classes,
-                    Map.of("version", version, "assets", themes.assetPath()),
+                    Map.of("version", version),
                     id -> plugins.active(id).map(ActivePlugins.Active::classLoader),
                     List.of(new SlotFunction(plugins, pluginFaults)));
             templates.warm(List.of("layout", "home", "error"));
@@ -263,6 +269,16 @@ public final class Hearth {
             boolean https = "https".equals(config.baseUrl().getScheme());
             Tokens tokens = new Tokens(new SecureRandom());
             PageCache sharedPages = new PageCache(clock, ctx -> Viewer.of(ctx).isPresent());
+            SiteSettings settings = new SiteSettings(db, clock);
+            BrandImages brandImages = new BrandImages(dataDir.resolve("appearance"));
+            SiteAppearance appearance = new SiteAppearance(settings, themes, templates, brandImages);
+            ThemeInstaller themeInstaller = new ThemeInstaller(themes, dataDir.resolve("tmp/themes"));
+            long appearanceRefresh = vertx.setPeriodic(SiteAppearance.REFRESH.toMillis(),
+                    tick -> vertx.executeBlocking(() -> {
+                        appearance.refresh();
+                        return null;
+                    }, false));
+            shutdown.push(() -> vertx.cancelTimer(appearanceRefresh));
             dispatcher.follow(PageCache.ID, sharedPages);
             Pages pages = new Pages(templates, ctx -> {
                 Map<String, Object> globals = new HashMap<>();
@@ -270,6 +286,9 @@ public final class Hearth {
                 globals.put("path", ctx.normalizedPath());
                 Viewer.of(ctx).ifPresent(viewer -> globals.put("viewer", viewer));
                 globals.putAll(DisplayPreferences.globals(ctx)); // profiles: theme and time zone
+                // The theme is part of the page globals, so the shared-page cache keeps each theme's pages apart.
+                globals.put(Templates.THEME, themes.forViewer(DisplayPreferences.of(ctx).siteTheme()));
+                globals.put("appearance", appearance.current());
                 globals.putAll(UnreadBadge.globals(ctx));
                 globals.putAll(AnnouncementBanner.globals(ctx));
                 return globals;
@@ -278,7 +297,6 @@ public final class Hearth {
             mailSender.start();
             shutdown.push(mailSender::close);
             Mailer mailer = new Mailer(db, clock, mailSender);
-            SiteSettings settings = new SiteSettings(db, clock);
 
             // Each password hash takes ~19 MiB and a core for ~50 ms: run at most one per core, off the event loop.
             WorkerExecutor hashing = vertx.createSharedWorkerExecutor("hearth-passwords",
@@ -288,7 +306,7 @@ public final class Hearth {
                     settings, pages, config.baseUrl(), dataDir.resolve("uploads/avatars"), hashing));
             ContentGuards contentGuards = new ContentGuards(plugins, pluginFaults);
             ProfilesFeature profiles = new ProfilesFeature(db, clock, markdown, pages, accounts.sessions(),
-                    contentGuards);
+                    contentGuards, themes);
 
             WorkerExecutor imaging = vertx.createSharedWorkerExecutor("hearth-images", 1);
             shutdown.push(imaging::close);
@@ -360,6 +378,9 @@ public final class Hearth {
                     profiles,
                     new SearchFeature(db, plugins, pluginFaults, pages),
                     new SiteSettingsPage(settings, pages),
+                    new AppearancePages(appearance, themes, themeInstaller, pages),
+                    new AppearanceApi(appearance, themes, themeInstaller),
+                    brandImages,
                     new AdminIndex(pages, plugins),
                     new PluginAdminPages(pluginHost, tasks, pages),
                     new PluginAdminApi(pluginHost),
@@ -381,7 +402,10 @@ public final class Hearth {
                     .setBodyLimit(PluginJar.MAX_BYTES + 64 * 1024).setDeleteUploadedFilesOnEnd(true);
             BodyHandler images = BodyHandler.create(dataDir.resolve("tmp/uploads").toString())
                     .setBodyLimit(UploadPages.maxRequestBytes()).setDeleteUploadedFilesOnEnd(true);
+            BodyHandler themeZips = BodyHandler.create(dataDir.resolve("tmp/uploads").toString())
+                    .setBodyLimit(ThemeZip.MAX_BYTES + 64 * 1024).setDeleteUploadedFilesOnEnd(true);
             perRequest.add(ctx -> (PluginJar.isUploadPath(ctx.normalizedPath()) ? pluginJars
+                    : ThemeInstaller.isUploadPath(ctx.normalizedPath()) ? themeZips
                     : UploadPages.isUploadPath(ctx.normalizedPath()) ? images : bodies).handle(ctx));
             perRequest.add(new Csrf(tokens::next, https));
             perRequest.add(sharedPages::forgetAfterChanges);

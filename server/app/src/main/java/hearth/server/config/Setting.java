@@ -23,7 +23,7 @@ public enum Setting {
     SMTP_PASSWORD("smtp-password", "", "SMTP password"),
     SMTP_FROM("smtp-from", "", "Sender address of outgoing mail (default noreply@<base-url host>)"),
     SMTP_SECURITY("smtp-security", "starttls", "SMTP transport security: starttls, tls or none"),
-    THEME("theme", "default", "Active theme: a folder in <data-dir>/themes or a bundled theme"),
+    THEME("theme", "default", "Theme until an admin chooses one under /admin/appearance: a folder in <data-dir>/themes or a bundled theme"),
     DEMO("demo", "true", "Seed a demo community on the first start of an empty site (--no-demo to skip)"),
     SHUTDOWN_TIMEOUT("shutdown-timeout", "10", "Seconds that in-flight requests get to finish when the server stops"),
     SAFE_MODE("safe-mode", "false", "Start with every plugin off (to recover from a plugin that breaks the site)"),

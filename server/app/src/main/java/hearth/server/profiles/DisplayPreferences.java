@@ -33,7 +33,7 @@ public final class DisplayPreferences implements Handler<RoutingContext> {
             var cookie = ctx.request().getCookie(ThemeSwitch.COOKIE);
             if (cookie != null) {
                 ThemeChoice.parse(cookie.getValue())
-                        .ifPresent(theme -> ctx.put(KEY, new Display(theme, Display.DEFAULT.zone())));
+                        .ifPresent(theme -> ctx.put(KEY, new Display(theme, Display.DEFAULT.zone(), null)));
             }
             ctx.next();
             return;

@@ -35,9 +35,12 @@ public final class MemberPreferences {
     public static final int MAX_IGNORED = 500;
     static final Duration CACHE_FOR = Duration.ofSeconds(30);
 
-    /** What every page needs to know to render for a member: their theme and time zone. */
-    public record Display(ThemeChoice theme, ZoneId zone) {
-        public static final Display DEFAULT = new Display(ThemeChoice.AUTO, ZoneOffset.UTC);
+    /**
+     * What every page needs to know to render for a member: light or dark, time zone, and the site theme they picked
+     * (null for the site's).
+     */
+    public record Display(ThemeChoice theme, ZoneId zone, String siteTheme) {
+        public static final Display DEFAULT = new Display(ThemeChoice.AUTO, ZoneOffset.UTC, null);
     }
 
     private record Cached(Display display, Instant loadedAt) {
@@ -109,11 +112,21 @@ public final class MemberPreferences {
         if (cached != null && cached.loadedAt().plus(CACHE_FOR).isAfter(now)) {
             return Future.succeededFuture(cached.display());
         }
-        return db.read(sql -> sql.select(MEMBERS.THEME, MEMBERS.TIME_ZONE).from(MEMBERS)
+        return db.read(sql -> sql.select(MEMBERS.THEME, MEMBERS.TIME_ZONE, MEMBERS.SITE_THEME).from(MEMBERS)
                         .where(MEMBERS.ID.eq(memberId)).fetchOptional())
                 .map(row -> row.map(r -> new Display(ThemeChoice.parse(r.value1()).orElse(ThemeChoice.AUTO),
-                        zone(r.value2()))).orElse(Display.DEFAULT))
+                        zone(r.value2()), r.value3())).orElse(Display.DEFAULT))
                 .onSuccess(display -> displays.put(memberId, new Cached(display, now)));
+    }
+
+    /** The site theme the member picked, or null for the site's. */
+    public String siteTheme(DSLContext sql, long memberId) {
+        return sql.select(MEMBERS.SITE_THEME).from(MEMBERS).where(MEMBERS.ID.eq(memberId)).fetchOne(MEMBERS.SITE_THEME);
+    }
+
+    /** Stores the member's pick (null for the site's theme); the caller checked that it is enabled. */
+    public void pickSiteTheme(Tx tx, long memberId, String theme) {
+        tx.sql().update(MEMBERS).set(MEMBERS.SITE_THEME, theme).where(MEMBERS.ID.eq(memberId)).execute();
     }
 
     /** Drops the cached display preferences after a change. */

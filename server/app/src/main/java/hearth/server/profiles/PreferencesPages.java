@@ -4,6 +4,8 @@ import hearth.server.accounts.Viewer;
 import hearth.server.db.Database;
 import hearth.server.web.Forms;
 import hearth.server.web.Pages;
+import hearth.server.web.SiteThemes;
+import hearth.api.errors.InvalidInput;
 import hearth.server.web.Routes;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -29,7 +31,11 @@ public final class PreferencesPages implements Routes {
     private final MemberPreferences preferences;
     private final ProfileCaches caches;
 
-    public PreferencesPages(Database db, Pages pages, MemberPreferences preferences, ProfileCaches caches) {
+    private final SiteThemes siteThemes;
+
+    public PreferencesPages(Database db, Pages pages, MemberPreferences preferences, ProfileCaches caches,
+                            SiteThemes siteThemes) {
+        this.siteThemes = siteThemes;
         this.db = db;
         this.pages = pages;
         this.preferences = preferences;
@@ -69,8 +75,18 @@ public final class PreferencesPages implements Routes {
         String timeZone = ctx.request().getFormAttribute("timeZone");
         submitted.put("theme", theme);
         submitted.put("timeZone", timeZone);
+        // Left out (no themes to pick from, or an older form): the pick stays as it is.
+        String siteTheme = ctx.request().getFormAttribute("siteTheme");
+        submitted.put("siteTheme", siteTheme);
         db.write(tx -> {
             preferences.update(tx, viewer.memberId(), PreferencesUpdate.parse(email, theme, timeZone, null));
+            if (siteTheme != null) {
+                if (!siteTheme.isEmpty() && !siteThemes.enabled().contains(siteTheme)) {
+                    throw new InvalidInput("siteTheme", "Choose one of the themes listed; " + siteTheme
+                            + " is not offered to members.");
+                }
+                preferences.pickSiteTheme(tx, viewer.memberId(), siteTheme.isEmpty() ? null : siteTheme);
+            }
             return null;
         }).onSuccess(done -> {
             caches.forget(viewer.memberId());
@@ -116,6 +132,12 @@ public final class PreferencesPages implements Routes {
         model.put("timeZone", submitted != null && submitted.get("timeZone") != null ? submitted.get("timeZone")
                 : stored.timeZone());
         model.put("ignored", stored.ignored());
+        model.put("siteThemes", siteThemes.enabled().stream().filter(t -> !t.equals(siteThemes.active())).sorted()
+                .toList());
+        model.put("siteThemeDefault", siteThemes.active());
+        String pick = preferences.siteTheme(sql, viewer.memberId());
+        model.put("siteThemeValue", submitted != null && submitted.get("siteTheme") != null
+                ? submitted.get("siteTheme") : pick == null ? "" : pick);
         model.put("zones", ProfileForms.ZONES);
         return model;
     }

@@ -4,6 +4,7 @@ import hearth.server.accounts.Viewer;
 import hearth.server.db.Database;
 import hearth.api.errors.InvalidInput;
 import hearth.server.web.Json;
+import hearth.server.web.SiteThemes;
 import hearth.server.web.Routes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -22,17 +23,20 @@ public final class ProfilesApi implements Routes {
 
     private static final Set<String> PROFILE_FIELDS = Set.of("displayName", "bio", "location", "website",
             "pronouns", "timeZone", "hideProfile", "hidePresence", "fields");
-    private static final Set<String> PREFERENCE_FIELDS = Set.of("email", "theme", "timeZone", "ignored");
+    private static final Set<String> PREFERENCE_FIELDS = Set.of("email", "theme", "timeZone", "ignored",
+            "siteTheme");
 
     private final Database db;
     private final Profiles profiles;
     private final CustomFields fields;
     private final MemberDirectory directory;
     private final MemberPreferences preferences;
+    private final SiteThemes siteThemes;
     private final ProfileCaches caches;
 
     public ProfilesApi(Database db, Profiles profiles, CustomFields fields, MemberDirectory directory,
-                       MemberPreferences preferences, ProfileCaches caches) {
+                       MemberPreferences preferences, ProfileCaches caches, SiteThemes siteThemes) {
+        this.siteThemes = siteThemes;
         this.db = db;
         this.profiles = profiles;
         this.fields = fields;
@@ -98,7 +102,12 @@ public final class ProfilesApi implements Routes {
 
     private void ownPreferences(RoutingContext ctx) {
         Viewer viewer = Viewer.required(ctx);
-        Json.respond(ctx, 200, db.read(sql -> preferences.load(sql, viewer.memberId()).toJson()));
+        Json.respond(ctx, 200, db.read(sql -> preferencesJson(sql, viewer)));
+    }
+
+    private JsonObject preferencesJson(DSLContext sql, Viewer viewer) {
+        return preferences.load(sql, viewer.memberId()).toJson()
+                .put("siteTheme", preferences.siteTheme(sql, viewer.memberId()));
     }
 
     private void changePreferences(RoutingContext ctx) {
@@ -109,11 +118,19 @@ public final class ProfilesApi implements Routes {
         PreferencesUpdate update = PreferencesUpdate.parse(email == null ? Map.of() : email,
                 JsonInput.string(body, "theme"), JsonInput.string(body, "timeZone"),
                 JsonInput.stringList(body, "ignored"));
+        String siteTheme = JsonInput.string(body, "siteTheme");
+        if (siteTheme != null && !siteTheme.isEmpty() && !siteThemes.enabled().contains(siteTheme)) {
+            throw new InvalidInput("siteTheme", "Choose one of the themes admins enabled; " + siteTheme
+                    + " is not offered to members.");
+        }
         db.write(tx -> {
             preferences.update(tx, viewer.memberId(), update);
+            if (siteTheme != null) {
+                preferences.pickSiteTheme(tx, viewer.memberId(), siteTheme.isEmpty() ? null : siteTheme);
+            }
             return null;
         }).onSuccess(done -> caches.forget(viewer.memberId()))
-                .compose(done -> db.read(sql -> preferences.load(sql, viewer.memberId()).toJson()))
+                .compose(done -> db.read(sql -> preferencesJson(sql, viewer)))
                 .onSuccess(json -> Json.send(ctx, 200, json))
                 .onFailure(ctx::fail);
     }

@@ -6,6 +6,7 @@ import hearth.server.db.Database;
 import hearth.server.discussions.Markdown;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
+import hearth.server.web.SiteThemes;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -24,7 +25,7 @@ public final class ProfilesFeature implements Routes {
     private final List<Routes> routes;
 
     public ProfilesFeature(Database db, Clock clock, Markdown markdown, Pages pages, Sessions sessions,
-                           ContentGuards guards) {
+                           ContentGuards guards, SiteThemes siteThemes) {
         CustomFields fields = new CustomFields(clock);
         Profiles profiles = new Profiles(markdown, fields, new MemberActivity(), guards, clock);
         MemberDirectory directory = new MemberDirectory();
@@ -34,10 +35,10 @@ public final class ProfilesFeature implements Routes {
         this.routes = List.of(
                 new ProfilePages(db, pages, profiles, fields, caches),
                 new DirectoryPages(db, pages, directory),
-                new PreferencesPages(db, pages, preferences, caches),
+                new PreferencesPages(db, pages, preferences, caches, siteThemes),
                 new ThemeSwitch(db, preferences, caches),
                 new ProfileFieldsAdminPages(db, pages, fields),
-                new ProfilesApi(db, profiles, fields, directory, preferences, caches));
+                new ProfilesApi(db, profiles, fields, directory, preferences, caches, siteThemes));
     }
 
     public MemberPreferences preferences() {

@@ -35,7 +35,23 @@ public final class SiteSettings {
         /** How old (in hours) a member's account must be before they may start private conversations; staff exempt. */
         MESSAGES_MIN_ACCOUNT_HOURS("messages.min-account-hours", "24"),
         /** How many minutes before an event its reminders go out: a comma-separated list, e.g. 1440,60. */
-        EVENT_REMINDER_MINUTES("events.reminder-minutes", "1440,60");
+        EVENT_REMINDER_MINUTES("events.reminder-minutes", "1440,60"),
+        /** The site's theme; empty until an admin chooses one, so the {@code --theme} setting applies. */
+        SITE_THEME("appearance.theme", ""),
+        /** The themes members may pick for themselves, comma-separated. */
+        ENABLED_THEMES("appearance.enabled-themes", ""),
+        /** The accent colour (#rrggbb) in light mode; empty keeps the theme's. */
+        ACCENT_LIGHT("appearance.accent-light", ""),
+        /** The accent colour (#rrggbb) in dark mode; empty keeps the theme's. */
+        ACCENT_DARK("appearance.accent-dark", ""),
+        /** A system font stack by key ({@code theme} keeps the theme's). */
+        FONT("appearance.font", "theme"),
+        /** CSS added after the theme's, at most 2000 characters (the column's size). */
+        CUSTOM_CSS("appearance.custom-css", ""),
+        /** The logo's file name in {@code <data-dir>/appearance}, empty for the site name in text. */
+        LOGO("appearance.logo", ""),
+        /** The favicon's file name in {@code <data-dir>/appearance}, empty for the theme's. */
+        FAVICON("appearance.favicon", "");
 
         private final String name;
         private final String defaultValue;
@@ -111,6 +127,27 @@ public final class SiteSettings {
             return java.util.Optional.of("Enter up to five numbers of minutes from 1 to 20160, separated by commas.");
         }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * Reads these settings again from the database (blocking), for changes made on another node; returns whether
+     * any of them changed here.
+     */
+    public boolean refresh(java.util.Collection<Key> keys) {
+        Map<String, Key> byName = new java.util.HashMap<>();
+        keys.forEach(key -> byName.put(key.name, key));
+        Map<Key, String> stored = new java.util.EnumMap<>(Key.class);
+        db.query(sql -> sql.selectFrom(SITE_SETTINGS).where(SITE_SETTINGS.NAME.in(byName.keySet())).fetch())
+                .forEach(row -> stored.put(byName.get(row.getName()), row.getSettingValue()));
+        boolean changed = false;
+        for (Key key : keys) {
+            String value = stored.getOrDefault(key, key.defaultValue);
+            if (!value.equals(get(key))) {
+                values.put(key, value);
+                changed = true;
+            }
+        }
+        return changed;
     }
 
     public boolean isOn(Key key) {

@@ -30,7 +30,7 @@ public final class SiteRouter {
      *                   authentication), in order; health checks and assets skip them
      * @param finished   told of every request after its response (request observers); must return at once
      */
-    public SiteRouter(Themes themes, ErrorPages errors, HealthCheck health, List<Handler<RoutingContext>> perRequest,
+    public SiteRouter(SiteThemes themes, ErrorPages errors, HealthCheck health, List<Handler<RoutingContext>> perRequest,
                       List<Routes> features, Supplier<String> requestIds, ClassLoader classes, Clock clock,
                       BiConsumer<RoutingContext, Instant> finished) {
         this.clock = clock;

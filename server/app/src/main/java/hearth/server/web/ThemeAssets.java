@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * Serves the theme chain's static files under {@code /assets/<fingerprint>/}. Files are read once (off the event
+ * Serves the theme chains' static files under {@code /assets/<fingerprint>/}, each chain (the site's theme, those
+ * members picked) under its own fingerprint. Files are read once (off the event
  * loop) and kept in memory, so responses are compressed like any other and carry an ETag; the fingerprint in the
  * path changes with every version, so browsers may keep them for a year. Under {@code vendor/} come the WebJars'
  * scripts (htmx and its SSE extension) unless a theme ships its own.
@@ -46,35 +47,44 @@ final class ThemeAssets implements Handler<RoutingContext> {
     private record Asset(Buffer body, String type, String etag) {
     }
 
-    private final Themes themes;
+    private static final String PREFIX = "/assets/";
+    private final SiteThemes themes;
     private final ClassLoader loader;
-    private final String prefix;
+    /** By fingerprint and path. */
     private final Map<String, Asset> cache = new ConcurrentHashMap<>();
 
-    ThemeAssets(Themes themes, ClassLoader loader) {
+    ThemeAssets(SiteThemes themes, ClassLoader loader) {
         this.themes = themes;
         this.loader = loader;
-        this.prefix = themes.assetPath() + "/";
     }
 
     String route() {
-        return prefix + "*";
+        return PREFIX + "*";
     }
 
     @Override
     public void handle(RoutingContext ctx) {
-        String path = ctx.normalizedPath().substring(prefix.length());
+        String rest = ctx.normalizedPath().substring(PREFIX.length());
+        int slash = rest.indexOf('/');
+        Optional<Themes> chain = slash <= 0 ? Optional.empty()
+                : themes.byAssetPath(PREFIX + rest.substring(0, slash));
+        if (chain.isEmpty()) {
+            ctx.fail(404);
+            return;
+        }
+        String path = rest.substring(slash + 1);
         String extension = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         if (!SAFE_PATH.matcher(path).matches() || !TYPES.containsKey(extension)) {
             ctx.fail(404);
             return;
         }
-        Asset cached = cache.get(path);
+        String key = rest;
+        Asset cached = cache.get(key);
         if (cached != null) {
             send(ctx, cached);
             return;
         }
-        ctx.vertx().executeBlocking(() -> load(path, extension)).onComplete(result -> {
+        ctx.vertx().executeBlocking(() -> load(chain.get(), path, extension)).onComplete(result -> {
             if (result.failed()) {
                 ctx.fail(result.cause());
             } else if (result.result().isEmpty()) {
@@ -83,14 +93,14 @@ final class ThemeAssets implements Handler<RoutingContext> {
                 ctx.fail(404);
             } else {
                 Asset asset = result.result().get();
-                cache.put(path, asset); // only files that exist, so made-up paths cannot grow the cache
+                cache.put(key, asset); // only files that exist, so made-up paths cannot grow the cache
                 send(ctx, asset);
             }
         });
     }
 
-    private Optional<Asset> load(String path, String extension) throws Exception {
-        for (Theme theme : themes.chain()) {
+    private Optional<Asset> load(Themes chain, String path, String extension) throws Exception {
+        for (Theme theme : chain.chain()) {
             Optional<byte[]> bytes = theme.readStatic(path, loader);
             if (bytes.isPresent()) {
                 return Optional.of(asset(bytes.get(), extension));

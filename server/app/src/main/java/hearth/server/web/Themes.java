@@ -4,6 +4,8 @@ import hearth.server.config.ConfigException;
 import hearth.server.config.Setting;
 import io.pebbletemplates.pebble.loader.Loader;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -57,9 +59,23 @@ public final class Themes {
         return "/assets/" + fingerprint;
     }
 
+    /**
+     * An installed theme replaced by an upload may keep its version number: the time its files were written tells
+     * the two apart, so browsers do not keep the old files.
+     */
+    private static String installedAt(Theme theme) {
+        return theme.dir().map(d -> {
+            try {
+                return "/" + Files.getLastModifiedTime(d.resolve("theme.properties")).toMillis();
+            } catch (IOException e) {
+                return "";
+            }
+        }).orElse("");
+    }
+
     private static String fingerprint(List<Theme> chain, String appVersion) {
         StringBuilder key = new StringBuilder(appVersion);
-        chain.forEach(t -> key.append('|').append(t.name()).append('@').append(t.version()));
+        chain.forEach(t -> key.append('|').append(t.name()).append('@').append(t.version()).append(installedAt(t)));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 5);
