@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ThemesTest {
 
     private static final String TABLE = "<table class=\"topic-table\">";
-    private static final String LIST = "<ol class=\"topic-list\">";
+    private static final String LIST = "<ol class=\"topic-list\"";
 
     @TempDir
     static Path dataDir;
