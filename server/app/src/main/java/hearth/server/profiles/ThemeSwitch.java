@@ -9,9 +9,9 @@ import hearth.server.web.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.Optional;
 
