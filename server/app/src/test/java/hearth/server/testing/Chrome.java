@@ -167,6 +167,12 @@ public final class Chrome implements AutoCloseable {
         return this;
     }
 
+    /** Runs the page's scripts and layout {@code times} slower, like a busy machine or a cheap phone. */
+    public Chrome slowDown(int times) {
+        driver.executeCdpCommand("Emulation.setCPUThrottlingRate", Map.of("rate", times));
+        return this;
+    }
+
     /** Emulates the system's colour scheme ({@code light} or {@code dark}). */
     public Chrome colourScheme(String scheme) {
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
@@ -177,17 +183,13 @@ public final class Chrome implements AutoCloseable {
     /**
      * Saves the whole current page at 375 px and at 1280 px wide under {@code target/screenshots/<name>-<w>.png}.
      *
-     * @return the widths at which the page scrolls sideways, as messages (empty when the layout fits both)
+     * @return the widths at which the page scrolls sideways (checked down to 320 px, the narrowest phones), as
+     *     messages; empty when the layout fits
      */
     public List<String> screenshots(String name) {
-        List<String> overflows = new ArrayList<>();
+        List<String> overflows = new ArrayList<>(overflow(name, 320));
         for (int w : new int[] {375, 1280}) {
-            width(w);
-            long scrollWidth = ((Number) script("return document.documentElement.scrollWidth")).longValue();
-            if (scrollWidth > w) {
-                overflows.add(name + " scrolls sideways at " + w + " px (" + scrollWidth + " px wide: "
-                        + script(WIDEST) + ")");
-            }
+            overflows.addAll(overflow(name, w));
             long height = ((Number) script("return document.documentElement.scrollHeight")).longValue();
             driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", w,
                     "height", (int) Math.min(Math.max(height, 600), 6000), "deviceScaleFactor", 1, "mobile", w < 600));
@@ -195,6 +197,13 @@ public final class Chrome implements AutoCloseable {
         }
         width(1280);
         return overflows;
+    }
+
+    private List<String> overflow(String name, int w) {
+        width(w);
+        long scrollWidth = ((Number) script("return document.documentElement.scrollWidth")).longValue();
+        return scrollWidth <= w ? List.of() : List.of(name + " scrolls sideways at " + w + " px (" + scrollWidth
+                + " px wide: " + script(WIDEST) + ")");
     }
 
     private void save(String file) {
@@ -228,12 +237,21 @@ public final class Chrome implements AutoCloseable {
                 .toList();
     }
 
-    /** The page's cumulative layout shift so far (0 when nothing moved while it loaded), as Chromium measures it. */
-    public double layoutShift() {
-        return ((Number) driver.executeAsyncScript("const done = arguments[arguments.length - 1]; let total = 0;"
-                + "new PerformanceObserver(list => { for (const e of list.getEntries()) { if (!e.hadRecentInput)"
-                + " total += e.value; } }).observe({type: 'layout-shift', buffered: true});"
-                + "setTimeout(() => done(total), 300);")).doubleValue();
+    /** What moved while the page loaded, as Chromium measures it: the cumulative score and the elements that moved. */
+    public record LayoutShift(double score, String moved) {
+    }
+
+    public LayoutShift layoutShift() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> shift = (Map<String, Object>) driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; let score = 0; const moved = new Set();"
+                + "new PerformanceObserver(list => { for (const e of list.getEntries()) { if (e.hadRecentInput)"
+                + " continue; score += e.value; for (const s of e.sources || []) { const n = s.node;"
+                + " if (n) moved.add(n.nodeName.toLowerCase() + (n.id ? '#' + n.id : '')"
+                + " + (n.className && n.className.baseVal === undefined ? '.' + n.className : '')); } } })"
+                + ".observe({type: 'layout-shift', buffered: true});"
+                + "setTimeout(() => done({score: score, moved: [...moved].join(', ')}), 300);");
+        return new LayoutShift(((Number) shift.get("score")).doubleValue(), (String) shift.get("moved"));
     }
 
     public Optional<String> cookie(String name) {
