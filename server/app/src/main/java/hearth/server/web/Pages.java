@@ -3,6 +3,7 @@ package hearth.server.web;
 import hearth.api.errors.InvalidInput;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
@@ -43,7 +44,7 @@ public final class Pages {
         Map<String, Object> globals = requestGlobals.apply(ctx);
         Optional<PageCache.Slot> slot = shared.slot(ctx.request().method().name(), ctx.request().uri(),
                 globals.containsKey("viewer"), ctx.request().getHeader("HX-Request") != null, globals);
-        Optional<String> hit = slot.flatMap(s -> shared.get(s.key(), Csrf.token(ctx)));
+        Optional<Buffer> hit = slot.flatMap(s -> shared.get(s.key(), Csrf.token(ctx)));
         hit.ifPresent(html -> send(ctx, 200, html));
         return new Lookup(hit.isPresent(), slot.orElse(null));
     }
@@ -135,6 +136,10 @@ public final class Pages {
     }
 
     private static void send(RoutingContext ctx, int status, String html) {
+        send(ctx, status, Buffer.buffer(html));
+    }
+
+    private static void send(RoutingContext ctx, int status, Buffer html) {
         ctx.response()
                 .setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
