@@ -3,6 +3,7 @@ package hearth.api;
 import hearth.api.access.AccessPolicy;
 import hearth.api.access.Role;
 import hearth.api.content.ContentGuard;
+import hearth.api.content.SignUpGuard;
 import hearth.api.events.EventListener;
 import hearth.api.notifications.NotificationKind;
 import hearth.api.observe.RequestObserver;
@@ -51,6 +52,22 @@ public interface Contributions {
 
     /** Looks at every topic, reply and profile text before it is saved. */
     void contentGuard(ContentGuard guard);
+
+    /**
+     * Runs {@code load} once on this node when the plugin starts (server start, enable, upgrade), after its
+     * migrations and before any of its contributions is live; it may block. For loading what guards, policies and
+     * slot renderers keep in memory. Throwing marks the plugin FAILED.
+     *
+     * @since 1.1.0
+     */
+    void warmUp(Runnable load);
+
+    /**
+     * Looks at every sign-up before the account is created.
+     *
+     * @since 1.1.0
+     */
+    void signUpGuard(SignUpGuard guard);
 
     /**
      * Receives journal entries after commit, at least once and in order. {@code name} identifies the listener's

@@ -2,6 +2,7 @@ package hearth.api;
 
 import hearth.api.access.Permissions;
 import hearth.api.data.PluginDatabase;
+import hearth.api.moderation.ModerationActions;
 import hearth.api.notifications.Notifications;
 import hearth.api.views.Members;
 import hearth.api.views.Topics;
@@ -27,6 +28,14 @@ public interface PluginContext {
 
     /** Topics and posts. */
     Topics topics();
+
+    /**
+     * Changes to posts, topics and members' standing for moderation, made inside a
+     * {@link PluginDatabase#transaction}.
+     *
+     * @since 1.1.0
+     */
+    ModerationActions moderation();
 
     /** Who may do what. */
     Permissions permissions();

@@ -1,6 +1,18 @@
 package hearth.server;
 
 import hearth.api.events.AnnouncementChanged;
+import hearth.api.events.PostHidden;
+import hearth.api.events.PostApproved;
+import hearth.api.events.FlagRaised;
+import hearth.api.events.FlagResolved;
+import hearth.api.events.MemberWarned;
+import hearth.api.events.MemberSilenced;
+import hearth.api.events.MemberSuspended;
+import hearth.api.events.TopicMoved;
+import hearth.api.events.TopicUnlisted;
+import hearth.api.events.TopicsMerged;
+import hearth.api.events.TopicSplit;
+import hearth.api.events.TopicOwnerChanged;
 import hearth.api.events.AnswerAccepted;
 import hearth.api.events.AttendeeCheckedIn;
 import hearth.api.events.CategoryChanged;
@@ -39,6 +51,9 @@ import hearth.server.announcements.Announcements;
 import hearth.server.calendars.CalendarsFeature;
 import hearth.server.access.SitePermissions;
 import hearth.server.accounts.AccountsFeature;
+import hearth.server.accounts.MemberAdmin;
+import hearth.server.accounts.Members;
+import hearth.server.accounts.Sessions;
 import hearth.server.accounts.PostingRights;
 import hearth.server.accounts.Tokens;
 import hearth.server.accounts.Viewer;
@@ -56,6 +71,8 @@ import hearth.server.events.EventPermissions;
 import hearth.server.events.EventReminders;
 import hearth.server.events.EventsFeature;
 import hearth.server.discussions.Bookmarks;
+import hearth.server.discussions.Discussions;
+import hearth.server.moderation.CoreModeration;
 import hearth.server.discussions.Categories;
 import hearth.server.discussions.CategoryAdminPages;
 import hearth.server.discussions.CategoryApi;
@@ -243,9 +260,14 @@ public final class Hearth {
             dispatcher.subscribe(LikeNotifier.ID, new LikeNotifier(db, notifications));
             dispatcher.subscribe(AnswerNotifier.ID, new AnswerNotifier(db, notifications));
             dispatcher.subscribe(MessageNotifier.ID, new MessageNotifier(db, notifications));
+            Tokens tokens = new Tokens(new SecureRandom());
+            Sessions sessions = new Sessions(db, clock, tokens);
+            MemberAdmin memberAdmin = new MemberAdmin(db, new Members(clock), sessions, clock);
+            CoreModeration moderation = new CoreModeration(memberAdmin, new Discussions(clock, markdown), markdown,
+                    clock);
             PluginHost pluginHost = new PluginHost(new PluginHost.Needs(dataDir.resolve("plugins"),
                     dataDir.resolve("plugin-data"), db, clock, dispatcher, templates, permissions, notifications,
-                    config.safeMode()), plugins, pluginFaults);
+                    moderation, config.safeMode()), plugins, pluginFaults);
             pluginHost.start(BundledPlugins.extract(classes, dataDir.resolve("tmp/bundled-plugins")));
             shutdown.push(pluginHost::close);
             TaskScheduler tasks = new TaskScheduler(db, plugins, pluginFaults, clock, TaskScheduler.DEFAULT_TICK);
@@ -267,7 +289,6 @@ public final class Hearth {
             shutdown.push(() -> vertx.cancelTimer(announcementRefresh));
 
             boolean https = "https".equals(config.baseUrl().getScheme());
-            Tokens tokens = new Tokens(new SecureRandom());
             PageCache sharedPages = new PageCache(clock, ctx -> Viewer.of(ctx).isPresent());
             SiteSettings settings = new SiteSettings(db, clock);
             BrandImages brandImages = new BrandImages(dataDir.resolve("appearance"));
@@ -303,7 +324,7 @@ public final class Hearth {
                     Runtime.getRuntime().availableProcessors());
             shutdown.push(hashing::close);
             AccountsFeature accounts = new AccountsFeature(new AccountsFeature.Needs(vertx, db, clock, tokens, mailer,
-                    settings, pages, config.baseUrl(), dataDir.resolve("uploads/avatars"), hashing));
+                    settings, pages, config.baseUrl(), dataDir.resolve("uploads/avatars"), hashing, sessions, memberAdmin));
             ContentGuards contentGuards = new ContentGuards(plugins, pluginFaults);
             ProfilesFeature profiles = new ProfilesFeature(db, clock, markdown, pages, accounts.sessions(),
                     contentGuards, themes);
@@ -441,7 +462,11 @@ public final class Hearth {
                 .register(TopicTagsChanged.class, AnswerAccepted.class)
                 .register(MessageSent.class, AnnouncementChanged.class)
                 .register(EventCreated.class, EventChanged.class, EventCancelled.class, RsvpChanged.class)
-                .register(WaitlistPromoted.class, AttendeeCheckedIn.class);
+                .register(WaitlistPromoted.class, AttendeeCheckedIn.class)
+                .register(PostHidden.class, PostApproved.class, FlagRaised.class, FlagResolved.class)
+                .register(MemberWarned.class, MemberSilenced.class, MemberSuspended.class)
+                .register(TopicMoved.class, TopicUnlisted.class, TopicsMerged.class, TopicSplit.class,
+                        TopicOwnerChanged.class);
         Database db = Database.open(config.db(), vertx, new Journal(events, clock));
         try {
             int applied = new Migrations("schema_history",

@@ -17,6 +17,14 @@ public interface PluginDatabase {
     /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
     <T> T write(Function<DSLContext, T> work);
 
+    /**
+     * Runs {@code work} in one transaction in which it may also record domain events and make core changes through
+     * {@link hearth.api.moderation.ModerationActions}: all of it is committed if it returns, rolled back if it throws.
+     *
+     * @since 1.1.0
+     */
+    <T> T transaction(Function<PluginTransaction, T> work);
+
     /** The full name of one of the plugin's tables: {@code table("seen")} is {@code welcome_banner_seen}. */
     String table(String name);
 }

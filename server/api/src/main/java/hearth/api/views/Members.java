@@ -1,5 +1,6 @@
 package hearth.api.views;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Reads members (blocking: not from slot renderers, guards or policies). Deleted accounts are not found. */
@@ -10,4 +11,11 @@ public interface Members {
 
     /** The member with this username (any letter case). */
     Optional<MemberView> byUsername(String username);
+
+    /**
+     * Accounts waiting for a moderator's approval after signing up, oldest first: at most {@code limit}.
+     *
+     * @since 1.1.0
+     */
+    List<Applicant> awaitingApproval(int limit);
 }

@@ -27,7 +27,8 @@ public final class AccountsFeature implements Routes {
 
     /** What the accounts feature needs from the rest of the site. */
     public record Needs(Vertx vertx, Database db, Clock clock, Tokens tokens, Mailer mailer, SiteSettings settings,
-                        Pages pages, URI baseUrl, Path avatarFolder, WorkerExecutor hashing) {
+                        Pages pages, URI baseUrl, Path avatarFolder, WorkerExecutor hashing,
+                        Sessions sessions, MemberAdmin memberAdmin) {
     }
 
     private final Sessions sessions;
@@ -43,7 +44,7 @@ public final class AccountsFeature implements Routes {
         WorkerExecutor hashing = needs.hashing();
         boolean https = "https".equals(needs.baseUrl().getScheme());
 
-        this.sessions = new Sessions(db, clock, needs.tokens());
+        this.sessions = needs.sessions();
         ApiKeys apiKeys = new ApiKeys(db, clock, needs.tokens());
         this.authentication = new Authentication(sessions, apiKeys, https);
         this.staffTwoFactor = new StaffTwoFactorRule(settings);
@@ -66,7 +67,7 @@ public final class AccountsFeature implements Routes {
         MemberExport export = new MemberExport(clock);
         AccountDeletion deletion = new AccountDeletion(hashing, db, members, passwords, sessions, avatars, settings,
                 new RateLimiter(5, Duration.ofMinutes(15), clock), clock);
-        MemberAdmin memberAdmin = new MemberAdmin(db, members, sessions, clock);
+        MemberAdmin memberAdmin = needs.memberAdmin();
 
         this.routes = List.of(
                 new AccountPages(accounts, sessions, authentication, db, pages, settings),

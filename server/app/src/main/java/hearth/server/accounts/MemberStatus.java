@@ -9,7 +9,8 @@ import java.util.Locale;
  */
 public record MemberStatus(Kind kind, Instant until) {
 
-    public enum Kind { ACTIVE, SILENCED, SUSPENDED, BANNED }
+    /** PENDING: signed up, waiting for a moderator's approval before the first login. */
+    public enum Kind { ACTIVE, SILENCED, SUSPENDED, BANNED, PENDING }
 
     public static MemberStatus of(String stored, Instant until, Instant now) {
         Kind kind = Kind.valueOf(stored.toUpperCase(Locale.ROOT));
@@ -20,7 +21,7 @@ public record MemberStatus(Kind kind, Instant until) {
     }
 
     public boolean blocksLogin() {
-        return kind == Kind.SUSPENDED || kind == Kind.BANNED;
+        return kind == Kind.SUSPENDED || kind == Kind.BANNED || kind == Kind.PENDING;
     }
 
     public boolean blocksPosting() {

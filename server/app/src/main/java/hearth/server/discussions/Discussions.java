@@ -9,6 +9,7 @@ import hearth.api.events.CategoryChanged;
 import hearth.api.events.DomainEvent;
 import hearth.api.events.MessageSent;
 import hearth.api.events.PostCreated;
+import hearth.api.events.PostHidden;
 import hearth.api.events.TopicCreated;
 import hearth.server.db.Tx;
 import hearth.server.mentions.Mentions;
@@ -50,10 +51,22 @@ public final class Discussions {
 
     /** Starts a topic with its opening post; returns the topic id. */
     public long startTopic(Tx tx, long authorId, long categoryId, String title, String body) {
+        return startTopic(tx, authorId, categoryId, title, body, null);
+    }
+
+    /**
+     * Starts a topic; with a {@code heldReason} (a content guard's) it is held for review: hidden with its opening
+     * post, announced as {@link PostHidden} now and as created only when a moderator approves it.
+     */
+    public long startTopic(Tx tx, long authorId, long categoryId, String title, String body, String heldReason) {
         Instant now = clock.instant();
         long topicId = insertTopic(tx, Map.of(TOPICS.CATEGORY_ID, categoryId), authorId, title, now);
-        tx.record(new TopicCreated(topicId, categoryId, authorId, title));
-        addPost(tx, topicId, authorId, 1, body, now, null, false);
+        if (heldReason == null) {
+            tx.record(new TopicCreated(topicId, categoryId, authorId, title));
+        } else {
+            tx.sql().update(TOPICS).set(TOPICS.HIDDEN_AT, now).where(TOPICS.ID.eq(topicId)).execute();
+        }
+        addPost(tx, topicId, authorId, 1, body, now, null, false, heldReason);
         return topicId;
     }
 
@@ -135,6 +148,11 @@ public final class Discussions {
 
     /** Adds a reply at the end of a topic answering {@code replyTo} (null, or a post of the topic: the caller checks). */
     public long reply(Tx tx, long authorId, long topicId, String body, Long replyTo) {
+        return reply(tx, authorId, topicId, body, replyTo, null);
+    }
+
+    /** A reply; with a {@code heldReason} (a content guard's) it is held for review, as for a topic. */
+    public long reply(Tx tx, long authorId, long topicId, String body, Long replyTo, String heldReason) {
         Instant now = clock.instant();
         // Locking the topic row numbers concurrent replies one after another.
         var locked = tx.sql().select(TOPICS.REPLY_COUNT, TOPICS.IS_PRIVATE).from(TOPICS).where(TOPICS.ID.eq(topicId))
@@ -149,12 +167,25 @@ public final class Discussions {
                 .set(TOPICS.LAST_POSTED_AT, now)
                 .where(TOPICS.ID.eq(topicId))
                 .execute();
-        return addPost(tx, topicId, authorId, last == null ? 1 : last + 1, body, now, replyTo, locked.value2());
+        return addPost(tx, topicId, authorId, last == null ? 1 : last + 1, body, now, replyTo, locked.value2(),
+                heldReason);
     }
 
     private long addPost(Tx tx, long topicId, long authorId, int number, String body, Instant now, Long replyTo,
                          boolean inConversation) {
+        return addPost(tx, topicId, authorId, number, body, now, replyTo, inConversation, null);
+    }
+
+    private long addPost(Tx tx, long topicId, long authorId, int number, String body, Instant now, Long replyTo,
+                         boolean inConversation, String heldReason) {
         long postId = insertPost(tx, topicId, authorId, number, body, now, replyTo);
+        if (heldReason != null) {
+            String reason = heldReason.length() > 500 ? heldReason.substring(0, 500) : heldReason;
+            tx.sql().update(POSTS).set(POSTS.HIDDEN_AT, now).set(POSTS.HIDDEN_REASON, reason).set(POSTS.HELD, true)
+                    .where(POSTS.ID.eq(postId)).execute();
+            tx.record(new PostHidden(postId, topicId, authorId, reason, 0, true));
+            return postId;
+        }
         DomainEvent created = inConversation ? new MessageSent(postId, topicId, authorId, number)
                 : new PostCreated(postId, topicId, authorId, number);
         tx.record(created);

@@ -82,7 +82,7 @@ public final class PostEditApi implements Routes {
         return db.read(sql -> {
             TopicReader.Post post = reader.post(sql, postId);
             TopicReader.Topic topic = reader.require(sql, post.view().topicId());
-            return TopicApi.post(post.shownTo(authority.moderates(viewer, topic.categoryId())))
+            return TopicApi.post(post.shownTo(authority.moderates(viewer, topic.categoryId()), viewer.memberId()))
                     .put("topic", new JsonObject().put("id", topic.id()).put("title", topic.title())
                             .put("url", topic.path()));
         });

@@ -130,17 +130,17 @@ public final class PostEditing {
 
     private void guard(Viewer viewer, PostAuthority.Target target, String title, String body) {
         Draft.Kind kind = target.number() == 1 ? Draft.Kind.TOPIC : Draft.Kind.REPLY;
-        Verdict verdict = guards.review(new Draft(kind, viewer.asMemberView(), target.topic().categoryId(), title,
-                body));
+        Verdict verdict = guards.review(new Draft(kind, viewer.asMemberView(), target.topic().categoryId(),
+                target.topic().id(), title, body, 0));
         switch (verdict.outcome()) {
             case ACCEPT -> {
             }
             case REJECT -> throw new InvalidInput("body", verdict.reason().isBlank()
                     ? "This edit was refused by the site's content rules." : verdict.reason());
-            // No moderation queue to hold it in, as for new posts: refuse rather than publish.
-            case HOLD_FOR_REVIEW -> throw new InvalidInput("body", "This edit needs a moderator's review, which "
-                    + "is not possible yet, so it was not saved" + (verdict.reason().isBlank() ? "."
-                    : ": " + verdict.reason()));
+            // Publishing the edit would publish what the guard holds, and hiding the post would hide what readers
+            // already saw approved: refuse the edit, with the reason, and keep the post as it was.
+            case HOLD_FOR_REVIEW -> throw new InvalidInput("body", "This edit would need a moderator's review, so "
+                    + "it was not saved" + (verdict.reason().isBlank() ? "." : ": " + verdict.reason()));
         }
     }
 

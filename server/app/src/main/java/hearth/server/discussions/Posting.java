@@ -155,6 +155,7 @@ public final class Posting {
             }
             String body = rules.body(rawBody);
             discussions.mentionsWithinLimit(tx, body);
+            String held = null;
             if (replyTo != null && !tx.sql().fetchExists(POSTS, POSTS.ID.eq(replyTo), POSTS.TOPIC_ID.eq(topicId))) {
                 throw new InvalidInput("replyTo", "The post you are replying to is not in this topic.");
             }
@@ -165,9 +166,10 @@ public final class Posting {
             rules.paced(PostRules.Pace.REPLY, viewer.joinedAt(), reader.lastPostAt(tx.sql(), viewer.memberId()));
             if (!topic.isPrivate()) {
                 // Content guards are plugins: they see public posts only, never a private conversation.
-                guard(new Draft(Draft.Kind.REPLY, viewer.asMemberView(), topic.categoryId(), "", body));
+                held = guard(new Draft(Draft.Kind.REPLY, viewer.asMemberView(), topic.categoryId(), topicId, "", body,
+                        reader.publicPostCount(tx.sql(), viewer.memberId())));
             }
-            long postId = discussions.reply(tx, viewer.memberId(), topicId, body, replyTo);
+            long postId = discussions.reply(tx, viewer.memberId(), topicId, body, replyTo, held);
             int number = tx.sql().select(POSTS.POST_NUMBER).from(POSTS).where(POSTS.ID.eq(postId))
                     .fetchSingle(POSTS.POST_NUMBER);
             return new NewPost(topicId, topic.slug(), postId, number, reader.pageOf(tx.sql(), topicId, number));
@@ -213,8 +215,10 @@ public final class Posting {
             rules.notRepeated(reader.startedSince(tx.sql(), viewer.memberId(), title, rules.repeatsSince()),
                     PostRules.Pace.TOPIC);
             rules.paced(PostRules.Pace.TOPIC, viewer.joinedAt(), reader.lastTopicAt(tx.sql(), viewer.memberId()));
-            guard(new Draft(Draft.Kind.TOPIC, viewer.asMemberView(), categoryId, title, body));
-            long topicId = publishAt == null ? discussions.startTopic(tx, viewer.memberId(), categoryId, title, body)
+            String held = guard(new Draft(Draft.Kind.TOPIC, viewer.asMemberView(), categoryId, 0, title, body,
+                    reader.publicPostCount(tx.sql(), viewer.memberId())));
+            long topicId = publishAt == null
+                    ? discussions.startTopic(tx, viewer.memberId(), categoryId, title, body, held)
                     : discussions.scheduleTopic(tx, viewer.memberId(), categoryId, title, body, publishAt);
             if (kind != TopicKind.DISCUSSION) {
                 tx.sql().update(TOPICS).set(TOPICS.KIND, kind.key()).where(TOPICS.ID.eq(topicId)).execute();
@@ -251,18 +255,15 @@ public final class Posting {
         return id;
     }
 
-    private void guard(Draft draft) {
+    /** Refuses the draft if a content guard rejects it; returns the reason to hold it for review, or null. */
+    private String guard(Draft draft) {
         Verdict verdict = guards.review(draft);
-        switch (verdict.outcome()) {
-            case ACCEPT -> {
-            }
+        return switch (verdict.outcome()) {
+            case ACCEPT -> null;
             case REJECT -> throw new InvalidInput("body", verdict.reason().isBlank()
                     ? "This post was refused by the site's content rules." : verdict.reason());
-            // No moderation queue yet to hold it in: refuse with the reason rather than publish it.
-            case HOLD_FOR_REVIEW -> throw new InvalidInput("body", "This post needs a moderator's review, which "
-                    + "is not possible yet, so it was not posted" + (verdict.reason().isBlank() ? "."
-                    : ": " + verdict.reason()));
-        }
+            case HOLD_FOR_REVIEW -> verdict.reason().isBlank() ? "Held by the site's content rules." : verdict.reason();
+        };
     }
 
     private static <T> T valid(Map<String, String> errors, java.util.function.Supplier<T> rule) {

@@ -85,7 +85,8 @@ public final class TopicApi implements Routes {
             }
             TopicReader.Page posts = reader.page(sql, id, wanted);
             JsonArray list = new JsonArray();
-            posts.posts().forEach(p -> list.add(post(p.shownTo(moderator))));
+            long viewerId = viewer.map(Viewer::memberId).orElse(0L);
+            posts.posts().forEach(p -> list.add(post(p.shownTo(moderator, viewerId))));
             return new JsonObject().put("topic", topic(topic)).put("page", posts.number())
                     .put("pages", posts.count()).put("posts", list);
         }));
@@ -154,6 +155,7 @@ public final class TopicApi implements Routes {
                 .put("bodyMarkdown", p.view().markdown())
                 .put("createdAt", p.createdAt().toString())
                 .put("revisions", p.revisions())
-                .put("deleted", p.deleted());
+                .put("deleted", p.deleted())
+                .put("hidden", p.hidden());
     }
 }

@@ -234,7 +234,8 @@ public final class TopicPage implements Routes {
         boolean publicTopic = !topic.isPrivate() && !topic.scheduled();
         boolean moderator = publicTopic
                 && viewer.filter(v -> moderation.mayModerate(v, topic.categoryId())).isPresent();
-        List<TopicReader.Post> posts = page.posts().stream().map(p -> p.shownTo(moderator)).toList();
+        long viewerId = viewer.map(Viewer::memberId).orElse(0L);
+        List<TopicReader.Post> posts = page.posts().stream().map(p -> p.shownTo(moderator, viewerId)).toList();
         Map<String, Object> model = new HashMap<>();
         model.put("topic", topic);
         model.put("topicView", topic.view());

@@ -28,7 +28,8 @@ public final class TopicReader {
     public record Topic(long id, String slug, String title, long categoryId, String categoryName,
                         String categorySlug, String categoryColor, long authorId, int replies, Instant createdAt,
                         String pinned, boolean closed, boolean locked, boolean hidden, String kind, long acceptedPostId,
-                        List<String> tags, boolean isPrivate, Instant publishAt) {
+                        List<String> tags, boolean isPrivate, Instant publishAt, boolean underReview, boolean unlisted,
+                        long mergedInto) {
 
         /** A question topic (as opposed to a discussion); its accepted answer is {@code acceptedPostId} (0: none). */
         public boolean question() {
@@ -51,10 +52,17 @@ public final class TopicReader {
 
     /**
      * A post with its author, as the topic page shows it; {@code view} is the slots' subject. {@code revisions}
-     * counts its kept earlier versions; {@code deletedBy} is who deleted it (0 while it is not deleted).
+     * counts its kept earlier versions; {@code deletedBy} is who deleted it (0 while it is not deleted);
+     * {@code hiddenReason} is why moderation hides it (null while readers see it), {@code held} whether it has been
+     * hidden since it was written.
      */
     public record Post(long id, int number, long authorId, String username, String displayName, int avatarVersion,
-                       String bodyHtml, Instant createdAt, PostView view, int revisions, long deletedBy) {
+                       String bodyHtml, Instant createdAt, PostView view, int revisions, long deletedBy,
+                       String hiddenReason, boolean held) {
+
+        public boolean hidden() {
+            return hiddenReason != null;
+        }
 
         public boolean deleted() {
             return deletedBy != 0;
@@ -64,14 +72,19 @@ public final class TopicReader {
             return deletedBy == authorId;
         }
 
-        /** The post as a reader sees it: a deleted post's text only for moderators. */
-        public Post shownTo(boolean moderator) {
-            if (!deleted() || moderator) {
-                return this;
+        /**
+         * The post as a reader sees it: a deleted post's text only for moderators, a hidden one's for moderators and
+         * its author ({@code viewerId}, 0 for a visitor); why it is hidden only for moderators.
+         */
+        public Post shownTo(boolean moderator, long viewerId) {
+            if (moderator || (!deleted() && (!hidden() || viewerId == authorId))) {
+                return moderator || !hidden() ? this : new Post(id, number, authorId, username, displayName,
+                        avatarVersion, bodyHtml, createdAt, view, revisions, deletedBy, "", held);
             }
             return new Post(id, number, authorId, username, displayName, avatarVersion, "", createdAt,
-                    new PostView(view.id(), view.topicId(), view.authorId(), view.number(), "", view.createdAt()),
-                    revisions, deletedBy);
+                    new PostView(view.id(), view.topicId(), view.authorId(), view.number(), "", view.createdAt(),
+                            true),
+                    revisions, deletedBy, hidden() ? "" : null, held);
         }
     }
 
@@ -93,17 +106,18 @@ public final class TopicReader {
         return sql.select(TOPICS.ID, TOPICS.SLUG, TOPICS.TITLE, category, CATEGORIES.NAME, CATEGORIES.SLUG,
                         CATEGORIES.COLOR, TOPICS.AUTHOR_ID, TOPICS.REPLY_COUNT, TOPICS.CREATED_AT, TOPICS.PINNED,
                         TOPICS.CLOSED_AT, TOPICS.LOCKED_AT, TOPICS.DELETED_AT, TOPICS.KIND, TOPICS.ACCEPTED_POST_ID,
-                        TOPICS.IS_PRIVATE, TOPICS.PUBLISH_AT)
+                        TOPICS.IS_PRIVATE, TOPICS.PUBLISH_AT, TOPICS.HIDDEN_AT, TOPICS.UNLISTED, TOPICS.MERGED_INTO)
                 .from(TOPICS)
                 .leftJoin(CATEGORIES).on(CATEGORIES.ID.eq(category))
                 .where(TOPICS.ID.eq(topicId))
                 .fetchOptional(r -> new Topic(r.value1(), r.value2(), r.value3(), r.value4() == null ? 0 : r.value4(),
                         r.value5() == null ? "" : r.value5(), r.value6() == null ? "" : r.value6(),
                         r.value7() == null ? "" : r.value7(), r.value8(), r.value9(), r.value10(), r.value11(),
-                        r.value12() != null, r.value13() != null, r.value14() != null, r.value15(),
-                        r.value16() == null ? 0 : r.value16(),
+                        r.value12() != null, r.value13() != null, r.value14() != null || r.value19() != null,
+                        r.value15(), r.value16() == null ? 0 : r.value16(),
                         Tags.forTopics(sql, List.of(topicId)).getOrDefault(topicId, List.of()),
-                        Boolean.TRUE.equals(r.value17()), r.value18()));
+                        Boolean.TRUE.equals(r.value17()), r.value18(), r.value19() != null,
+                        Boolean.TRUE.equals(r.value20()), r.value21() == null ? 0 : r.value21()));
     }
 
     public Topic require(DSLContext sql, long topicId) {
@@ -137,7 +151,8 @@ public final class TopicReader {
         int number = Math.min(Math.max(1, requested), count);
         List<Post> posts = sql.select(POSTS.ID, POSTS.POST_NUMBER, POSTS.AUTHOR_ID, MEMBERS.USERNAME,
                         MEMBERS.DISPLAY_NAME, MEMBERS.AVATAR_VERSION, POSTS.BODY_HTML, POSTS.CREATED_AT,
-                        POSTS.BODY_MARKDOWN, POSTS.REVISION_COUNT, POSTS.DELETED_BY)
+                        POSTS.BODY_MARKDOWN, POSTS.REVISION_COUNT, POSTS.DELETED_BY, POSTS.HIDDEN_REASON,
+                        POSTS.HIDDEN_AT, POSTS.HELD)
                 .from(POSTS)
                 .join(MEMBERS).on(MEMBERS.ID.eq(POSTS.AUTHOR_ID))
                 .where(POSTS.TOPIC_ID.eq(topicId))
@@ -145,20 +160,26 @@ public final class TopicReader {
                 .limit(PAGE_SIZE).offset((number - 1) * PAGE_SIZE)
                 .fetch(r -> new Post(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         r.value7(), r.value8(), new PostView(r.value1(), topicId, r.value3(), r.value2(), r.value9(),
-                        r.value8()), r.value10(), deletedBy(r.value11())));
+                        r.value8(), r.value13() != null || r.value11() != null), r.value10(), deletedBy(r.value11()),
+                        hiddenReason(r.value13(), r.value12()), r.value14()));
         return new Page(number, count, posts);
     }
 
     public Post post(DSLContext sql, long postId) {
         return sql.select(POSTS.ID, POSTS.POST_NUMBER, POSTS.AUTHOR_ID, MEMBERS.USERNAME, MEMBERS.DISPLAY_NAME,
                         MEMBERS.AVATAR_VERSION, POSTS.BODY_HTML, POSTS.CREATED_AT, POSTS.BODY_MARKDOWN, POSTS.TOPIC_ID,
-                        POSTS.REVISION_COUNT, POSTS.DELETED_BY)
+                        POSTS.REVISION_COUNT, POSTS.DELETED_BY, POSTS.HIDDEN_REASON, POSTS.HIDDEN_AT, POSTS.HELD)
                 .from(POSTS)
                 .join(MEMBERS).on(MEMBERS.ID.eq(POSTS.AUTHOR_ID))
                 .where(POSTS.ID.eq(postId))
                 .fetchSingle(r -> new Post(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         r.value7(), r.value8(), new PostView(r.value1(), r.value10(), r.value3(), r.value2(),
-                        r.value9(), r.value8()), r.value11(), deletedBy(r.value12())));
+                        r.value9(), r.value8(), r.value14() != null || r.value12() != null), r.value11(),
+                        deletedBy(r.value12()), hiddenReason(r.value14(), r.value13()), r.value15()));
+    }
+
+    private static String hiddenReason(Instant hiddenAt, String reason) {
+        return hiddenAt == null ? null : reason == null ? "" : reason;
     }
 
     private static long deletedBy(Long member) {
@@ -169,6 +190,12 @@ public final class TopicReader {
     public Optional<Instant> lastPostAt(DSLContext sql, long memberId) {
         return Optional.ofNullable(sql.select(DSL.max(POSTS.CREATED_AT)).from(POSTS)
                 .where(POSTS.AUTHOR_ID.eq(memberId)).fetchSingle().value1());
+    }
+
+    /** How many posts of the member's readers can see: for content guards, which treat first posts apart. */
+    public int publicPostCount(DSLContext sql, long memberId) {
+        return sql.fetchCount(POSTS, POSTS.AUTHOR_ID.eq(memberId), POSTS.HIDDEN_AT.isNull(),
+                POSTS.DELETED_AT.isNull());
     }
 
     /** When the member last started a topic, if ever. */

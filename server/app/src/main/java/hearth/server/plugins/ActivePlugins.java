@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import hearth.api.access.AccessPolicy;
 import hearth.api.content.ContentGuard;
+import hearth.api.content.SignUpGuard;
 import hearth.api.observe.RequestObserver;
 import hearth.api.search.SearchProvider;
 import hearth.server.plugins.Contribution.PermissionSpec;
@@ -56,6 +57,7 @@ public final class ActivePlugins {
 
     private record Snapshot(Map<String, Active> byId, Map<String, List<Owned<SlotPart>>> slots,
                             List<Owned<AccessPolicy>> policies, List<Owned<ContentGuard>> guards,
+                            List<Owned<SignUpGuard>> signUpGuards,
                             List<Owned<SearchProvider>> searchProviders, List<Owned<TaskSpec>> tasks,
                             List<Owned<RequestObserver>> observers, Map<String, PermissionSpec> permissions,
                             List<AdminSection> adminSections) {
@@ -73,6 +75,7 @@ public final class ActivePlugins {
             }
             return new Snapshot(Map.copyOf(sorted), SlotOrder.arrange(sorted.values()),
                     all(sorted, Contribution::policies), all(sorted, Contribution::guards),
+                    all(sorted, Contribution::signUpGuards),
                     all(sorted, Contribution::searchProviders), all(sorted, Contribution::tasks),
                     all(sorted, Contribution::observers), Map.copyOf(permissions), List.copyOf(sections));
         }
@@ -136,6 +139,10 @@ public final class ActivePlugins {
 
     public List<Owned<ContentGuard>> guards() {
         return now.guards();
+    }
+
+    public List<Owned<SignUpGuard>> signUpGuards() {
+        return now.signUpGuards();
     }
 
     /** The search provider in use: the first running plugin's, by plugin id. */

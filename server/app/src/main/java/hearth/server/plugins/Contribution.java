@@ -3,6 +3,7 @@ package hearth.server.plugins;
 import hearth.api.access.AccessPolicy;
 import hearth.api.access.Role;
 import hearth.api.content.ContentGuard;
+import hearth.api.content.SignUpGuard;
 import hearth.api.events.EventListener;
 import hearth.api.notifications.NotificationKind;
 import hearth.api.observe.RequestObserver;
@@ -19,6 +20,7 @@ import java.util.Set;
 public record Contribution(String pluginId, List<SettingSpec> settings, List<Route> pages,
                           Optional<String> adminTitle, List<Route> adminRoutes, List<SlotPart> slots,
                           List<PermissionSpec> permissions, List<AccessPolicy> policies, List<ContentGuard> guards,
+                          List<SignUpGuard> signUpGuards,
                           List<NamedListener> listeners, List<SearchProvider> searchProviders, List<TaskSpec> tasks,
                           List<RequestObserver> observers, List<NotificationKind> notificationKinds) {
 

@@ -5,6 +5,7 @@ import hearth.api.PluginContext;
 import hearth.api.access.AccessPolicy;
 import hearth.api.access.Role;
 import hearth.api.content.ContentGuard;
+import hearth.api.content.SignUpGuard;
 import hearth.api.events.EventListener;
 import hearth.api.notifications.NotificationKind;
 import hearth.api.observe.RequestObserver;
@@ -51,6 +52,8 @@ final class Contributor implements Contributions {
     private final List<PermissionSpec> permissions = new ArrayList<>();
     private final List<AccessPolicy> policies = new ArrayList<>();
     private final List<ContentGuard> guards = new ArrayList<>();
+    private final List<SignUpGuard> signUpGuards = new ArrayList<>();
+    private final List<Runnable> warmUps = new ArrayList<>();
     private final List<NamedListener> listeners = new ArrayList<>();
     private final List<SearchProvider> searchProviders = new ArrayList<>();
     private final List<TaskSpec> tasks = new ArrayList<>();
@@ -67,7 +70,7 @@ final class Contributor implements Contributions {
     Contribution contribution() {
         return new Contribution(pluginId, List.copyOf(settings), List.copyOf(pages), adminTitle,
                 List.copyOf(adminRoutes), List.copyOf(slots), List.copyOf(permissions), List.copyOf(policies),
-                List.copyOf(guards), List.copyOf(listeners), List.copyOf(searchProviders), List.copyOf(tasks),
+                List.copyOf(guards), List.copyOf(signUpGuards), List.copyOf(listeners), List.copyOf(searchProviders), List.copyOf(tasks),
                 List.copyOf(observers), List.copyOf(notificationKinds));
     }
 
@@ -176,6 +179,21 @@ final class Contributor implements Contributions {
     @Override
     public void contentGuard(ContentGuard guard) {
         guards.add(guard);
+    }
+
+    @Override
+    public void signUpGuard(SignUpGuard guard) {
+        signUpGuards.add(guard);
+    }
+
+    @Override
+    public void warmUp(Runnable load) {
+        warmUps.add(load);
+    }
+
+    /** What the plugin asked to load before its contributions go live. */
+    List<Runnable> warmUps() {
+        return List.copyOf(warmUps);
     }
 
     @Override

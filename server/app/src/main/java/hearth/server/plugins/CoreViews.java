@@ -4,6 +4,7 @@ import static hearth.server.db.schema.tables.Members.MEMBERS;
 import static hearth.server.db.schema.tables.Posts.POSTS;
 import static hearth.server.db.schema.tables.Topics.TOPICS;
 
+import hearth.api.views.Applicant;
 import hearth.api.views.MemberView;
 import hearth.api.views.Members;
 import hearth.api.views.PostView;
@@ -12,9 +13,14 @@ import hearth.api.views.Topics;
 import hearth.server.accounts.MemberViews;
 import hearth.server.db.Database;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record7;
+import org.jooq.SelectConditionStep;
 
 /** The read views plugins get of core data: stable records, whatever the core's tables look like. Blocking. */
 final class CoreViews implements Members, Topics {
@@ -55,10 +61,42 @@ final class CoreViews implements Members, Topics {
 
     @Override
     public Optional<PostView> post(long id) {
-        return db.query(sql -> sql.select(POSTS.ID, POSTS.TOPIC_ID, POSTS.AUTHOR_ID, POSTS.POST_NUMBER,
-                        POSTS.BODY_MARKDOWN, POSTS.CREATED_AT)
-                .from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID)).where(POSTS.ID.eq(id), LISTED)
-                .fetchOptional(r -> new PostView(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6())));
+        return db.query(sql -> posts(sql, POSTS.ID.eq(id)).fetchOptional(CoreViews::postView));
+    }
+
+    @Override
+    public List<PostView> posts(long topicId, int fromNumber, int limit) {
+        return db.query(sql -> posts(sql, POSTS.TOPIC_ID.eq(topicId).and(POSTS.POST_NUMBER.ge(fromNumber)))
+                .orderBy(POSTS.POST_NUMBER).limit(Math.max(0, limit)).fetch(CoreViews::postView));
+    }
+
+    @Override
+    public List<PostView> postsBy(long memberId, int limit) {
+        return db.query(sql -> posts(sql, POSTS.AUTHOR_ID.eq(memberId))
+                .orderBy(POSTS.CREATED_AT.desc(), POSTS.ID.desc()).limit(Math.max(0, limit))
+                .fetch(CoreViews::postView));
+    }
+
+    private static SelectConditionStep<Record7<Long, Long, Long, Integer, String, Instant, Boolean>> posts(
+            DSLContext sql, Condition which) {
+        return sql.select(POSTS.ID, POSTS.TOPIC_ID, POSTS.AUTHOR_ID, POSTS.POST_NUMBER, POSTS.BODY_MARKDOWN,
+                        POSTS.CREATED_AT, POSTS.HIDDEN_AT.isNotNull().or(POSTS.DELETED_AT.isNotNull()))
+                .from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID)).where(which, LISTED);
+    }
+
+    private static PostView postView(Record7<Long, Long, Long, Integer, String, Instant, Boolean> r) {
+        return new PostView(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7());
+    }
+
+    @Override
+    public List<Applicant> awaitingApproval(int limit) {
+        Instant now = clock.instant();
+        return db.query(sql -> sql.select(MEMBERS.ID, MEMBERS.EMAIL).from(MEMBERS)
+                .where(MEMBERS.STATUS.eq("pending"), MEMBERS.DELETED_AT.isNull())
+                .orderBy(MEMBERS.CREATED_AT, MEMBERS.ID).limit(Math.max(0, limit)).fetch()
+                .stream()
+                .flatMap(r -> MemberViews.find(sql, MEMBERS.ID.eq(r.value1()), now).stream()
+                        .map(member -> new Applicant(member, r.value2())))
+                .toList());
     }
 }

@@ -1,5 +1,8 @@
 package hearth.server.plugins;
 
+import hearth.api.data.PluginTransaction;
+import hearth.api.moderation.ModerationActions;
+import hearth.server.moderation.PluginTx;
 import hearth.api.PluginContext;
 import hearth.api.access.Permissions;
 import hearth.api.data.PluginDatabase;
@@ -18,7 +21,8 @@ import org.jooq.DSLContext;
 
 /** The core services one plugin gets, scoped to it (its tables, its templates, its data dir). */
 record HostedContext(PluginManifest manifest, CoreViews views, Permissions permissions, Database db,
-                     Templates siteTemplates, MemberNotifications memberNotifications, Clock clock, Path dataDir)
+                     Templates siteTemplates, MemberNotifications memberNotifications, Clock clock, Path dataDir,
+                     ModerationActions moderation)
         implements PluginContext {
 
     @Override
@@ -64,6 +68,11 @@ record HostedContext(PluginManifest manifest, CoreViews views, Permissions permi
             @Override
             public <T> T write(Function<DSLContext, T> work) {
                 return db.transaction(tx -> work.apply(tx.sql()));
+            }
+
+            @Override
+            public <T> T transaction(Function<PluginTransaction, T> work) {
+                return db.transaction(tx -> work.apply(new PluginTx(tx)));
             }
 
             @Override

@@ -1,5 +1,6 @@
 package hearth.server.plugins;
 
+import hearth.api.moderation.ModerationActions;
 import com.github.zafarkhaja.semver.Version;
 import hearth.api.HearthApi;
 import hearth.api.HearthExtension;
@@ -46,7 +47,7 @@ public final class PluginHost implements AutoCloseable {
     /** What the host works with. */
     public record Needs(Path pluginsDir, Path dataRoot, Database db, Clock clock, JournalDispatcher dispatcher,
                         Templates templates, Permissions permissions, MemberNotifications notifications,
-                        boolean safeMode) {
+                        ModerationActions moderation, boolean safeMode) {
     }
 
     private final Needs needs;
@@ -341,7 +342,7 @@ public final class PluginHost implements AutoCloseable {
             }
             Contributor contributor = new Contributor(manifest.id(), new HostedContext(manifest, views,
                     needs.permissions(), needs.db(), needs.templates(), needs.notifications(), needs.clock(),
-                    dataDir(manifest.id())),
+                    dataDir(manifest.id()), needs.moderation()),
                     settings);
             WithClassLoader.call(loader, () -> {
                 manifests.getFirst().contribute(contributor);
@@ -349,6 +350,12 @@ public final class PluginHost implements AutoCloseable {
             });
             Contribution contribution = contributor.contribution();
             settings.load(manifest.id(), contribution.settings());
+            for (Runnable warmUp : contributor.warmUps()) {
+                WithClassLoader.call(loader, () -> {
+                    warmUp.run();
+                    return null;
+                });
+            }
             Files.createDirectories(dataDir(manifest.id()));
             Active started = new Active(contribution, manifest.version(), loader);
             for (Contribution.NamedListener listener : contribution.listeners()) {

@@ -1,0 +1,43 @@
+package hearth.plugins.moderation;
+
+import hearth.api.Contributions;
+import hearth.api.HearthExtension;
+import hearth.api.PluginContext;
+import hearth.api.access.Role;
+import hearth.api.settings.Setting;
+import org.pf4j.Extension;
+
+/**
+ * The plugin's manifest: the permissions and shared services, then each part of moderation declares its own
+ * settings, routes, slots, guards and listeners (flags and the review queue, content guards and crisis mode, members
+ * and sanctions, topic tools, the audit log).
+ */
+@Extension
+public final class Moderation implements HearthExtension {
+
+    @Override
+    public void contribute(Contributions site) {
+        PluginContext context = site.context();
+        site.permission(Staff.FLAG, "Flag posts and members for the moderators", Role.MEMBER);
+        site.permission(Staff.REVIEW, "Open the review queue and act on flags, held posts and sign-ups",
+                Role.MODERATOR);
+        site.permission(Staff.SANCTION, "Silence and suspend members", Role.MODERATOR);
+        site.permission(Staff.BAN, "Ban members for good", Role.ADMIN);
+        site.permission(Staff.AUDIT, "Read the moderation audit log", Role.MODERATOR);
+        site.permission(Staff.CRISIS, "Switch crisis mode on and off", Role.ADMIN);
+
+        Setting<String> appealUrl = site.settings().text("appeal-url", "Where members appeal a sanction (a path or URL)",
+                "/x/moderation/appeal", 200);
+        Staff staff = new Staff(context.database(), context.permissions());
+        site.accessPolicy(staff::decide);
+        site.warmUp(staff::reload);
+        AuditLog audit = new AuditLog(context.database(), context.clock());
+        Toolkit kit = new Toolkit(context, staff, audit,
+                new Sanctions(context.moderation(), audit, context.clock(), appealUrl));
+
+        hearth.plugins.moderation.review.ReviewFeature.contribute(site, kit);
+        hearth.plugins.moderation.guards.GuardsFeature.contribute(site, kit);
+        hearth.plugins.moderation.members.MembersFeature.contribute(site, kit);
+        hearth.plugins.moderation.topics.TopicsFeature.contribute(site, kit);
+    }
+}
