@@ -50,6 +50,7 @@ import hearth.server.announcements.AnnouncementFeature;
 import hearth.server.announcements.Announcements;
 import hearth.server.calendars.CalendarsFeature;
 import hearth.server.access.SitePermissions;
+import hearth.server.access.SignUpGuards;
 import hearth.server.accounts.AccountsFeature;
 import hearth.server.accounts.MemberAdmin;
 import hearth.server.accounts.Members;
@@ -324,7 +325,8 @@ public final class Hearth {
                     Runtime.getRuntime().availableProcessors());
             shutdown.push(hashing::close);
             AccountsFeature accounts = new AccountsFeature(new AccountsFeature.Needs(vertx, db, clock, tokens, mailer,
-                    settings, pages, config.baseUrl(), dataDir.resolve("uploads/avatars"), hashing, sessions, memberAdmin));
+                    settings, pages, config.baseUrl(), dataDir.resolve("uploads/avatars"), hashing, sessions, memberAdmin,
+                    new SignUpGuards(plugins, pluginFaults)));
             ContentGuards contentGuards = new ContentGuards(plugins, pluginFaults);
             ProfilesFeature profiles = new ProfilesFeature(db, clock, markdown, pages, accounts.sessions(),
                     contentGuards, themes);

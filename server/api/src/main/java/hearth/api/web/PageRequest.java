@@ -18,7 +18,10 @@ public interface PageRequest {
     /** A query-string parameter, or empty. */
     Optional<String> query(String name);
 
-    /** A form field of a POST (URL-encoded or multipart), or empty. */
+    /**
+     * A form field of a POST (URL-encoded or multipart; since 1.1.0 also a top-level field of a JSON object body, as
+     * text), or empty.
+     */
     Optional<String> form(String name);
 
     /** A request header, or empty. */

@@ -57,8 +57,10 @@ public final class AccountApi implements Routes {
                 Json.string(body, "invite"));
         accounts.signUp(form, AccountPages.userAgent(ctx), AccountPages.ip(ctx))
                 .onSuccess(session -> {
-                    authentication.set(ctx, session);
-                    Json.send(ctx, 201, new JsonObject().put("username", form.username().strip()));
+                    session.ifPresent(started -> authentication.set(ctx, started));
+                    // 202: the account exists but waits for a moderator's approval before it may log in.
+                    Json.send(ctx, session.isPresent() ? 201 : 202, new JsonObject()
+                            .put("username", form.username().strip()).put("pending", session.isEmpty()));
                 })
                 .onFailure(ctx::fail);
     }

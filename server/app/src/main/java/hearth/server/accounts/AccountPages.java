@@ -60,10 +60,10 @@ public final class AccountPages implements Routes {
         Accounts.SignUp form = new Accounts.SignUp(Forms.field(ctx, "username"), Forms.field(ctx, "email"), Forms.field(ctx, "password"),
                 Forms.checked(ctx, "terms"), Forms.field(ctx, "invite"));
         accounts.signUp(form, userAgent(ctx), ip(ctx))
-                .onSuccess(session -> {
-                    authentication.set(ctx, session);
+                .onSuccess(session -> session.ifPresentOrElse(started -> {
+                    authentication.set(ctx, started);
                     Pages.redirect(ctx, "/account/welcome");
-                })
+                }, () -> pages.show(ctx, 200, "signup-pending", Map.of("username", form.username().strip()))))
                 .onFailure(showAgain(ctx, "signup", Map.of("username", form.username(),
                         "email", form.email(), "terms", form.acceptedTerms(), "invite", form.invite())));
     }

@@ -1,5 +1,7 @@
 package hearth.server.accounts;
 
+import hearth.api.content.Verdict;
+import hearth.server.access.SignUpGuards;
 import hearth.server.accounts.Members.Role;
 import hearth.server.db.Database;
 import hearth.server.db.Tx;
@@ -61,11 +63,14 @@ public final class Accounts {
     private final MemberLinks links;
     private final Invites invites;
     private final SiteSettings settings;
+    private final SignUpGuards signUpGuards;
     private final Clock clock;
 
     public Accounts(WorkerExecutor hashing, Database db, Members members, Passwords passwords, PasswordPolicy policy,
                     Sessions sessions, AccountMails mails, LoginThrottle throttle, TwoFactor twoFactor,
-                    MemberLinks links, Invites invites, SiteSettings settings, Clock clock) {
+                    MemberLinks links, Invites invites, SiteSettings settings, SignUpGuards signUpGuards,
+                    Clock clock) {
+        this.signUpGuards = signUpGuards;
         this.hashing = hashing;
         this.db = db;
         this.members = members;
@@ -84,9 +89,11 @@ public final class Accounts {
     /**
      * Creates the account and its first session, and mails a link to confirm the address. The first account of a
      * site without an admin becomes its admin.
-     * Fails with {@link InvalidInput} naming every field that breaks a rule.
+     * Fails with {@link InvalidInput} naming every field that breaks a rule, or with a sign-up guard's reason. When a
+     * guard holds the sign-up for review, the account waits for a moderator's approval and no session starts: the
+     * answer is empty.
      */
-    public Future<Sessions.Started> signUp(SignUp form, String userAgent, String ip) {
+    public Future<Optional<Sessions.Started>> signUp(SignUp form, String userAgent, String ip) {
         String username = form.username().strip();
         String email = form.email().strip();
         Map<String, String> errors = new java.util.LinkedHashMap<>(SignUpRules.check(username, email,
@@ -95,6 +102,12 @@ public final class Accounts {
         if (!errors.isEmpty()) {
             return Future.failedFuture(new InvalidInput(errors));
         }
+        Verdict verdict = signUpGuards.review(new hearth.api.content.SignUp(username, email, ip));
+        if (verdict.outcome() == Verdict.Outcome.REJECT) {
+            return Future.failedFuture(new InvalidInput("email", verdict.reason().isBlank()
+                    ? "Sign-ups like this one are not accepted here." : verdict.reason()));
+        }
+        boolean held = verdict.outcome() == Verdict.Outcome.HOLD_FOR_REVIEW;
         return hashing.executeBlocking(() -> passwords.hash(form.password().toCharArray()), false)
                 .compose(hash -> db.write(tx -> {
                     Map<String, String> taken = new java.util.LinkedHashMap<>();
@@ -118,7 +131,11 @@ public final class Accounts {
                     Role role = siteHasAdmin ? Role.MEMBER : Role.ADMIN;
                     long id = members.register(tx, username, email, hash, role);
                     mails.verifyEmail(tx, id, username, email);
-                    return sessions.start(tx, id, false, userAgent, ip);
+                    if (held && siteHasAdmin) {
+                        members.awaitApproval(tx, id);
+                        return Optional.<Sessions.Started>empty();
+                    }
+                    return Optional.of(sessions.start(tx, id, false, userAgent, ip));
                 }));
     }
 
@@ -199,9 +216,12 @@ public final class Accounts {
         Members.Credentials member = checked.attempt().member().orElseThrow();
         MemberStatus status = MemberStatus.of(member.status(), member.statusUntil(), clock.instant());
         if (status.blocksLogin()) {
-            throw new InvalidInput("identifier", status.kind() == MemberStatus.Kind.BANNED
-                    ? "This account has been banned" + reason(member) + "."
-                    : "This account is suspended until " + DAY.format(status.until()) + reason(member) + ".");
+            throw new InvalidInput("identifier", switch (status.kind()) {
+                case BANNED -> "This account has been banned" + reason(member) + ".";
+                case PENDING -> "This account is waiting for a moderator's approval. We will email you once it "
+                        + "is approved.";
+                default -> "This account is suspended until " + DAY.format(status.until()) + reason(member) + ".";
+            });
         }
         if (twoFactor.isEnabled(tx, member.id())) {
             if (form.code() == null) {

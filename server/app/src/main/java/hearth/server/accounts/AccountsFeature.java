@@ -1,5 +1,6 @@
 package hearth.server.accounts;
 
+import hearth.server.access.SignUpGuards;
 import hearth.server.db.Database;
 import hearth.server.mail.Mailer;
 import hearth.server.site.SiteSettings;
@@ -28,7 +29,7 @@ public final class AccountsFeature implements Routes {
     /** What the accounts feature needs from the rest of the site. */
     public record Needs(Vertx vertx, Database db, Clock clock, Tokens tokens, Mailer mailer, SiteSettings settings,
                         Pages pages, URI baseUrl, Path avatarFolder, WorkerExecutor hashing,
-                        Sessions sessions, MemberAdmin memberAdmin) {
+                        Sessions sessions, MemberAdmin memberAdmin, SignUpGuards signUpGuards) {
     }
 
     private final Sessions sessions;
@@ -58,7 +59,7 @@ public final class AccountsFeature implements Routes {
                 new RecoveryCodes(new SecureRandom()), passwords, members, sessions, needs.baseUrl().getHost(), clock);
         Invites invites = new Invites(needs.tokens(), clock);
         Accounts accounts = new Accounts(hashing, db, members, passwords, policy, sessions, mails,
-                new LoginThrottle(clock), twoFactor, links, invites, settings, clock);
+                new LoginThrottle(clock), twoFactor, links, invites, settings, needs.signUpGuards(), clock);
         EmailVerification verification = new EmailVerification(db, members, links, mails, sessions,
                 new RateLimiter(3, Duration.ofHours(1), clock));
         PasswordChanges passwordChanges = new PasswordChanges(hashing, db, members, passwords, policy, links, mails,

@@ -67,6 +67,11 @@ public final class Members {
     }
 
     /** Registers a member who signed up with a password (already hashed); returns the new id. */
+    /** Makes a new account wait for a moderator's approval before it may log in. */
+    void awaitApproval(Tx tx, long memberId) {
+        tx.sql().update(MEMBERS).set(MEMBERS.STATUS, "pending").where(MEMBERS.ID.eq(memberId)).execute();
+    }
+
     public long register(Tx tx, String username, String email, String passwordHash, Role role) {
         long id = create(tx, username, email, username, role);
         tx.sql().update(MEMBERS)

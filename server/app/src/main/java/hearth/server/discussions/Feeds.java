@@ -101,14 +101,14 @@ public final class Feeds implements Routes {
         long id = Forms.pathId(ctx, "id", "topic");
         db.read(sql -> {
             var topic = sql.select(TOPICS.SLUG, TOPICS.TITLE, TOPICS.CATEGORY_ID).from(TOPICS)
-                    .where(TOPICS.ID.eq(id), TOPICS.DELETED_AT.isNull()).fetchOptional()
+                    .where(TOPICS.ID.eq(id), TOPICS.DELETED_AT.isNull(), TOPICS.HIDDEN_AT.isNull()).fetchOptional()
                     .filter(r -> r.value3() != null) // conversations and scheduled topics: no feed
                     .filter(r -> permissions.allows(viewer, DiscussionPermissions.SEE, Scope.category(r.value3())))
                     .orElseThrow(() -> new NotFound("There is no such topic."));
             String page = "/t/" + topic.value1() + "/" + id;
             List<Entry> posts = sql.select(POSTS.POST_NUMBER, MEMBERS.DISPLAY_NAME, POSTS.CREATED_AT, POSTS.BODY_HTML)
                     .from(POSTS).join(MEMBERS).on(MEMBERS.ID.eq(POSTS.AUTHOR_ID))
-                    .where(POSTS.TOPIC_ID.eq(id), POSTS.DELETED_AT.isNull())
+                    .where(POSTS.TOPIC_ID.eq(id), POSTS.DELETED_AT.isNull(), POSTS.HIDDEN_AT.isNull())
                     .orderBy(POSTS.POST_NUMBER.desc()).limit(ENTRIES)
                     .fetch(r -> new Entry(base + page + "#post-" + r.value1(),
                             (r.value1() == 1 ? "" : "Reply #" + (r.value1() - 1) + " to ") + topic.value2(),
@@ -129,7 +129,7 @@ public final class Feeds implements Routes {
                 .from(TOPICS)
                 .join(MEMBERS).on(MEMBERS.ID.eq(TOPICS.AUTHOR_ID))
                 .leftJoin(POSTS).on(POSTS.TOPIC_ID.eq(TOPICS.ID), POSTS.POST_NUMBER.eq(1))
-                .where(which, TOPICS.DELETED_AT.isNull())
+                .where(which, TOPICS.DELETED_AT.isNull(), TOPICS.HIDDEN_AT.isNull(), TOPICS.UNLISTED.isFalse())
                 .orderBy(TOPICS.CREATED_AT.desc(), TOPICS.ID.desc()).limit(ENTRIES)
                 .fetch(r -> new Entry(base + "/t/" + r.value2() + "/" + r.value1(), r.value3(), r.value4(),
                         r.value5(), r.value6() == null ? "" : r.value6()));

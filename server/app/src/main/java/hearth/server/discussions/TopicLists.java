@@ -121,7 +121,9 @@ public final class TopicLists {
 
     /** The list, further narrowed by {@code also} (for one member: leave out what they muted). */
     public Page list(DSLContext sql, Query query, Condition also) {
-        Condition where = TOPICS.CATEGORY_ID.in(query.visible()).and(TOPICS.DELETED_AT.isNull()).and(also);
+        // Hidden topics (under review) and unlisted ones are out of every list; their links still work for who may see them.
+        Condition where = TOPICS.CATEGORY_ID.in(query.visible()).and(TOPICS.DELETED_AT.isNull())
+                .and(TOPICS.HIDDEN_AT.isNull()).and(TOPICS.UNLISTED.isFalse()).and(also);
         if (query.category() != 0) {
             where = where.and(TOPICS.CATEGORY_ID.eq(query.category()));
         }

@@ -79,6 +79,9 @@ public final class TopicPage implements Routes {
                 Forms.pathId(ctx, "id", "topic"), Forms.checked(ctx, "locked"))));
     }
 
+    /** The model of a topic that was merged into another: only where to go. */
+    private static final String MERGED_INTO = "mergedInto";
+
     private void byId(RoutingContext ctx) {
         long id = Forms.pathId(ctx, "id", "topic");
         Optional<Viewer> viewer = Viewer.of(ctx);
@@ -100,6 +103,10 @@ public final class TopicPage implements Routes {
             return;
         }
         db.read(sql -> {
+            long mergedInto = reader.mergedInto(sql, id);
+            if (mergedInto != 0) {
+                return Map.<String, Object>of(MERGED_INTO, mergedInto);
+            }
             TopicReader.Topic topic = visible(sql, viewer, id);
             if (!topic.slug().equals(ctx.pathParam("slug"))) {
                 return null;
@@ -114,6 +121,8 @@ public final class TopicPage implements Routes {
         }).onSuccess(model -> {
             if (model == null) {
                 byId(ctx);
+            } else if (model.containsKey(MERGED_INTO)) {
+                moved(ctx, "/t/" + model.get(MERGED_INTO));
             } else {
                 pages.showShared(ctx, cached, "topic", model);
                 views.record(id, viewer.map(Viewer::memberId), address);

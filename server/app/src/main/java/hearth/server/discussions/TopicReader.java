@@ -120,6 +120,12 @@ public final class TopicReader {
                         Boolean.TRUE.equals(r.value20()), r.value21() == null ? 0 : r.value21()));
     }
 
+    /** The topic a merged topic's posts went to; 0 when it was not merged. */
+    public long mergedInto(DSLContext sql, long topicId) {
+        Long into = sql.select(TOPICS.MERGED_INTO).from(TOPICS).where(TOPICS.ID.eq(topicId)).fetchOne(TOPICS.MERGED_INTO);
+        return into == null ? 0 : into;
+    }
+
     public Topic require(DSLContext sql, long topicId) {
         return find(sql, topicId).orElseThrow(TopicReader::noSuchTopic);
     }

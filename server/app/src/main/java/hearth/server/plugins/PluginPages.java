@@ -44,14 +44,17 @@ public final class PluginPages implements Routes {
 
     @Override
     public void mount(Router router) {
-        router.route("/x/:plugin/*").handler(ctx -> handle(ctx, false));
-        router.route("/admin/x/:plugin/*").handler(ctx -> handle(ctx, true));
+        router.route("/x/:plugin/*").handler(ctx -> handle(ctx, false, false));
+        router.route("/admin/x/:plugin/*").handler(ctx -> handle(ctx, true, false));
+        // A plugin's JSON API: its page routes under /api, here where API clients and JSON errors are at home.
+        router.route("/api/v1/x/:plugin/*").handler(ctx -> handle(ctx, false, true));
     }
 
-    private void handle(RoutingContext ctx, boolean admin) {
+    private void handle(RoutingContext ctx, boolean admin, boolean api) {
         String pluginId = ctx.pathParam("plugin");
-        String prefix = (admin ? "/admin/x/" : "/x/") + pluginId;
-        String path = ctx.normalizedPath().substring(Math.min(prefix.length(), ctx.normalizedPath().length()));
+        String prefix = (api ? "/api/v1/x/" : admin ? "/admin/x/" : "/x/") + pluginId;
+        String path = (api ? "/api" : "") + ctx.normalizedPath()
+                .substring(Math.min(prefix.length(), ctx.normalizedPath().length()));
         Optional<Viewer> viewer = Viewer.of(ctx);
         if (admin) {
             Viewer.requiredAdmin(ctx, "Only admins can open a plugin's admin section.");
@@ -120,6 +123,27 @@ public final class PluginPages implements Routes {
         }
     }
 
+    /** The top-level fields of a JSON object body, as text (nested values as their JSON); empty for other bodies. */
+    private static Map<String, String> jsonFields(RoutingContext ctx) {
+        String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        if (type == null || !type.startsWith("application/json") || ctx.body() == null || ctx.body().length() == 0) {
+            return Map.of();
+        }
+        io.vertx.core.json.JsonObject json;
+        try {
+            json = ctx.body().asJsonObject();
+        } catch (io.vertx.core.json.DecodeException | ClassCastException e) {
+            throw new InvalidInput("body", "Send a JSON object.");
+        }
+        Map<String, String> fields = new HashMap<>();
+        json.forEach(entry -> {
+            if (entry.getValue() != null) {
+                fields.put(entry.getKey(), String.valueOf(entry.getValue()));
+            }
+        });
+        return fields;
+    }
+
     /** The request as a plugin handler reads it, copied off the routing context before the handler runs. */
     private static final class Request implements PageRequest {
         private final String method;
@@ -138,6 +162,7 @@ public final class PluginPages implements Routes {
             this.viewer = viewer;
             ctx.queryParams().names().forEach(n -> query.put(n, ctx.queryParams().getAll(n)));
             ctx.request().formAttributes().names().forEach(n -> form.put(n, ctx.request().formAttributes().getAll(n)));
+            jsonFields(ctx).forEach((name, value) -> form.putIfAbsent(name, List.of(value)));
             ctx.request().headers().names().forEach(n -> headers.put(n.toLowerCase(java.util.Locale.ROOT),
                     ctx.request().headers().get(n)));
         }

@@ -48,7 +48,8 @@ public final class MemberActivity {
     public List<RecentPost> recent(DSLContext sql, long memberId) {
         return sql.select(POSTS.ID, TOPICS.ID, TOPICS.SLUG, TOPICS.TITLE, POSTS.POST_NUMBER, POSTS.CREATED_AT)
                 .from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID))
-                .where(POSTS.AUTHOR_ID.eq(memberId), POSTS.DELETED_AT.isNull(), TOPICS.DELETED_AT.isNull(),
+                .where(POSTS.AUTHOR_ID.eq(memberId), POSTS.DELETED_AT.isNull(), POSTS.HIDDEN_AT.isNull(),
+                        TOPICS.DELETED_AT.isNull(), TOPICS.HIDDEN_AT.isNull(),
                         TOPICS.CATEGORY_ID.isNotNull())
                 .orderBy(POSTS.CREATED_AT.desc(), POSTS.ID.desc())
                 .limit(RECENT)

@@ -31,7 +31,8 @@ public final class PlainSearch {
                 .or(POSTS.POST_NUMBER.eq(1).and(DSL.lower(TOPICS.TITLE).like(pattern, ESCAPE)))
                 // Deleted posts, and topics hidden with their opening post, are not found; private conversations
                 // and unpublished topics have no category and are never found.
-                .and(POSTS.DELETED_AT.isNull()).and(TOPICS.DELETED_AT.isNull()).and(TOPICS.CATEGORY_ID.isNotNull());
+                .and(POSTS.DELETED_AT.isNull()).and(POSTS.HIDDEN_AT.isNull()).and(TOPICS.DELETED_AT.isNull())
+                .and(TOPICS.HIDDEN_AT.isNull()).and(TOPICS.CATEGORY_ID.isNotNull());
         long total = sql.selectCount()
                 .from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID))
                 .where(matches)
