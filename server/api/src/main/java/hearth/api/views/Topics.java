@@ -13,6 +13,14 @@ public interface Topics {
     Optional<PostView> post(long id);
 
     /**
+     * Every category, in the site's order (plugins check who may see which with the {@code discussions.see}
+     * permission).
+     *
+     * @since 1.1.0
+     */
+    List<CategoryView> categories();
+
+    /**
      * Up to {@code limit} posts of a topic from number {@code fromNumber} on, in order, hidden ones included.
      *
      * @since 1.1.0

@@ -42,7 +42,8 @@ public final class TopicReader {
 
         /** The topic as plugins see it (the {@code topic.sidebar} slot's subject). */
         public TopicView view() {
-            return new TopicView(id, categoryId, authorId, title, replies, createdAt);
+            return new TopicView(id, categoryId, authorId, title, replies, createdAt,
+                    new TopicView.State(closed, locked, pinned, unlisted, hidden));
         }
 
         public String path() {

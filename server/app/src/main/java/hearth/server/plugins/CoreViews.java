@@ -1,10 +1,12 @@
 package hearth.server.plugins;
 
+import static hearth.server.db.schema.tables.Categories.CATEGORIES;
 import static hearth.server.db.schema.tables.Members.MEMBERS;
 import static hearth.server.db.schema.tables.Posts.POSTS;
 import static hearth.server.db.schema.tables.Topics.TOPICS;
 
 import hearth.api.views.Applicant;
+import hearth.api.views.CategoryView;
 import hearth.api.views.MemberView;
 import hearth.api.views.Members;
 import hearth.api.views.PostView;
@@ -53,10 +55,20 @@ final class CoreViews implements Members, Topics {
     @Override
     public Optional<TopicView> topic(long id) {
         return db.query(sql -> sql.select(TOPICS.ID, TOPICS.CATEGORY_ID, TOPICS.AUTHOR_ID, TOPICS.TITLE,
-                        TOPICS.REPLY_COUNT, TOPICS.CREATED_AT)
-                .from(TOPICS).where(TOPICS.ID.eq(id), LISTED)
+                        TOPICS.REPLY_COUNT, TOPICS.CREATED_AT, TOPICS.CLOSED_AT, TOPICS.LOCKED_AT, TOPICS.PINNED,
+                        TOPICS.UNLISTED, TOPICS.DELETED_AT, TOPICS.HIDDEN_AT)
+                .from(TOPICS).where(TOPICS.ID.eq(id), LISTED, TOPICS.MERGED_INTO.isNull())
                 .fetchOptional(r -> new TopicView(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6())));
+                        r.value6(), new TopicView.State(r.value7() != null, r.value8() != null, r.value9(),
+                        Boolean.TRUE.equals(r.value10()), r.value11() != null || r.value12() != null))));
+    }
+
+    @Override
+    public List<CategoryView> categories() {
+        return db.query(sql -> sql.select(CATEGORIES.ID, CATEGORIES.PARENT_ID, CATEGORIES.NAME, CATEGORIES.SLUG)
+                .from(CATEGORIES).orderBy(CATEGORIES.POSITION, CATEGORIES.ID)
+                .fetch(r -> new CategoryView(r.value1(), r.value2() == null ? 0 : r.value2(), r.value3(),
+                        r.value4())));
     }
 
     @Override
