@@ -68,8 +68,14 @@ public final class AuditLog {
      */
     public void record(PluginTransaction tx, long actorId, String action, String subjectType, long subjectId,
                        long categoryId, String reason, String before, String after) {
+        record(tx, clock.instant(), actorId, action, subjectType, subjectId, categoryId, reason, before, after);
+    }
+
+    /** {@link #record} for an action that happened at {@code at} (one the core journaled). */
+    public void record(PluginTransaction tx, Instant at, long actorId, String action, String subjectType,
+                       long subjectId, long categoryId, String reason, String before, String after) {
         tx.sql().insertInto(table, AT, ACTOR_ID, ACTION, SUBJECT_TYPE, SUBJECT_ID, CATEGORY_ID, REASON, BEFORE, AFTER)
-                .values(clock.instant(), actorId, action, subjectType, subjectId, categoryId == 0 ? null : categoryId,
+                .values(at, actorId, action, subjectType, subjectId, categoryId == 0 ? null : categoryId,
                         reason == null ? "" : truncate(reason, 1000), before, after)
                 .execute();
     }
@@ -81,6 +87,17 @@ public final class AuditLog {
                 .from(table).where(where(filter)).orderBy(ID.desc()).offset(offset).limit(limit)
                 .fetch(r -> new Entry(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         r.value7() == null ? 0 : r.value7(), r.value8(), r.value9(), r.value10())));
+    }
+
+    /**
+     * Whether {@code actorId} has an entry about the subject within {@code window} of {@code at}: the action that
+     * journaled an event at {@code at} was audited already (by the plugin, in its transaction, or by an earlier
+     * delivery of the event).
+     */
+    public boolean audited(PluginTransaction tx, long actorId, String subjectType, long subjectId, Instant at,
+                           java.time.Duration window) {
+        return tx.sql().fetchExists(table, ACTOR_ID.eq(actorId), SUBJECT_TYPE.eq(subjectType),
+                SUBJECT_ID.eq(subjectId), AT.between(at.minus(window), at.plus(window)));
     }
 
     /** How many entries match {@code filter}. */

@@ -39,5 +39,7 @@ public final class Moderation implements HearthExtension {
         hearth.plugins.moderation.guards.GuardsFeature.contribute(site, kit);
         hearth.plugins.moderation.members.MembersFeature.contribute(site, kit);
         hearth.plugins.moderation.topics.TopicsFeature.contribute(site, kit);
+        hearth.plugins.moderation.audit.AuditFeature.contribute(site, kit);
+        hearth.plugins.moderation.admin.AdminFeature.contribute(site, kit);
     }
 }

@@ -1,6 +1,7 @@
 package hearth.api.web;
 
 import hearth.api.views.MemberView;
+import java.util.List;
 import java.util.Optional;
 
 /** One request to a plugin route, as the handler needs it. */
@@ -23,6 +24,13 @@ public interface PageRequest {
      * text), or empty.
      */
     Optional<String> form(String name);
+
+    /**
+     * Every value of a form field that may repeat (checkboxes of one name), in order; empty when absent.
+     *
+     * @since 1.1.0
+     */
+    List<String> formValues(String name);
 
     /** A request header, or empty. */
     Optional<String> header(String name);

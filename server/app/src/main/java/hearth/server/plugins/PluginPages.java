@@ -192,6 +192,11 @@ public final class PluginPages implements Routes {
         }
 
         @Override
+        public List<String> formValues(String name) {
+            return List.copyOf(form.getOrDefault(name, List.of()));
+        }
+
+        @Override
         public Optional<String> form(String name) {
             return first(form.get(name));
         }

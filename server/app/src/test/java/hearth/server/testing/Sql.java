@@ -73,6 +73,36 @@ public final class Sql {
         }
     }
 
+    /** The first column of every row, as text, for a statement with {@code ?} parameters. */
+    public static List<String> values(TestDatabase database, String sql, Object... params) {
+        try (Connection c = database.connect(); PreparedStatement st = prepare(c, sql, params);
+             ResultSet rs = st.executeQuery()) {
+            List<String> values = new ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** Every column of the first row, as text (empty if there is no row). */
+    public static List<String> firstRow(TestDatabase database, String sql, Object... params) {
+        try (Connection c = database.connect(); PreparedStatement st = prepare(c, sql, params);
+             ResultSet rs = st.executeQuery()) {
+            List<String> values = new ArrayList<>();
+            if (rs.next()) {
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    values.add(rs.getString(i));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
         PreparedStatement st = c.prepareStatement(sql);
         for (int i = 0; i < params.length; i++) {
