@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import hearth.server.testing.TestSite;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,6 +33,13 @@ class ApiDocumentTest {
                     documented.add(method.toUpperCase() + " " + path)));
             Set<String> served = new TreeSet<>();
             site.routes().stream().filter(r -> r.contains(" /api/v1/")).forEach(served::add);
+            // The bundled plugins' JSON routes, served under /api/v1/x/<plugin>/.
+            for (String plugin : List.of("moderation", "welcome-banner")) {
+                site.plugins().active(plugin).orElseThrow().contribution().pages().stream()
+                        .filter(route -> route.pattern().startsWith("/api/"))
+                        .forEach(route -> served.add(route.method() + " /api/v1/x/" + plugin
+                                + route.pattern().substring("/api".length()).replaceAll(":(\\w+)", "{$1}")));
+            }
             assertEquals(served, documented);
         }
     }
