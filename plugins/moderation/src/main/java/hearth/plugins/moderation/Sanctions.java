@@ -11,6 +11,8 @@ import hearth.api.settings.Setting;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -48,6 +50,9 @@ public final class Sanctions {
             throw new InvalidInput("length", "Choose how long: 24 hours, 72 hours, 1 week, 30 days or custom.");
         }
     }
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'",
+            Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final ModerationActions core;
     private final AuditLog audit;
@@ -90,6 +95,12 @@ public final class Sanctions {
     /** Silences a member (reads, cannot post) until {@code until} (empty: until lifted). */
     public void silence(PluginTransaction tx, long memberId, Optional<Instant> until, String reason, long byMemberId) {
         impose(tx, memberId, Standing.SILENCED, until, reason, byMemberId, "silence");
+        // A silenced member can still log in and read: tell them why they cannot post, and for how long.
+        core.sendPrivateMessage(tx, memberId, "Your account is silenced",
+                "The moderators have silenced your account "
+                        + until.map(at -> "until " + WHEN.format(at)).orElse("until they lift it") + ": you can read, but not post.\n\n> "
+                        + reason(reason).replace("\n", "\n> ") + "\n\nIf you think this is a mistake, you can appeal: "
+                        + appealUrl.get(), byMemberId);
         tx.record(new MemberSilenced(memberId, until.orElse(null), reason(reason), byMemberId));
     }
 

@@ -18,7 +18,7 @@ public final class PostingRights {
     /** Why the viewer may not post, for the person to read; empty when they may. */
     public Optional<String> whyNot(Viewer viewer) {
         if (viewer.silenced()) {
-            return Optional.of("Your account is silenced: you can read, but not post, for now.");
+            return Optional.of("Your account is silenced: you can read, but not post, for now. Your messages say why.");
         }
         if (!viewer.emailVerified() && settings.isOn(SiteSettings.Key.REQUIRE_VERIFIED_EMAIL_TO_POST)) {
             return Optional.of("Please confirm your email address first: open the link we sent you.");
