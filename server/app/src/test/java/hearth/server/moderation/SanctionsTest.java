@@ -117,6 +117,10 @@ class SanctionsTest {
         assertEquals(303, act(admin, "Matrixmole", "ban", "reason", "Enough.").statusCode());
         assertEquals("banned", status("Matrixmole"));
         assertEquals(403, act(moderator, "Matrixmole", "lift", "reason", "Mercy.").statusCode(), "bans are admins'");
+        HttpResponse<String> downgrade = act(moderator, "Matrixmole", "silence", "length", "day", "reason", "x");
+        assertEquals(400, downgrade.statusCode(), "a silence would end the ban");
+        assertTrue(downgrade.body().contains("The member is banned: lift the ban first."), downgrade.body());
+        assertEquals("banned", status("Matrixmole"));
         assertEquals(303, act(admin, "Matrixmole", "lift", "reason", "Second chance.").statusCode());
         assertEquals("active", status("Matrixmole"));
 

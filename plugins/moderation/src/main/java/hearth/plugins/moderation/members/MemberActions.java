@@ -25,8 +25,11 @@ import java.util.function.Function;
 final class MemberActions {
 
     /** What the viewer may do on the page; templates read the components. */
-    public record Powers(boolean warn, boolean sanction, boolean ban) {
+    public record Powers(boolean warn, boolean sanction, boolean ban, boolean editReasons) {
     }
+
+    private static final String PENDING = "This account waits for approval: approve or reject it in the review "
+            + "queue.";
 
     private final Toolkit kit;
     private final Permissions permissions;
@@ -50,7 +53,8 @@ final class MemberActions {
     Powers require(Optional<MemberView> viewer) {
         permissions.require(viewer, Staff.REVIEW, Scope.site(), "Only moderators can see members' moderation pages.");
         return new Powers(true, permissions.allows(viewer, Staff.SANCTION, Scope.site()),
-                permissions.allows(viewer, Staff.BAN, Scope.site()));
+                permissions.allows(viewer, Staff.BAN, Scope.site()),
+                permissions.allows(viewer, MembersFeature.EDIT_REASONS, Scope.site()));
     }
 
     /** The member's standing now, with when it ends and why when the audit log knows. */
@@ -81,14 +85,20 @@ final class MemberActions {
                 need(powers.sanction(), "Only moderators can silence members.");
                 Optional<Instant> until = until(form, true);
                 String reason = reason(form);
-                transaction(tx -> sanctions.silence(tx, target.id(), until, reason, by));
+                transaction(tx -> {
+                    replaceable(tx, target.id());
+                    sanctions.silence(tx, target.id(), until, reason, by);
+                });
                 yield target.username() + " is silenced" + until.map(at -> " until " + at).orElse("") + ".";
             }
             case "suspend" -> {
                 need(powers.sanction(), "Only moderators can suspend members.");
                 Instant until = until(form, false).orElseThrow();
                 String reason = reason(form);
-                transaction(tx -> sanctions.suspend(tx, target.id(), until, reason, by));
+                transaction(tx -> {
+                    replaceable(tx, target.id());
+                    sanctions.suspend(tx, target.id(), until, reason, by);
+                });
                 yield target.username() + " is suspended until " + until + ".";
             }
             case "ban" -> {
@@ -121,13 +131,26 @@ final class MemberActions {
         switch (now) {
             case ACTIVE -> throw new InvalidInput("member", "There is nothing to lift: the member is in good "
                     + "standing.");
-            case PENDING_APPROVAL -> throw new InvalidInput("member", "This account waits for approval: approve or "
-                    + "reject it in the review queue.");
+            case PENDING_APPROVAL -> throw new InvalidInput("member", PENDING);
             case BANNED -> need(permissions.allows(viewer, Staff.BAN, Scope.site()), "Only admins can lift a ban.");
             default -> need(permissions.allows(viewer, Staff.SANCTION, Scope.site()),
                     "Only moderators can lift sanctions.");
         }
         kit.sanctions().lift(tx, memberId, reason, viewer.orElseThrow().id());
+    }
+
+    /**
+     * Refuses to replace a ban or a pending sign-up with a silence or suspension: either would let the member log in
+     * (a moderator without {@link Staff#BAN} could end a ban that way; an applicant would skip approval).
+     */
+    private void replaceable(PluginTransaction tx, long memberId) {
+        switch (kit.context().moderation().standing(tx, memberId)) {
+            case BANNED -> throw new InvalidInput("member", "The member is banned: lift the ban first.");
+            case PENDING_APPROVAL -> throw new InvalidInput("member", PENDING);
+            default -> {
+                // Active, silenced or suspended: the new sanction replaces the old one.
+            }
+        }
     }
 
     /** The reason typed, else the text of the canned reason chosen; Sanctions refuses an empty one. */
