@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record7;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -137,7 +138,7 @@ public final class Appeals implements TimelineSource {
                 .toList();
     }
 
-    private static Appeal appeal(org.jooq.Record7<Long, Long, String, String, Instant, String, String> r) {
+    private static Appeal appeal(Record7<Long, Long, String, String, Instant, String, String> r) {
         return new Appeal(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7());
     }
 }

@@ -10,6 +10,7 @@ import hearth.plugins.moderation.Columns;
 import hearth.plugins.moderation.TimelineItem;
 import hearth.plugins.moderation.TimelineSource;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ final class AuditSource implements TimelineSource {
                         + " by " + names.computeIfAbsent(e.actorId(), this::name)
                         + (e.after() == null ? "" : " (" + e.after() + ")") + ": " + e.reason(), null));
         return Stream.concat(aboutMember, aboutPosts(memberId, limit, names).stream())
-                .sorted(java.util.Comparator.comparing(TimelineItem::at).reversed()).limit(limit).toList();
+                .sorted(Comparator.comparing(TimelineItem::at).reversed()).limit(limit).toList();
     }
 
     /**

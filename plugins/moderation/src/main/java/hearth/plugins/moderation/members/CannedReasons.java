@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
@@ -82,7 +83,7 @@ final class CannedReasons {
         });
     }
 
-    private Reason find(org.jooq.DSLContext sql, long id) {
+    private Reason find(DSLContext sql, long id) {
         return sql.select(ID, TITLE, BODY).from(table).where(ID.eq(id)).forUpdate()
                 .fetchOptional(r -> new Reason(r.value1(), r.value2(), r.value3()))
                 .orElseThrow(() -> new NotFound("There is no such reason: it may have been deleted."));

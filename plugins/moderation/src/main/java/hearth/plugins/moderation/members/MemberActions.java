@@ -14,6 +14,7 @@ import hearth.plugins.moderation.Staff;
 import hearth.plugins.moderation.Toolkit;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -189,7 +190,7 @@ final class MemberActions {
         return kit.sanctions().until(length, days);
     }
 
-    private void transaction(java.util.function.Consumer<PluginTransaction> work) {
+    private void transaction(Consumer<PluginTransaction> work) {
         kit.context().database().transaction(tx -> {
             work.accept(tx);
             return null;

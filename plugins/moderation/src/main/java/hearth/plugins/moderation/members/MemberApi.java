@@ -4,6 +4,7 @@ import hearth.api.views.MemberView;
 import hearth.api.web.PageRequest;
 import hearth.api.web.PageResponse;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -46,7 +47,7 @@ final class MemberApi {
         body.put("id", member.id());
         body.put("username", member.username());
         body.put("displayName", member.displayName());
-        body.put("role", member.role().name().toLowerCase(java.util.Locale.ROOT));
+        body.put("role", member.role().name().toLowerCase(Locale.ROOT));
         body.put("standing", actions.standing(member.id()));
         return body;
     }

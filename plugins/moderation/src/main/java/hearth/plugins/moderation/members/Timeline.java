@@ -4,6 +4,7 @@ import hearth.plugins.moderation.TimelineItem;
 import hearth.plugins.moderation.TimelineSource;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A member's timeline for staff: every source's items in one list, newest first, a page at a time. Each source gives
@@ -38,7 +39,7 @@ final class Timeline {
     }
 
     /** The page number in a query string; anything else is the first page. */
-    static int page(java.util.Optional<String> query) {
+    static int page(Optional<String> query) {
         try {
             return query.map(Integer::parseInt).orElse(0);
         } catch (NumberFormatException e) {
