@@ -8,7 +8,11 @@ import hearth.server.testing.Browser;
 import hearth.server.testing.Members;
 import hearth.server.testing.Sql;
 import hearth.server.testing.TestSite;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nu.validator.client.EmbeddedValidator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,5 +148,40 @@ class MemberTimelineTest {
         String second = admin.get("/x/moderation/members/Pagedpuffin?page=1").body();
         assertEquals(5, kinds(second).size());
         assertTrue(second.contains("Paged note 54") && second.contains("rel=\"prev\"") && !second.contains("rel=\"next\""));
+    }
+
+    @Test
+    void theModerationPagesAreValidHtml() throws Exception {
+        Members.member(site, "Validvole", "member");
+        assertEquals(303, act(admin, "Validvole", "notes", Map.of("note", "Checking the markup.")).statusCode());
+        assertEquals(303, new Browser(site).submit("/x/moderation/appeal", "/x/moderation/appeal",
+                Map.of("identifier", "Validvole", "message", "Markup appeal.")).statusCode());
+        List<String> errors = new ArrayList<>();
+        for (String path : List.of("/x/moderation/members/Validvole", "/x/moderation/reasons",
+                "/x/moderation/appeals", "/u/Validvole")) {
+            errors.addAll(check(path, admin.get(path)));
+        }
+        errors.addAll(check("/x/moderation/appeal", site.get("/x/moderation/appeal")));
+        errors.addAll(check("suspend with bad days", act(admin, "Validvole", "suspend",
+                Map.of("length", "custom", "days", "0", "reason", "x"))));
+        assertEquals(List.of(), errors);
+    }
+
+    /** The Nu HTML Checker's errors on a page, as "what line:column message". */
+    private static List<String> check(String what, HttpResponse<String> page) throws Exception {
+        EmbeddedValidator validator = new EmbeddedValidator();
+        validator.setOutputFormat(EmbeddedValidator.OutputFormat.JSON);
+        validator.setNoLangDetect(true);
+        String report = validator.validate(new ByteArrayInputStream(page.body().getBytes(StandardCharsets.UTF_8)));
+        List<String> errors = new ArrayList<>();
+        JsonArray messages = new JsonObject(report).getJsonArray("messages", new JsonArray());
+        for (int i = 0; i < messages.size(); i++) {
+            JsonObject message = messages.getJsonObject(i);
+            if ("error".equals(message.getString("type")) || "fatal".equals(message.getString("subType"))) {
+                errors.add(what + " " + message.getValue("lastLine") + ":" + message.getValue("firstColumn") + " "
+                        + message.getString("message") + " [" + message.getString("extract", "").strip() + "]");
+            }
+        }
+        return errors;
     }
 }
