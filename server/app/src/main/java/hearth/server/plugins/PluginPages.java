@@ -126,7 +126,7 @@ public final class PluginPages implements Routes {
     /** The top-level fields of a JSON object body, as text (nested values as their JSON); empty for other bodies. */
     private static Map<String, String> jsonFields(RoutingContext ctx) {
         String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
-        if (type == null || !type.startsWith("application/json") || ctx.body() == null || ctx.body().length() == 0) {
+        if (type == null || !type.startsWith("application/json") || ctx.body() == null || ctx.body().length() <= 0) {
             return Map.of();
         }
         io.vertx.core.json.JsonObject json;
@@ -134,6 +134,9 @@ public final class PluginPages implements Routes {
             json = ctx.body().asJsonObject();
         } catch (io.vertx.core.json.DecodeException | ClassCastException e) {
             throw new InvalidInput("body", "Send a JSON object.");
+        }
+        if (json == null) {
+            return Map.of();
         }
         Map<String, String> fields = new HashMap<>();
         json.forEach(entry -> {

@@ -81,7 +81,8 @@ class MemberTimelineTest {
         Sql.change(site.database(), "INSERT INTO moderation_audit (at, actor_id, action, subject_type, subject_id,"
                 + " reason) VALUES (?, ?, 'hide', 'post', ?, 'Looks like an advert')", Instant.now(), id("Timemod"),
                 post);
-        assertEquals(303, act(moderator, "Timelynx", "warn", Map.of("reason", "Keep it friendly.")).statusCode());
+        HttpResponse<String> warned = act(moderator, "Timelynx", "warn", Map.of("reason", "Keep it friendly."));
+        assertEquals(303, warned.statusCode(), warned.body());
         assertEquals(303, act(moderator, "Timelynx", "notes", Map.of("note", "Seems to mean well.")).statusCode());
         assertEquals(303, act(moderator, "Timelynx", "silence", Map.of("length", "day", "reason", "Cool off.")).statusCode());
         assertEquals(303, new Browser(site).submit("/x/moderation/appeal", "/x/moderation/appeal",
