@@ -58,7 +58,9 @@ class HtmlValidityTest {
         for (String name : List.of("home", "topic-list", "topic", "profile", "event", "events", "admin")) {
             errors.addAll(check(admin, pages.get(name)));
         }
-        for (String path : List.of("/new-topic", "/account/preferences", "/events/new", "/admin/plugins")) {
+        String topicId = pages.get("topic").substring(pages.get("topic").lastIndexOf('/') + 1);
+        for (String path : List.of("/new-topic", "/account/preferences", "/events/new", "/admin/plugins",
+                "/admin/x/moderation/", "/x/moderation/topics/" + topicId, "/x/moderation/audit")) {
             errors.addAll(check(admin, path));
         }
         assertEquals(List.of(), errors);
