@@ -32,6 +32,8 @@ final class FlagPages {
     PageResponse save(PageRequest request) {
         String kind = kind(request);
         long id = ReviewPages.id(request.param("id"));
+        // Where to go back to, found first: a flag that hides the post makes it unfindable for the flagger.
+        String back = back(flags.target(request.viewer(), kind, id));
         try {
             flags.raise(request.viewer(), kind, id, request.form("reason").orElse(""),
                     request.form("text").orElse(""));
@@ -41,7 +43,7 @@ final class FlagPages {
             request.form("text").ifPresent(v -> values.put("text", v));
             return form(request, invalid.errors(), values, 400);
         }
-        return PageResponse.redirect(back(flags.target(request.viewer(), kind, id)));
+        return PageResponse.redirect(back);
     }
 
     /** {@code POST /api/flags} with form fields kind (post or member), id, reason and text. */
