@@ -12,6 +12,7 @@ import hearth.server.testing.TestSite;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReviewQueueTest {
 
+    private static final AtomicInteger TOPICS = new AtomicInteger();
     private static final Pattern COUNT = Pattern.compile("Review \\((\\d+)\\)");
 
     @TempDir
@@ -64,7 +66,12 @@ class ReviewQueueTest {
 
     /** A reply by Poster in a new topic of the category, flagged once; returns the reply's id. */
     private static long flaggedReply(String category, String text) {
-        long reply = fx.reply(poster, fx.topic(poster, category, "Topic for " + text, "The opening post"), text);
+        return flaggedReply(poster, category, text);
+    }
+
+    private static long flaggedReply(Browser author, String category, String text) {
+        long reply = fx.reply(author, fx.topic(author, category, "Review topic number " + TOPICS.incrementAndGet(),
+                "The opening post"), text);
         assertEquals(303, fx.flagPost(flagger, reply, "spam", "").statusCode());
         return reply;
     }
@@ -173,15 +180,17 @@ class ReviewQueueTest {
         assertEquals(303, act(moderator, fx.item("post", warned), "warn", Map.of("reason", "Please stop advertising"))
                 .statusCode());
 
-        long silenced = flaggedReply("General", "Silence me please");
-        assertEquals(303, act(admin, fx.item("post", silenced), "silence",
-                Map.of("length", "day", "reason", "Advertising again")).statusCode());
-
         long noted = flaggedReply("General", "Note me please");
         long notedItem = fx.item("post", noted);
         assertEquals(303, act(moderator, notedItem, "note", Map.of("note", "Same spammer as last week?"))
                 .statusCode());
         assertTrue(admin.get("/x/moderation/review/" + notedItem).body().contains("Same spammer as last week?"));
+
+        // Someone else: a silenced author cannot post, and other tests need Poster's replies.
+        Browser loud = Members.member(site, "Loudmouth", "member");
+        long silenced = flaggedReply(loud, "General", "Silence me please");
+        assertEquals(303, act(admin, fx.item("post", silenced), "silence",
+                Map.of("length", "day", "reason", "Advertising again")).statusCode());
 
         for (long post : new long[] {approved, hidden, deleted, edited, dismissed}) {
             String state = Sql.value(site.database(),
@@ -196,7 +205,9 @@ class ReviewQueueTest {
         assertEquals(1, fx.audits("note", "post", noted));
         long poster = fx.member("Poster");
         assertTrue(fx.audits("warn", "member", poster) >= 1);
-        assertTrue(fx.audits("silence", "member", poster) >= 1);
+        assertEquals(1, fx.audits("silence", "member", fx.member("Loudmouth")));
+        assertFalse("active".equals(Sql.value(site.database(),
+                "SELECT status FROM members WHERE username_key = 'loudmouth'")), "silenced");
         assertEquals(fx.number("SELECT id FROM members WHERE username_key = 'catmod'"), fx.number(
                 "SELECT actor_id FROM moderation_audit WHERE action = 'hide' AND subject_id = ?", hidden));
     }
@@ -215,8 +226,8 @@ class ReviewQueueTest {
         assertEquals(303, act(catmod, item, "approve", Map.of()).statusCode());
         assertTrue(site.get(topic).body().contains("waits-for-review"), "published");
         assertEquals(1, fx.audits("approve", "post", reply));
-        assertEquals(1, fx.number("SELECT COUNT(*) FROM journal WHERE event_type = 'PostCreated'"
-                + " AND payload LIKE ?", "%\"postId\":" + reply + ",%"));
+        assertEquals(1, fx.number("SELECT COUNT(*) FROM journal WHERE event_type = 'PostApproved'"
+                + " AND payload LIKE ? AND payload LIKE '%\"wasHeld\":true%'", "%\"postId\":" + reply + ",%"));
     }
 
     @Test
