@@ -136,8 +136,20 @@ class FlagsTest {
         assertFalse(site.get(topic).body().contains("hideme-count"), "hidden from visitors");
         assertTrue(author.get(topic).body().contains("hideme-count"), "its author still sees it");
         assertEquals(1, fx.audits("auto-hide", "post", post));
-        String item = moderator.get("/x/moderation/review/" + fx.item("post", post)).body();
-        assertTrue(item.contains("2 distinct flaggers of 2"), item);
+        long item = fx.item("post", post);
+        String page = moderator.get("/x/moderation/review/" + item).body();
+        assertTrue(page.contains("2 distinct flaggers of 2"), page);
+
+        // The moderator disagrees: the post is shown again, and the flaggers' accuracy counts the miss.
+        String review = "/x/moderation/review/" + item;
+        assertEquals(303, moderator.submit(review, review + "/approve", Map.of()).statusCode());
+        assertTrue(site.get(topic).body().contains("hideme-count"), "restored");
+        assertEquals(2, fx.number("SELECT COUNT(*) FROM moderation_flags WHERE item_id = ? AND state = 'disagreed'",
+                post));
+        long next = fx.reply(author, post, "Another post to flag after a miss");
+        assertEquals(303, fx.flagPost(bo, next, "spam", "").statusCode());
+        assertEquals("0.333", Sql.value(site.database(), "SELECT CAST(accuracy AS DECIMAL(6, 3)) FROM"
+                + " moderation_flags WHERE item_id = ? AND flagger_id = ?", next, fx.member("Bobo")));
     }
 
     @Test

@@ -34,7 +34,11 @@ final class ReviewActions {
             ReviewStore.MEMBER, List.of("take", "note", "dismiss", "warn", "silence"),
             ReviewStore.SIGNUP, List.of("take", "note", "approve-signup", "reject-signup"));
 
-    /** The reason a rejected applicant reads: their account is banned, which also frees nothing and ends nothing. */
+    /**
+     * The reason a rejected applicant reads. Their account is banned rather than deleted: the decision stays on record
+     * (the audit log points at a member that exists), the same address cannot simply sign up again, and an admin can
+     * lift the ban if it was a mistake.
+     */
     static final String SIGNUP_REJECTED = "Sign-up not approved";
 
     private final Toolkit kit;
