@@ -86,6 +86,15 @@ class ReviewQueueTest {
         return who.submit(page, page + "/" + action, fields);
     }
 
+    /** The JSON API takes form fields, with the CSRF token as a header like htmx sends it. */
+    private static HttpResponse<String> apiAct(Browser who, long item, String action, Map<String, String> fields) {
+        if (who.cookie("hearth_csrf").isEmpty()) {
+            who.get("/");
+        }
+        return who.post("/x/moderation/api/queue/" + item + "/" + action, fields, "X-CSRF-Token",
+                who.cookie("hearth_csrf").orElseThrow().getValue());
+    }
+
     private static int navCount(Browser who) {
         Matcher m = COUNT.matcher(who.get("/").body());
         return m.find() ? Integer.parseInt(m.group(1)) : -1;
@@ -135,6 +144,12 @@ class ReviewQueueTest {
         String api = moderator.get("/x/moderation/api/queue").body();
         assertTrue(api.contains("\"id\":" + elsewhere + ",\"kind\":\"post\",\"state\":\"open\""), api);
         assertTrue(api.contains("\"waiting\":\"waiting "), api);
+        HttpResponse<String> taken = apiAct(moderator, elsewhere, "take", Map.of());
+        assertEquals(200, taken.statusCode(), taken.body());
+        assertTrue(taken.body().contains("\"state\":\"in-progress\""), taken.body());
+        assertEquals(403, apiAct(catmod, elsewhere, "dismiss", Map.of()).statusCode());
+        assertEquals(403, apiAct(member, elsewhere, "dismiss", Map.of()).statusCode());
+        assertEquals(400, apiAct(moderator, elsewhere, "approve-signup", Map.of()).statusCode(), "not for posts");
         assertEquals(303, act(admin, aboutMember, "dismiss", Map.of()).statusCode());
         assertEquals(1, fx.audits("dismiss", "member", fx.member("Poster")));
     }
