@@ -35,9 +35,10 @@ final class ReviewSlots {
                 + waiting.get() + ")</a>");
     }
 
-    /** post.actions: "Flag" for members who may flag, not on their own posts; "Flagged" once they have. */
+    /** post.actions: "Flag" for members who may flag, not on their own or hidden posts; "Flagged" once they have. */
     Html post(SlotContext context) {
-        if (!(context.subject().orElse(null) instanceof PostView post) || !mayFlag(context.viewer())
+        // Hidden posts are already with the moderators (and only their author and moderators see them).
+        if (!(context.subject().orElse(null) instanceof PostView post) || post.hidden() || !mayFlag(context.viewer())
                 || context.viewer().get().id() == post.authorId()) {
             return Html.EMPTY;
         }
