@@ -5,6 +5,13 @@ import hearth.api.HearthExtension;
 import hearth.api.PluginContext;
 import hearth.api.access.Role;
 import hearth.api.settings.Setting;
+import hearth.plugins.moderation.admin.AdminFeature;
+import hearth.plugins.moderation.audit.AuditFeature;
+import hearth.plugins.moderation.guards.GuardsFeature;
+import hearth.plugins.moderation.members.MembersFeature;
+import hearth.plugins.moderation.review.ReviewFeature;
+import hearth.plugins.moderation.topics.TopicsFeature;
+import java.util.List;
 import org.pf4j.Extension;
 
 /**
@@ -35,11 +42,11 @@ public final class Moderation implements HearthExtension {
         Toolkit kit = new Toolkit(context, staff, audit,
                 new Sanctions(context.moderation(), audit, context.clock(), appealUrl));
 
-        hearth.plugins.moderation.review.ReviewFeature.contribute(site, kit);
-        hearth.plugins.moderation.guards.GuardsFeature.contribute(site, kit);
-        hearth.plugins.moderation.members.MembersFeature.contribute(site, kit);
-        hearth.plugins.moderation.topics.TopicsFeature.contribute(site, kit);
-        hearth.plugins.moderation.audit.AuditFeature.contribute(site, kit);
-        hearth.plugins.moderation.admin.AdminFeature.contribute(site, kit);
+        TimelineSource flags = ReviewFeature.contribute(site, kit);
+        GuardsFeature.contribute(site, kit);
+        MembersFeature.contribute(site, kit, List.of(flags));
+        TopicsFeature.contribute(site, kit);
+        AuditFeature.contribute(site, kit);
+        AdminFeature.contribute(site, kit);
     }
 }

@@ -4,7 +4,9 @@ import hearth.api.Contributions;
 import hearth.api.PluginContext;
 import hearth.api.access.Role;
 import hearth.api.slots.Slots;
+import hearth.plugins.moderation.TimelineSource;
 import hearth.plugins.moderation.Toolkit;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,15 +25,18 @@ public final class MembersFeature {
     private MembersFeature() {
     }
 
-    public static void contribute(Contributions site, Toolkit kit) {
+    /** Declares the member pages; {@code elsewhere} are the other parts' timeline sources (flags). */
+    public static void contribute(Contributions site, Toolkit kit, List<TimelineSource> elsewhere) {
         PluginContext context = kit.context();
         site.permission(EDIT_REASONS, "Edit the canned reasons offered when sanctioning a member", Role.ADMIN);
 
         CannedReasons reasons = new CannedReasons(context.database(), kit.audit());
         Notes notes = new Notes(context.database(), kit.audit(), context.members(), context.clock());
         Appeals appeals = new Appeals(context.database(), kit.audit(), context.members(), context.clock());
-        Timeline timeline = new Timeline(List.of(new PostsSource(context.topics()),
+        List<TimelineSource> sources = new ArrayList<>(List.of(new PostsSource(context.topics()),
                 new AuditSource(kit.audit(), context.database(), context.topics(), context.members()), notes, appeals));
+        sources.addAll(elsewhere);
+        Timeline timeline = new Timeline(sources);
         MemberActions actions = new MemberActions(kit, reasons, notes);
 
         MemberPages pages = new MemberPages(actions, reasons, timeline);

@@ -3,6 +3,7 @@ package hearth.plugins.moderation.review;
 import hearth.api.Contributions;
 import hearth.api.settings.Setting;
 import hearth.api.slots.Slots;
+import hearth.plugins.moderation.TimelineSource;
 import hearth.plugins.moderation.Toolkit;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +17,8 @@ public final class ReviewFeature {
     private ReviewFeature() {
     }
 
-    public static void contribute(Contributions site, Toolkit kit) {
+    /** Declares flags and the queue; returns the flags' part of members' timelines. */
+    public static TimelineSource contribute(Contributions site, Toolkit kit) {
         Setting<String> mode = site.settings().choice("hide-mode",
                 "How flags hide a post: weighted (by each flagger's trust and accuracy) or count (distinct flaggers)",
                 FlagScore.Mode.WEIGHTED.key(), List.of(FlagScore.Mode.WEIGHTED.key(), FlagScore.Mode.COUNT.key()));
@@ -52,5 +54,6 @@ public final class ReviewFeature {
         site.slot(Slots.NAV_MAIN, slots::nav);
         site.slot(Slots.POST_ACTIONS, slots::post);
         site.slot(Slots.PROFILE_HEADER, slots::profile);
+        return new FlagsTimeline(kit.context().database(), store);
     }
 }

@@ -143,6 +143,12 @@ final class ReviewStore {
                 .fetch(ReviewStore::flag);
     }
 
+    /** Flags a member raised, newest first. */
+    List<Flag> flagsBy(DSLContext sql, long flaggerId, int limit) {
+        return sql.select(flagFields()).from(flags).where(FLAGGER_ID.eq(flaggerId)).orderBy(ID.desc()).limit(limit)
+                .fetch(ReviewStore::flag);
+    }
+
     /** The ids of the items each member has an open flag on, as "kind:id" keys by member. */
     Map<Long, Set<String>> openFlagKeys(DSLContext sql) {
         Map<Long, Set<String>> keys = new HashMap<>();
