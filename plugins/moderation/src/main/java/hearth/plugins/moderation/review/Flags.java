@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.exception.IntegrityConstraintViolationException;
 
 /**
  * Members flag posts and members; each flag goes to the review queue, and a post whose flags pass the threshold is
@@ -106,7 +107,20 @@ final class Flags {
             throw new InvalidInput("text", "Keep it under 500 characters.");
         }
         Instant now = kit.context().clock().instant();
-        Raised raised = kit.context().database().transaction(tx -> {
+        Raised raised;
+        try {
+            raised = raise(flagger, target, kind, id, why, text, now);
+        } catch (IntegrityConstraintViolationException twice) {
+            // Two flags of the same item by the same member at the same moment: the unique key let one through.
+            throw new Conflict("You have already flagged this; the moderators will look at it.");
+        }
+        queue.refresh();
+        return raised;
+    }
+
+    private Raised raise(MemberView flagger, Target target, String kind, long id, String why, String text,
+                         Instant now) {
+        return kit.context().database().transaction(tx -> {
             if (store.flagsSince(tx.sql(), flagger.id(), now.minus(Duration.ofDays(1))) >= perDay.get()) {
                 throw new InvalidInput("reason", "You have flagged " + perDay.get()
                         + " things in the last 24 hours, the most allowed; the moderators will get to them.");
@@ -131,8 +145,6 @@ final class Flags {
             boolean hidden = target.post().isPresent() && rescore(tx, item, target, now);
             return new Raised(flagId, item.id(), hidden);
         });
-        queue.refresh();
-        return raised;
     }
 
     /**
