@@ -21,6 +21,16 @@ import java.util.Map;
  */
 public record Normalised(String text, int[] start, int[] end) {
 
+    /**
+     * Cyrillic and Greek capitals that look like Latin capitals whose small letters differ (Greek "Ν" is an N, its
+     * small "ν" looks like a v): mapped before lower-casing.
+     */
+    private static final Map<Character, Character> CAPITAL_LOOK_ALIKES = Map.ofEntries(
+            Map.entry('Ν', 'n'), Map.entry('Μ', 'm'), Map.entry('Η', 'h'), Map.entry('Β', 'b'), Map.entry('Ρ', 'p'),
+            Map.entry('Τ', 't'), Map.entry('Χ', 'x'), Map.entry('Υ', 'y'), Map.entry('Κ', 'k'), Map.entry('Ζ', 'z'),
+            Map.entry('Ι', 'i'), Map.entry('Ε', 'e'), Map.entry('Α', 'a'), Map.entry('Ο', 'o'), Map.entry('Н', 'h'),
+            Map.entry('В', 'b'), Map.entry('М', 'm'), Map.entry('Т', 't'), Map.entry('К', 'k'));
+
     /** Cyrillic and Greek letters (lower case, after NFKC) that readers take for Latin ones. */
     private static final Map<Character, Character> LOOK_ALIKES = Map.ofEntries(
             // Cyrillic
@@ -71,9 +81,13 @@ public record Normalised(String text, int[] start, int[] end) {
         if (Character.getType(cp) == Character.FORMAT) {
             return "";
         }
-        String folded = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC)
-                .toLowerCase(Locale.ROOT);
-        folded = Normalizer.normalize(folded, Normalizer.Form.NFD);
+        String compatible = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC);
+        StringBuilder capitals = new StringBuilder(compatible.length());
+        for (int k = 0; k < compatible.length(); k++) {
+            char c = compatible.charAt(k);
+            capitals.append(CAPITAL_LOOK_ALIKES.getOrDefault(c, c));
+        }
+        String folded = Normalizer.normalize(capitals.toString().toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
         StringBuilder kept = new StringBuilder(folded.length());
         for (int k = 0; k < folded.length(); k++) {
             char c = folded.charAt(k);

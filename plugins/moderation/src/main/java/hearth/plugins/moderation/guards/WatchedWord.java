@@ -19,7 +19,8 @@ import java.util.regex.PatternSyntaxException;
  * <p>Regexes come from admins, but a careless one can still backtrack for ages: patterns are at most
  * {@link #MAX_PATTERN} characters, and matching reads the text through a budget of character reads
  * ({@link #READ_BUDGET}); a pattern that needs more on a probe text is refused when it is saved, and one that runs
- * out on a post counts as no match instead of holding the request.
+ * out on a post (or overflows the stack, as Java's engine recurses on repeated groups) counts as no match instead of
+ * holding the request.
  *
  * @param id        the entry's id
  * @param pattern   as the admin wrote it
@@ -110,17 +111,17 @@ public record WatchedWord(long id, String pattern, Kind kind, Action action, lon
             try {
                 compiled = Pattern.compile(pattern, Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
             } catch (PatternSyntaxException e) {
-                throw new InvalidInput("pattern", "This is not a valid regex: " + e.getDescription()
-                        + (e.getIndex() >= 0 ? " (at character " + (e.getIndex() + 1) + ")" : "") + ".");
+                throw new InvalidInput("pattern", "This is not a valid regex: " + e.getDescription() + ".");
             }
             if (compiled.matcher("").find()) {
                 throw new InvalidInput("pattern", "This regex matches empty text, so it would match every post.");
             }
             try {
-                for (String probe : PROBES) {
+                for (String probe : probes(pattern)) {
                     compiled.matcher(new Budgeted(probe)).find();
                 }
-            } catch (Budgeted.Exhausted e) {
+            } catch (Budgeted.Exhausted | StackOverflowError e) {
+                // Java's regex engine recurses on repeated groups: a long run can overflow the stack as well.
                 throw new InvalidInput("pattern", "This regex takes too long to match on long posts (it backtracks too much): "
                         + "avoid leading .* and nested repetition such as (a+)+.");
             }
@@ -128,9 +129,20 @@ public record WatchedWord(long id, String pattern, Kind kind, Action action, lon
         return new WatchedWord(id, pattern, kind, action, createdBy, compiled);
     }
 
-    /** Texts that make badly nested patterns backtrack: long runs of one character, ending in a mismatch. */
-    private static final List<String> PROBES = List.of("a".repeat(5000) + "!", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!",
-            "ab".repeat(2500) + "!", " ".repeat(5000) + "!", "1".repeat(5000) + "x");
+    /**
+     * Texts that make badly nested patterns backtrack: long runs of one character ending in a mismatch, for common
+     * characters and for each letter and digit the pattern itself names ({@code (x|x?)+y} backtracks on x's).
+     */
+    private static List<String> probes(String pattern) {
+        java.util.Set<String> runs = new java.util.LinkedHashSet<>(List.of("a", "ab", " ", "1", ".", "-"));
+        pattern.codePoints().filter(Character::isLetterOrDigit).limit(40)
+                .forEach(cp -> runs.add(Character.toString(cp).toLowerCase(Locale.ROOT)));
+        List<String> probes = new ArrayList<>();
+        for (String run : runs) {
+            probes.add(run.repeat(5000 / run.length()) + "\u0000!");
+        }
+        return probes;
+    }
 
     /** The matches in the normalised text, in order (none if the pattern ran out of budget). */
     public List<int[]> matches(Normalised text) {
@@ -142,7 +154,7 @@ public record WatchedWord(long id, String pattern, Kind kind, Action action, lon
                     found.add(new int[] {matcher.start(), matcher.end()});
                 }
             }
-        } catch (Budgeted.Exhausted e) {
+        } catch (Budgeted.Exhausted | StackOverflowError e) {
             return List.of();
         }
         return found;
