@@ -65,7 +65,7 @@ public final class ContentChecks implements ContentGuard {
         Optional<WatchedWord> blocked = words.first(text, WatchedWord.Action.BLOCK);
         if (blocked.isPresent()) {
             return Verdict.reject(blocked.get().kind() == WatchedWord.Kind.WORD
-                    ? "Please remove \"" + blocked.get().pattern() + "\": it is not allowed here."
+                    ? "Please remove “" + blocked.get().pattern() + "”: it is not allowed here."
                     : "This post contains words that are not allowed here. Please rephrase it.");
         }
         if (draft.kind() == Draft.Kind.PROFILE) {

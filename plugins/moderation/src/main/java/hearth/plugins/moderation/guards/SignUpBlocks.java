@@ -37,7 +37,7 @@ public final class SignUpBlocks {
 
     private static final Field<Long> ID = Columns.id("id");
     private static final Field<String> KIND = Columns.text("kind");
-    private static final Field<String> VALUE = Columns.text("value");
+    private static final Field<String> VALUE = Columns.text("blocked_value");
     private static final Field<Long> CREATED_BY = Columns.id("created_by");
     private static final Field<Instant> CREATED_AT = Columns.instant("created_at");
     private static final Pattern DOMAIN = Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9-]{2,63}");

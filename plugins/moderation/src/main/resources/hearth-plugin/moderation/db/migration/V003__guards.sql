@@ -44,8 +44,8 @@ CREATE TABLE moderation_crisis (
 CREATE TABLE moderation_sign_up_blocks (
   id             BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
   kind           VARCHAR(8)    NOT NULL,
-  value          VARCHAR(255)  NOT NULL,
+  blocked_value  VARCHAR(255)  NOT NULL,
   created_by     BIGINT        NOT NULL,
   created_at     DATETIME(6)   NOT NULL,
-  CONSTRAINT moderation_sign_up_blocks_once UNIQUE (kind, value)
+  CONSTRAINT moderation_sign_up_blocks_once UNIQUE (kind, blocked_value)
 );
