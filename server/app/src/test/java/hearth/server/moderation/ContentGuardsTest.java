@@ -191,6 +191,42 @@ class ContentGuardsTest {
     }
 
     @Test
+    void theSpamHeuristicsHoldDuplicatesAndRefuseFastTypersWhenTheAdminSaysSo() {
+        Browser spammer = Members.member(site, "Dupont", true);
+        long category = Long.parseLong(Sql.value(site.database(), "SELECT MIN(id) FROM categories"));
+        HttpResponse<String> other = admin.submit("/new-topic", "/new-topic", Map.of("categoryId",
+                String.valueOf(category), "title", "Compost bins compared", "body", "Which bin works best?"));
+        assertEquals(303, other.statusCode(), other.body());
+        String otherPage = other.headers().firstValue("Location").orElseThrow();
+        String pitch = "Visit our wonderful shop for the best garden gnomes at the best prices in town!";
+        assertEquals(200, admin.json("PUT", "/api/v1/admin/plugins/moderation/settings",
+                "{\"duplicate-posts\": \"hold\", \"fast-typer\": \"block\"}").statusCode());
+        try {
+            assertEquals(303, spammer.submit(page, page + "/reply", Map.of("body", pitch)).statusCode());
+            assertTrue(site.get(page).body().contains("best garden gnomes"), "the first copy is published");
+            rest("Dupont");
+            assertEquals(303, spammer.submit(otherPage, otherPage + "/reply", Map.of("body", pitch.toUpperCase(
+                    Locale.ROOT))).statusCode());
+            assertFalse(site.get(otherPage).body().contains("BEST GARDEN GNOMES"), "the copy waits for review");
+            assertEquals("1", Sql.value(site.database(), "SELECT COUNT(*) FROM journal WHERE event_type LIKE"
+                    + " '%PostHidden' AND payload LIKE '%Duplicate post%'"));
+
+            rest("Dupont");
+            HttpResponse<String> fast = spammer.submit(otherPage, otherPage + "/reply",
+                    Map.of("body", "An essay typed in no time at all. ".repeat(8)));
+            assertEquals(400, fast.statusCode());
+            assertTrue(fast.body().contains("That was a lot of text very quickly after your last post."),
+                    fast.body());
+        } finally {
+            admin.json("PUT", "/api/v1/admin/plugins/moderation/settings",
+                    "{\"duplicate-posts\": \"off\", \"fast-typer\": \"off\"}");
+        }
+        rest("Dupont");
+        assertEquals(303, spammer.submit(otherPage, otherPage + "/reply",
+                Map.of("body", "An essay typed in no time at all. ".repeat(8))).statusCode(), "off by default");
+    }
+
+    @Test
     void moderatorsPutATopicInSlowMode() {
         String form = "/x/moderation/topics/" + topicId + "/slow-mode";
         assertEquals(403, member.get(form).statusCode());
