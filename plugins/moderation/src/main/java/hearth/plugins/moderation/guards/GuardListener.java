@@ -1,6 +1,8 @@
 package hearth.plugins.moderation.guards;
 
 import hearth.api.PluginContext;
+import hearth.api.errors.InvalidInput;
+import hearth.api.events.EventListener;
 import hearth.api.events.JournalEntry;
 import hearth.api.events.PostCreated;
 import hearth.api.events.PostEdited;
@@ -19,7 +21,7 @@ import java.util.List;
  * {@code PostEdited} changes nothing, and a hit is recorded once per post and reason. Hidden posts are skipped: a
  * held post is checked when it is approved (its {@code PostCreated} comes then).
  */
-final class GuardListener implements hearth.api.events.EventListener {
+final class GuardListener implements EventListener {
 
     private final PluginContext context;
     private final WatchedWords words;
@@ -71,11 +73,18 @@ final class GuardListener implements hearth.api.events.EventListener {
         context.database().transaction(tx -> {
             if (!censored.isEmpty()) {
                 String after = censor(post.markdown(), text, censored);
-                // The core keeps who made each edit and needs a member for it: the admin who added the censor word.
-                // The audit log names the site (actor 0), which did it on its own.
-                context.moderation().editPost(tx, post.id(), after, editor);
-                audit.record(tx, 0, "post.censor", "post", post.id(), categoryId, "Watched words censored",
-                        post.markdown(), after);
+                try {
+                    // The core keeps who made each edit and needs a member for it: the admin who added the censor
+                    // word. The audit log names the site (actor 0), which did it on its own.
+                    context.moderation().editPost(tx, post.id(), after, editor);
+                    audit.record(tx, 0, "post.censor", "post", post.id(), categoryId, "Watched words censored",
+                            post.markdown(), after);
+                } catch (InvalidInput refused) {
+                    // The core refuses the censored text (say, now over the length limit); retrying would fail
+                    // forever, so the moderators get the post to look at instead.
+                    hits.add(tx, post.id(), post.topicId(), post.authorId(), "Could not censor: "
+                            + refused.getMessage(), entry.recordedAt());
+                }
             }
             for (WatchedWord word : flagged) {
                 hits.add(tx, post.id(), post.topicId(), post.authorId(), "Watched word: " + word.pattern(),

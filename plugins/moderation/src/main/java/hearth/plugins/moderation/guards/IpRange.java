@@ -3,6 +3,8 @@ package hearth.plugins.moderation.guards;
 import hearth.api.errors.InvalidInput;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -46,7 +48,7 @@ public record IpRange(byte[] network, int prefix) {
     }
 
     /** An address's bytes, for literals only: a host name would make {@link InetAddress} look it up. */
-    static java.util.Optional<byte[]> address(String text) {
+    static Optional<byte[]> address(String text) {
         if (IPV4.matcher(text).matches()) {
             // Parsed here: an octet over 255 would make InetAddress treat the text as a host name and look it up.
             String[] octets = text.split("\\.");
@@ -54,26 +56,26 @@ public record IpRange(byte[] network, int prefix) {
             for (int i = 0; i < 4; i++) {
                 int octet = Integer.parseInt(octets[i]);
                 if (octet > 255) {
-                    return java.util.Optional.empty();
+                    return Optional.empty();
                 }
                 bytes[i] = (byte) octet;
             }
-            return java.util.Optional.of(bytes);
+            return Optional.of(bytes);
         }
         if (!text.contains(":") || !IPV6.matcher(text).matches()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
             InetAddress parsed = InetAddress.getByName(text);
-            return java.util.Optional.of(parsed.getAddress());
+            return Optional.of(parsed.getAddress());
         } catch (UnknownHostException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
     /** Whether the address (any text; not an address: false) is in the range. */
     public boolean contains(String ip) {
-        java.util.Optional<byte[]> parsed = address(ip == null ? "" : ip.strip());
+        Optional<byte[]> parsed = address(ip == null ? "" : ip.strip());
         if (parsed.isEmpty() || parsed.get().length != network.length) {
             return false;
         }
@@ -102,12 +104,12 @@ public record IpRange(byte[] network, int prefix) {
     @Override
     public boolean equals(Object other) {
         return other instanceof IpRange range && range.prefix == prefix
-                && java.util.Arrays.equals(range.network, network);
+                && Arrays.equals(range.network, network);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(network) * 31 + prefix;
+        return Arrays.hashCode(network) * 31 + prefix;
     }
 
 }

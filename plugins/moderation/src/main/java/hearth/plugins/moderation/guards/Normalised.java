@@ -1,6 +1,7 @@
 package hearth.plugins.moderation.guards;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
@@ -59,8 +60,8 @@ public record Normalised(String text, int[] start, int[] end) {
             String piece = piece(cp);
             for (int k = 0; k < piece.length(); k++) {
                 if (out.length() == starts.length) {
-                    starts = java.util.Arrays.copyOf(starts, starts.length * 2);
-                    ends = java.util.Arrays.copyOf(ends, ends.length * 2);
+                    starts = Arrays.copyOf(starts, starts.length * 2);
+                    ends = Arrays.copyOf(ends, ends.length * 2);
                 }
                 starts[out.length()] = i;
                 ends[out.length()] = next;
@@ -68,8 +69,8 @@ public record Normalised(String text, int[] start, int[] end) {
             }
             i = next;
         }
-        return new Normalised(out.toString(), java.util.Arrays.copyOf(starts, out.length()),
-                java.util.Arrays.copyOf(ends, out.length()));
+        return new Normalised(out.toString(), Arrays.copyOf(starts, out.length()),
+                Arrays.copyOf(ends, out.length()));
     }
 
     /** Only the normalised text (for patterns and comparisons). */

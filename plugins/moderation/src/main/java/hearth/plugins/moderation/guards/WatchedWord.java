@@ -2,8 +2,10 @@ package hearth.plugins.moderation.guards;
 
 import hearth.api.errors.InvalidInput;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -134,7 +136,7 @@ public record WatchedWord(long id, String pattern, Kind kind, Action action, lon
      * characters and for each letter and digit the pattern itself names ({@code (x|x?)+y} backtracks on x's).
      */
     private static List<String> probes(String pattern) {
-        java.util.Set<String> runs = new java.util.LinkedHashSet<>(List.of("a", "ab", " ", "1", ".", "-"));
+        Set<String> runs = new LinkedHashSet<>(List.of("a", "ab", " ", "1", ".", "-"));
         pattern.codePoints().filter(Character::isLetterOrDigit).limit(40)
                 .forEach(cp -> runs.add(Character.toString(cp).toLowerCase(Locale.ROOT)));
         List<String> probes = new ArrayList<>();

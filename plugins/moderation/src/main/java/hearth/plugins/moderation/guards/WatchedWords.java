@@ -4,8 +4,10 @@ import hearth.api.data.PluginDatabase;
 import hearth.plugins.moderation.AuditLog;
 import hearth.plugins.moderation.Columns;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
@@ -22,7 +24,7 @@ public final class WatchedWords {
     private static final Field<String> KIND = Columns.text("kind");
     private static final Field<String> ACTION = Columns.text("action");
     private static final Field<Long> CREATED_BY = Columns.id("created_by");
-    private static final Field<java.time.Instant> CREATED_AT = Columns.instant("created_at");
+    private static final Field<Instant> CREATED_AT = Columns.instant("created_at");
 
     private final PluginDatabase db;
     private final AuditLog audit;
@@ -43,10 +45,10 @@ public final class WatchedWords {
                 .stream()
                 .flatMap(r -> {
                     try {
-                        return java.util.stream.Stream.of(WatchedWord.compile(r.value1(), r.value2(),
+                        return Stream.of(WatchedWord.compile(r.value1(), r.value2(),
                                 WatchedWord.kind(r.value3()), WatchedWord.action(r.value4()), r.value5()));
                     } catch (RuntimeException stale) {
-                        return java.util.stream.Stream.empty();
+                        return Stream.empty();
                     }
                 })
                 .toList();
