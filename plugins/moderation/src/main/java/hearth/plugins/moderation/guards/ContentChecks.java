@@ -78,7 +78,7 @@ public final class ContentChecks implements ContentGuard {
         boolean inCrisis = crisis.active() && !staff;
         int links = count(LINK, draft.body());
 
-        Optional<String> refusal = staff ? Optional.empty() : refusal(draft, fresh, inCrisis, links, text);
+        Optional<String> refusal = staff ? Optional.empty() : refusal(draft, fresh, inCrisis, links);
         if (refusal.isPresent()) {
             return Verdict.reject(refusal.get());
         }
@@ -89,7 +89,7 @@ public final class ContentChecks implements ContentGuard {
         return verdict;
     }
 
-    private Optional<String> refusal(Draft draft, boolean fresh, boolean inCrisis, int links, Normalised text) {
+    private Optional<String> refusal(Draft draft, boolean fresh, boolean inCrisis, int links) {
         if (fresh && inCrisis) {
             return Optional.of("The site is in crisis mode: new members cannot post for now. Please try again later.");
         }
