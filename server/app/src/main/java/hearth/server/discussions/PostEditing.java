@@ -131,7 +131,7 @@ public final class PostEditing {
     private void guard(Viewer viewer, PostAuthority.Target target, String title, String body) {
         Draft.Kind kind = target.number() == 1 ? Draft.Kind.TOPIC : Draft.Kind.REPLY;
         Verdict verdict = guards.review(new Draft(kind, viewer.asMemberView(), target.topic().categoryId(),
-                target.topic().id(), title, body, 0));
+                target.topic().id(), target.postId(), title, body, 0));
         switch (verdict.outcome()) {
             case ACCEPT -> {
             }

@@ -166,7 +166,7 @@ public final class Posting {
             rules.paced(PostRules.Pace.REPLY, viewer.joinedAt(), reader.lastPostAt(tx.sql(), viewer.memberId()));
             if (!topic.isPrivate()) {
                 // Content guards are plugins: they see public posts only, never a private conversation.
-                held = guard(new Draft(Draft.Kind.REPLY, viewer.asMemberView(), topic.categoryId(), topicId, "", body,
+                held = guard(new Draft(Draft.Kind.REPLY, viewer.asMemberView(), topic.categoryId(), topicId, 0, "", body,
                         reader.publicPostCount(tx.sql(), viewer.memberId())));
             }
             long postId = discussions.reply(tx, viewer.memberId(), topicId, body, replyTo, held);
@@ -215,7 +215,7 @@ public final class Posting {
             rules.notRepeated(reader.startedSince(tx.sql(), viewer.memberId(), title, rules.repeatsSince()),
                     PostRules.Pace.TOPIC);
             rules.paced(PostRules.Pace.TOPIC, viewer.joinedAt(), reader.lastTopicAt(tx.sql(), viewer.memberId()));
-            String held = guard(new Draft(Draft.Kind.TOPIC, viewer.asMemberView(), categoryId, 0, title, body,
+            String held = guard(new Draft(Draft.Kind.TOPIC, viewer.asMemberView(), categoryId, 0, 0, title, body,
                     reader.publicPostCount(tx.sql(), viewer.memberId())));
             long topicId = publishAt == null
                     ? discussions.startTopic(tx, viewer.memberId(), categoryId, title, body, held)

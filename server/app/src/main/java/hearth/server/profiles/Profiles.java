@@ -94,7 +94,7 @@ public final class Profiles {
      */
     private Optional<String> guardsRefusal(Tx tx, long memberId, String bio) {
         return MemberViews.find(tx.sql(), MEMBERS.ID.eq(memberId), clock.instant())
-                .map(author -> guards.review(new Draft(Draft.Kind.PROFILE, author, 0, 0, "", bio, 0)))
+                .map(author -> guards.review(new Draft(Draft.Kind.PROFILE, author, 0, 0, 0, "", bio, 0)))
                 .filter(verdict -> verdict.outcome() != Verdict.Outcome.ACCEPT)
                 .map(Verdict::reason);
     }

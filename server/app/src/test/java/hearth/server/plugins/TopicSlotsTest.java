@@ -2,6 +2,7 @@ package hearth.server.plugins;
 
 import static hearth.server.plugins.TestPlugins.plugin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hearth.server.plugins.fixtures.PostDecorator;
@@ -79,8 +80,13 @@ class TopicSlotsTest {
         assertEquals(400, rejected.statusCode());
         assertTrue(rejected.body().contains("No forbidden words, please."));
         HttpResponse<String> held = member.submit(path, path + "/reply", Map.of("body", "Please hold-me for review."));
-        assertEquals(400, held.statusCode());
-        assertTrue(held.body().contains("A moderator checks these."));
+        assertEquals(303, held.statusCode(), "saved, waiting for a moderator");
+        assertTrue(member.get(held.headers().firstValue("Location").orElseThrow()).body()
+                .contains("This post is waiting for a moderator's approval."));
+        assertFalse(site.get(path).body().contains("Please hold-me for review."), "visitors do not see it");
+        java.time.Instant earlier = java.time.Instant.now().minusSeconds(60); // past the posting pace
+        hearth.server.testing.Sql.change(site.database(), "UPDATE posts SET created_at = ? WHERE created_at > ?",
+                earlier, earlier);
         assertEquals(303, member.submit(path, path + "/reply", Map.of("body", "Metal lasts longer here."))
                 .statusCode());
     }

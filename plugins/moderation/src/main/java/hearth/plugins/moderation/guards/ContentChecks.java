@@ -83,7 +83,7 @@ public final class ContentChecks implements ContentGuard {
             return Verdict.reject(refusal.get());
         }
         Verdict verdict = hold(draft, fresh, inCrisis, links, text);
-        if (!staff) {
+        if (!staff && !draft.isEdit()) {
             remember(draft);
         }
         return verdict;
@@ -102,6 +102,10 @@ public final class ContentChecks implements ContentGuard {
         if (fresh && mentions > settings.newMemberMentions().get()) {
             return Optional.of("New members may mention at most " + settings.newMemberMentions().get()
                     + " people in a post (this one mentions " + mentions + ").");
+        }
+        if (draft.isEdit()) {
+            // Slow mode and the spam heuristics are about how often one posts; editing is not posting again.
+            return Optional.empty();
         }
         if (draft.kind() == Draft.Kind.REPLY && draft.topicId() != 0) {
             int seconds = Math.max(slowModes.seconds(draft.topicId()),
@@ -127,6 +131,9 @@ public final class ContentChecks implements ContentGuard {
         }
         if (inCrisis && links > 0) {
             return Verdict.holdForReview("Crisis mode: a post with links");
+        }
+        if (draft.isEdit()) {
+            return Verdict.accept();
         }
         if (fresh && "hold".equals(settings.duplicatePosts().get()) && duplicate(draft)) {
             return Verdict.holdForReview("Duplicate post: the same text in another topic");
