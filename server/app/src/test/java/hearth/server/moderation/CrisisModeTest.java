@@ -109,11 +109,29 @@ class CrisisModeTest {
 
         assertEquals(303, admin.submit(SWITCH, SWITCH, Map.of("active", "off", "reason", "Calm again")).statusCode());
         assertEquals(1, audits("crisis.off"));
-        assertEquals("Calm again", Sql.value(site.database(),
-                "SELECT reason FROM moderation_audit WHERE action = 'crisis.off'"));
+        assertEquals("Calm again", Sql.value(site.database(), "SELECT reason FROM moderation_audit WHERE action ="
+                + " 'crisis.off' AND actor_id = (SELECT id FROM members WHERE username_key = 'gwendolyn')"));
         assertFalse(site.get("/").body().contains(BANNER));
         assertEquals(303, newcomer.submit(page, page + "/reply", Map.of("body", "Hello, I am new here!"))
                 .statusCode(), "new members post again");
+    }
+
+    @Test
+    void theJsonApiSwitchesCrisisModeForAdminsOnly() {
+        Browser admin = Members.member(site, "Oswin", "admin"); // the other test counts the first admin's switches
+        assertEquals(403, moderator.json("POST", "/api/v1/x/moderation/crisis",
+                "{\"active\": \"on\", \"reason\": \"Not mine to call\"}").statusCode());
+        HttpResponse<String> noReason = admin.json("POST", "/api/v1/x/moderation/crisis", "{\"active\": \"on\"}");
+        assertEquals(400, noReason.statusCode());
+        assertTrue(noReason.body().contains("\"field\":\"reason\""), noReason.body());
+        HttpResponse<String> on = admin.json("POST", "/api/v1/x/moderation/crisis",
+                "{\"active\": \"on\", \"reason\": \"Raid from elsewhere\"}");
+        assertEquals(200, on.statusCode(), on.body());
+        assertTrue(on.body().contains("\"active\":true"), on.body());
+        assertTrue(site.get("/").body().contains(BANNER));
+        assertTrue(admin.json("POST", "/api/v1/x/moderation/crisis", "{\"active\": \"off\", \"reason\": \"Over\"}")
+                .body().contains("\"active\":false"));
+        assertFalse(site.get("/").body().contains(BANNER));
     }
 
     /** Moves the member's posts back in time, so the core's pace rule lets them post again at once. */

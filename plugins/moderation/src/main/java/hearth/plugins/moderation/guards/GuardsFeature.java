@@ -59,7 +59,10 @@ public final class GuardsFeature {
                 .get("/crisis", pages::crisis)
                 .post("/crisis", pages::switchCrisis)
                 .get("/topics/:id/slow-mode", pages::slowMode)
-                .post("/topics/:id/slow-mode", pages::setSlowMode);
+                .post("/topics/:id/slow-mode", pages::setSlowMode)
+                .get("/api/crisis", pages::crisisJson)
+                .post("/api/crisis", pages::crisisJson)
+                .post("/api/topics/:id/slow-mode", pages::setSlowModeJson);
 
         site.slot(Slots.PAGE_TOP, slot -> crisis.active()
                 ? context.templates().render("moderation::crisis-banner", Map.of()) : Html.EMPTY);

@@ -12,6 +12,7 @@ import hearth.api.web.PageResponse;
 import hearth.plugins.moderation.Staff;
 import hearth.plugins.moderation.Toolkit;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -111,17 +112,36 @@ final class GuardsPages {
     PageResponse switchCrisis(PageRequest request) {
         MemberView admin = crisisAdmin(request);
         String reason = request.form("reason").orElse("");
-        boolean on = switch (request.form("active").orElse("")) {
-            case "on" -> true;
-            case "off" -> false;
-            default -> throw new InvalidInput("active", "Choose on or off.");
-        };
+        boolean on = crisisSwitch(request);
         try {
             crisis.turn(on, reason, admin.id());
         } catch (InvalidInput invalid) {
             return crisisPage(invalid.errors(), reason).withStatus(400);
         }
         return PageResponse.redirect(CRISIS);
+    }
+
+    /** Crisis mode as JSON: GET reads it, POST ({@code active} on or off, {@code reason}) switches it. */
+    PageResponse crisisJson(PageRequest request) {
+        MemberView admin = crisisAdmin(request);
+        if (request.method().equals("POST")) {
+            crisis.turn(crisisSwitch(request), request.form("reason").orElse(""), admin.id());
+        }
+        Crisis.State state = crisis.state();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("active", state.active());
+        answer.put("since", state.changedAt());
+        answer.put("reason", state.reason());
+        answer.put("slowModeSeconds", settings.crisisSlowModeSeconds().get());
+        return PageResponse.json(answer);
+    }
+
+    private static boolean crisisSwitch(PageRequest request) {
+        return switch (request.form("active").orElse("")) {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default -> throw new InvalidInput("active", "Choose on or off.");
+        };
     }
 
     private PageResponse crisisPage(Map<String, String> errors, String reason) {
@@ -147,6 +167,24 @@ final class GuardsPages {
     PageResponse setSlowMode(PageRequest request) {
         TopicView topic = moderatedTopic(request);
         String raw = request.form("seconds").orElse("").strip();
+        try {
+            slowModes.set(topic.id(), topic.categoryId(), seconds(raw), request.viewer().orElseThrow().id());
+        } catch (InvalidInput invalid) {
+            return slowModePage(topic, invalid.errors(), raw).withStatus(400);
+        }
+        // /t/<id> redirects to the topic's current address.
+        return PageResponse.redirect("/t/" + topic.id());
+    }
+
+    /** Slow mode as JSON: POST {@code seconds} (0: off). */
+    PageResponse setSlowModeJson(PageRequest request) {
+        TopicView topic = moderatedTopic(request);
+        int seconds = seconds(request.form("seconds").orElse("").strip());
+        slowModes.set(topic.id(), topic.categoryId(), seconds, request.viewer().orElseThrow().id());
+        return PageResponse.json(Map.of("topicId", topic.id(), "seconds", seconds));
+    }
+
+    private static int seconds(String raw) {
         int seconds;
         try {
             seconds = Integer.parseInt(raw);
@@ -154,12 +192,10 @@ final class GuardsPages {
             seconds = -1;
         }
         if (seconds < 0 || seconds > SlowModes.MAX_SECONDS) {
-            return slowModePage(topic, Map.of("seconds", "Enter a number of seconds from 0 (off) to "
-                    + SlowModes.MAX_SECONDS + "."), raw).withStatus(400);
+            throw new InvalidInput("seconds", "Enter a number of seconds from 0 (off) to " + SlowModes.MAX_SECONDS
+                    + ".");
         }
-        slowModes.set(topic.id(), topic.categoryId(), seconds, request.viewer().orElseThrow().id());
-        // /t/<id> redirects to the topic's current address.
-        return PageResponse.redirect("/t/" + topic.id());
+        return seconds;
     }
 
     private PageResponse slowModePage(TopicView topic, Map<String, String> errors, String seconds) {
