@@ -6,7 +6,6 @@ import hearth.server.testing.Browser;
 import hearth.server.testing.Sql;
 import hearth.server.testing.TestSite;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 
@@ -90,23 +89,6 @@ final class ReviewFixtures {
     long audits(String action, String subjectType, long subjectId) {
         return number("SELECT COUNT(*) FROM moderation_audit WHERE action = ? AND subject_type = ? AND subject_id = ?",
                 action, subjectType, subjectId);
-    }
-
-    /**
-     * Holds a post the way the core holds one a content guard held (hidden, held, and a PostHidden with held=true in
-     * the journal), since the guards that hold posts are another part of the plugin.
-     */
-    void hold(long postId, String reason) {
-        long topic = number("SELECT topic_id FROM posts WHERE id = ?", postId);
-        long author = number("SELECT author_id FROM posts WHERE id = ?", postId);
-        Instant now = Instant.now();
-        Sql.change(site.database(), "UPDATE posts SET hidden_at = ?, hidden_reason = ?, held = TRUE WHERE id = ?",
-                now, reason, postId);
-        Sql.change(site.database(), "UPDATE journal_head SET last_position = last_position + 1 WHERE id = 1");
-        long position = number("SELECT last_position FROM journal_head WHERE id = 1");
-        Sql.change(site.database(), "INSERT INTO journal (position, event_type, payload, recorded_at)"
-                + " VALUES (?, 'PostHidden', ?, ?)", position, "{\"postId\":" + postId + ",\"topicId\":" + topic
-                + ",\"authorId\":" + author + ",\"reason\":\"" + reason + "\",\"byMemberId\":0,\"held\":true}", now);
     }
 
     long number(String sql, Object... params) {

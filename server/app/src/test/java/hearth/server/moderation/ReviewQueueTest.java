@@ -229,15 +229,17 @@ class ReviewQueueTest {
 
     @Test
     void aHeldPostWaitsInTheQueueUntilApproved() throws Exception {
+        HttpResponse<String> watched = admin.submit("/x/moderation/words", "/x/moderation/words",
+                Map.of("pattern", "quarantine", "kind", "word", "action", "hold"));
+        assertEquals(303, watched.statusCode(), watched.body());
         long reply = fx.reply(member, fx.topic(member, "General", "A held reply's topic", "The opening post"),
-                "Held text waits-for-review");
-        fx.hold(reply, "watched word");
+                "Held text waits-for-review in QUARANTINE");
         eventually("the held post is queued", () -> fx.item("held", reply) > 0);
         String topic = fx.pathOfPost(reply);
         assertFalse(site.get(topic).body().contains("waits-for-review"), "not public yet");
         long item = fx.item("held", reply);
         assertTrue(moderator.get("/x/moderation/review").body().contains("data-item=\"" + item + "\""));
-        assertTrue(catmod.get("/x/moderation/review/" + item).body().contains("Held: watched word"));
+        assertTrue(catmod.get("/x/moderation/review/" + item).body().contains("Watched word: quarantine"));
         assertEquals(303, act(catmod, item, "approve", Map.of()).statusCode());
         assertTrue(site.get(topic).body().contains("waits-for-review"), "published");
         assertEquals(1, fx.audits("approve", "post", reply));
