@@ -1,10 +1,8 @@
 package hearth.server.access;
 
-import hearth.api.content.ContentGuard;
 import hearth.api.content.Draft;
 import hearth.api.content.Verdict;
 import hearth.server.plugins.ActivePlugins;
-import hearth.server.plugins.Owned;
 import hearth.server.plugins.PluginFaults;
 
 /**
@@ -23,19 +21,6 @@ public final class ContentGuards {
     }
 
     public Verdict review(Draft draft) {
-        Verdict held = null;
-        for (Owned<ContentGuard> guard : active.guards()) {
-            Verdict verdict = faults.call(guard, "content guard", () -> guard.value().check(draft), Verdict.accept());
-            if (verdict == null) {
-                continue;
-            }
-            if (verdict.outcome() == Verdict.Outcome.REJECT) {
-                return verdict;
-            }
-            if (verdict.outcome() == Verdict.Outcome.HOLD_FOR_REVIEW && held == null) {
-                held = verdict;
-            }
-        }
-        return held == null ? Verdict.accept() : held;
+        return Verdicts.strictest(active.guards(), faults, "content guard", guard -> guard.check(draft));
     }
 }

@@ -1,10 +1,8 @@
 package hearth.server.access;
 
 import hearth.api.content.SignUp;
-import hearth.api.content.SignUpGuard;
 import hearth.api.content.Verdict;
 import hearth.server.plugins.ActivePlugins;
-import hearth.server.plugins.Owned;
 import hearth.server.plugins.PluginFaults;
 
 /**
@@ -23,19 +21,6 @@ public final class SignUpGuards {
     }
 
     public Verdict review(SignUp signUp) {
-        Verdict held = null;
-        for (Owned<SignUpGuard> guard : active.signUpGuards()) {
-            Verdict verdict = faults.call(guard, "sign-up guard", () -> guard.value().check(signUp), Verdict.accept());
-            if (verdict == null) {
-                continue;
-            }
-            if (verdict.outcome() == Verdict.Outcome.REJECT) {
-                return verdict;
-            }
-            if (verdict.outcome() == Verdict.Outcome.HOLD_FOR_REVIEW && held == null) {
-                held = verdict;
-            }
-        }
-        return held == null ? Verdict.accept() : held;
+        return Verdicts.strictest(active.signUpGuards(), faults, "sign-up guard", guard -> guard.check(signUp));
     }
 }

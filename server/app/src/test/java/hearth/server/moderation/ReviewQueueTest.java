@@ -50,13 +50,7 @@ class ReviewQueueTest {
         catmod = Members.member(site, "Catmod", "member");
         poster = Members.member(site, "Poster", "member");
         flagger = Members.member(site, "Qflagger", "member");
-        // Until the admin page for category moderators exists: the row, then a restart of the plugin to load it.
-        Sql.change(site.database(), "INSERT INTO moderation_category_moderators (member_id, category_id)"
-                + " VALUES (?, ?)", fx.member("Catmod"), fx.category("General"));
-        assertEquals(303, admin.submit("/admin/plugins/moderation", "/admin/plugins/moderation/disable", Map.of())
-                .statusCode());
-        assertEquals(303, admin.submit("/admin/plugins/moderation", "/admin/plugins/moderation/enable", Map.of())
-                .statusCode());
+        CategoryModerators.appoint(admin, "Catmod", fx.category("General"));
     }
 
     @AfterAll

@@ -44,13 +44,8 @@ class SanctionsTest {
         moderator = Members.member(site, "Modwren", "moderator");
         categoryModerator = Members.member(site, "Catmodder", "member");
         member = Members.member(site, "Plainrook", "member");
-        Sql.change(site.database(), "INSERT INTO moderation_category_moderators (member_id, category_id) VALUES (?, ?)",
-                id("Catmodder"), Long.parseLong(Sql.value(site.database(), "SELECT MIN(id) FROM categories")));
-        // The plugin reads category moderators when it starts; the lead's admin page will reload them instead.
-        assertEquals(303, admin.submit("/admin/plugins/moderation", "/admin/plugins/moderation/disable", Map.of())
-                .statusCode());
-        assertEquals(303, admin.submit("/admin/plugins/moderation", "/admin/plugins/moderation/enable", Map.of())
-                .statusCode());
+        CategoryModerators.appoint(admin, "Catmodder",
+                Long.parseLong(Sql.value(site.database(), "SELECT MIN(id) FROM categories")));
     }
 
     @AfterAll

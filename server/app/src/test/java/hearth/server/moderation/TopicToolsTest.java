@@ -45,9 +45,7 @@ class TopicToolsTest {
                 + " WHERE category_id IS NOT NULL ORDER BY category_id");
         home = Long.parseLong(categories.get(0));
         elsewhere = Long.parseLong(categories.get(1));
-        HttpResponse<String> appointed = admin.submit("/admin/x/moderation/", "/admin/x/moderation/category-moderators",
-                Map.of("username", "Cato", "categoryId", String.valueOf(home)));
-        assertEquals(303, appointed.statusCode(), appointed.body());
+        CategoryModerators.appoint(admin, "Cato", home);
     }
 
     @AfterAll
