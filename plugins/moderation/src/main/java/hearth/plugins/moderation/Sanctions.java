@@ -96,11 +96,10 @@ public final class Sanctions {
     public void silence(PluginTransaction tx, long memberId, Optional<Instant> until, String reason, long byMemberId) {
         impose(tx, memberId, Standing.SILENCED, until, reason, byMemberId, "silence");
         // A silenced member can still log in and read: tell them why they cannot post, and for how long.
-        core.sendPrivateMessage(tx, memberId, "Your account is silenced",
-                "The moderators have silenced your account "
-                        + until.map(at -> "until " + WHEN.format(at)).orElse("until they lift it") + ": you can read, but not post.\n\n> "
-                        + reason(reason).replace("\n", "\n> ") + "\n\nIf you think this is a mistake, you can appeal: "
-                        + appealUrl.get(), byMemberId);
+        String howLong = until.map(at -> "until " + WHEN.format(at)).orElse("until they lift it");
+        core.sendPrivateMessage(tx, memberId, "Your account is silenced", "The moderators have silenced your account "
+                + howLong + ": you can read, but not post.\n\n> " + reason(reason).replace("\n", "\n> ")
+                + "\n\nIf you think this is a mistake, you can appeal: " + appealUrl.get(), byMemberId);
         tx.record(new MemberSilenced(memberId, until.orElse(null), reason(reason), byMemberId));
     }
 
