@@ -12,10 +12,14 @@ import hearth.api.views.MemberView;
  * @param postId     the post being edited; 0 for a new post and profile text; since 1.1.0
  * @param title      a new topic's title; empty otherwise
  * @param body       the Markdown source
- * @param authorPosts how many public posts the author has written before (their first post: 0); since 1.1.0
+ * @param authorPosts how many public posts the author has written before (their first post: 0), counted up to
+ *                    {@link #AUTHOR_POSTS_COUNTED}; since 1.1.0
  */
 public record Draft(Kind kind, MemberView author, long categoryId, long topicId, long postId, String title,
                     String body, int authorPosts) {
+
+    /** {@link #authorPosts} counts no further: enough to tell newcomers from regulars. */
+    public static final int AUTHOR_POSTS_COUNTED = 100;
 
     /** The kinds of text guards see. */
     public enum Kind { TOPIC, REPLY, PROFILE }

@@ -103,11 +103,12 @@ public final class TopicPage implements Routes {
             return;
         }
         db.read(sql -> {
-            long mergedInto = reader.mergedInto(sql, id);
+            Optional<TopicReader.Topic> found = reader.findAny(sql, id);
+            long mergedInto = found.map(TopicReader.Topic::mergedInto).orElse(0L);
             if (mergedInto != 0) {
                 return Map.<String, Object>of(MERGED_INTO, mergedInto);
             }
-            TopicReader.Topic topic = visible(sql, viewer, id);
+            TopicReader.Topic topic = visible(sql, viewer, found);
             if (!topic.slug().equals(ctx.pathParam("slug"))) {
                 return null;
             }
@@ -229,8 +230,12 @@ public final class TopicPage implements Routes {
     }
 
     private TopicReader.Topic visible(DSLContext sql, Optional<Viewer> viewer, long id) {
+        return visible(sql, viewer, reader.findAny(sql, id));
+    }
+
+    private TopicReader.Topic visible(DSLContext sql, Optional<Viewer> viewer, Optional<TopicReader.Topic> found) {
         // A deleted (hidden) topic stays in reach of its author, who may restore it, and of moderators.
-        return reader.findAny(sql, id).filter(topic -> posting.maySee(sql, viewer, topic))
+        return found.filter(topic -> posting.maySee(sql, viewer, topic))
                 .filter(topic -> !topic.hidden() || viewer.filter(v -> v.memberId() == topic.authorId()
                         || moderation.mayModerate(v, topic.categoryId())).isPresent())
                 .orElseThrow(TopicReader::noSuchTopic);

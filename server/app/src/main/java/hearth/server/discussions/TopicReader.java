@@ -6,6 +6,7 @@ import static hearth.server.db.schema.tables.Posts.POSTS;
 import static hearth.server.db.schema.tables.TopicParticipants.TOPIC_PARTICIPANTS;
 import static hearth.server.db.schema.tables.Topics.TOPICS;
 
+import hearth.api.content.Draft;
 import hearth.api.errors.NotFound;
 import hearth.api.views.PostView;
 import hearth.api.views.TopicView;
@@ -121,12 +122,6 @@ public final class TopicReader {
                         Boolean.TRUE.equals(r.value20()), r.value21() == null ? 0 : r.value21()));
     }
 
-    /** The topic a merged topic's posts went to; 0 when it was not merged. */
-    public long mergedInto(DSLContext sql, long topicId) {
-        Long into = sql.select(TOPICS.MERGED_INTO).from(TOPICS).where(TOPICS.ID.eq(topicId)).fetchOne(TOPICS.MERGED_INTO);
-        return into == null ? 0 : into;
-    }
-
     public Topic require(DSLContext sql, long topicId) {
         return find(sql, topicId).orElseThrow(TopicReader::noSuchTopic);
     }
@@ -199,10 +194,14 @@ public final class TopicReader {
                 .where(POSTS.AUTHOR_ID.eq(memberId)).fetchSingle().value1());
     }
 
-    /** How many posts of the member's readers can see: for content guards, which treat first posts apart. */
+    /**
+     * How many posts of the member's readers can see, counted up to {@link Draft#AUTHOR_POSTS_COUNTED}: for content
+     * guards, which treat newcomers apart. Counting a prolific member's thousands of posts on every reply would cost
+     * more than the reply.
+     */
     public int publicPostCount(DSLContext sql, long memberId) {
-        return sql.fetchCount(POSTS, POSTS.AUTHOR_ID.eq(memberId), POSTS.HIDDEN_AT.isNull(),
-                POSTS.DELETED_AT.isNull());
+        return sql.fetchCount(sql.selectOne().from(POSTS).where(POSTS.AUTHOR_ID.eq(memberId), POSTS.HIDDEN_AT.isNull(),
+                POSTS.DELETED_AT.isNull()).limit(Draft.AUTHOR_POSTS_COUNTED));
     }
 
     /** When the member last started a topic, if ever. */
