@@ -124,7 +124,10 @@ public final class Sanctions {
                         long byMemberId, String action) {
         String why = reason(reason);
         Standing before = core.standing(tx, memberId);
-        core.setStanding(tx, memberId, standing, until.orElse(null), why, byMemberId);
+        // Suspended and banned members read the reason where they are refused, at login: give them the way to appeal.
+        boolean lockedOut = standing == Standing.SUSPENDED || standing == Standing.BANNED;
+        core.setStanding(tx, memberId, standing, until.orElse(null),
+                lockedOut ? why + " (To appeal: " + appealUrl.get() + ")" : why, byMemberId);
         audit.record(tx, byMemberId, action, "member", memberId, 0, why, describe(before, Optional.empty()),
                 describe(standing, until));
     }

@@ -197,7 +197,8 @@ class SanctionsTest {
                 Map.of("identifier", "Suspendedstoat", "password", Members.PASSWORD));
         assertEquals(400, login.statusCode());
         assertTrue(login.body().contains("This account is suspended until")
-                && login.body().contains("Repeated insults in the market threads."), login.body());
+                && login.body().contains("Repeated insults in the market threads.")
+                && login.body().contains("To appeal: /x/moderation/appeal"), login.body());
     }
 
     @Test
@@ -208,7 +209,7 @@ class SanctionsTest {
         assertTrue(admin.get(page("Bannedbadger")).body().contains("<option value=\"" + spam + "\">Spam</option>"));
         assertEquals(303, act(admin, "Bannedbadger", "ban", "canned", spam, "reason", "").statusCode());
         assertEquals("banned", status("Bannedbadger"));
-        assertEquals(text, Sql.value(site.database(),
+        assertEquals(text + " (To appeal: /x/moderation/appeal)", Sql.value(site.database(),
                 "SELECT status_reason FROM members WHERE username_key = 'bannedbadger'"));
         HttpResponse<String> login = new Browser(site).submit("/login", "/login",
                 Map.of("identifier", "Bannedbadger", "password", Members.PASSWORD));
