@@ -5,6 +5,8 @@ import hearth.api.HearthExtension;
 import hearth.api.PluginContext;
 import hearth.api.access.Role;
 import hearth.api.settings.Setting;
+import hearth.api.slots.Slots;
+import hearth.api.web.Html;
 import hearth.plugins.moderation.admin.AdminFeature;
 import hearth.plugins.moderation.audit.AuditFeature;
 import hearth.plugins.moderation.guards.GuardsFeature;
@@ -41,6 +43,10 @@ public final class Moderation implements HearthExtension {
         AuditLog audit = new AuditLog(context.database(), context.clock());
         Toolkit kit = new Toolkit(context, staff, audit,
                 new Sanctions(context.moderation(), audit, context.clock(), appealUrl));
+
+        String stylesheet = "<link rel=\"stylesheet\" href=\"" + context.assetUrl("moderation.css") + "\">";
+        site.slot(Slots.HEAD_ASSETS, slot -> slot.path().startsWith("/x/moderation/") ? Html.trusted(stylesheet)
+                : Html.EMPTY);
 
         TimelineSource flags = ReviewFeature.contribute(site, kit);
         GuardsFeature.contribute(site, kit);

@@ -6,6 +6,7 @@ import hearth.server.testing.Chrome;
 import hearth.server.testing.TestSite;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -56,6 +57,26 @@ class AccessibilityTest {
             for (String name : List.of("admin", "home", "topic-list", "topic", "profile", "event", "events")) {
                 check(chrome, "admin-" + name, pages.get(name), problems);
             }
+            assertEquals(List.of(), problems);
+        }
+    }
+
+    @Test
+    void moderatorsPagesHaveNoSeriousViolations() {
+        String topic = pages.get("topic");
+        String topicId = topic.substring(topic.lastIndexOf('/') + 1);
+        try (Chrome chrome = Chrome.open(site)) {
+            KeyPages.logIn(chrome, KeyPages.ADMIN);
+            List<String> problems = new ArrayList<>();
+            Map<String, String> moderation = new LinkedHashMap<>();
+            moderation.put("review", "/x/moderation/review");
+            moderation.put("topic-tools", "/x/moderation/topics/" + topicId);
+            moderation.put("member", "/x/moderation/members/sofia");
+            moderation.put("audit", "/x/moderation/audit");
+            moderation.put("words", "/x/moderation/words");
+            moderation.put("crisis", "/x/moderation/crisis");
+            moderation.put("moderation-admin", "/admin/x/moderation/");
+            moderation.forEach((name, path) -> check(chrome, "moderation-" + name, path, problems));
             assertEquals(List.of(), problems);
         }
     }

@@ -55,7 +55,7 @@ public final class TopicsFeature {
     private PageResponse page(PageRequest request) {
         long id = id(request);
         TopicView topic = tools.topic(request.viewer(), id);
-        return PageResponse.page("moderation::topic-tools", model(request, topic, Map.of(), Map.of()));
+        return PageResponse.page("moderation::topic-tools", model(request, topic, "", Map.of(), Map.of()));
     }
 
     private PageResponse act(PageRequest request) {
@@ -69,8 +69,8 @@ public final class TopicsFeature {
                     ? "/x/moderation/topics/" + id + "?done=" + action : "/t/" + next);
         } catch (InvalidInput invalid) {
             TopicView topic = tools.topic(request.viewer(), id);
-            return PageResponse.page("moderation::topic-tools", model(request, topic, invalid.errors(), fields))
-                    .withStatus(400);
+            return PageResponse.page("moderation::topic-tools", model(request, topic, action, invalid.errors(),
+                    fields)).withStatus(400);
         }
     }
 
@@ -84,9 +84,11 @@ public final class TopicsFeature {
         return PageResponse.json(answer);
     }
 
-    private Map<String, Object> model(PageRequest request, TopicView topic, Map<String, String> errors,
+    /** The page's variables; {@code failed} is the tool whose form comes back with {@code errors} (open on the page). */
+    private Map<String, Object> model(PageRequest request, TopicView topic, String failed, Map<String, String> errors,
                                       Map<String, String> values) {
         Map<String, Object> model = new HashMap<>();
+        model.put("failed", failed);
         model.put("topic", topic);
         model.put("errors", errors);
         model.put("values", values);
