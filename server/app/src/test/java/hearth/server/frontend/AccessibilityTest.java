@@ -2,8 +2,12 @@ package hearth.server.frontend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import hearth.server.testing.Browser;
 import hearth.server.testing.Chrome;
+import hearth.server.testing.Members;
+import hearth.server.testing.Sql;
 import hearth.server.testing.TestSite;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,6 +74,7 @@ class AccessibilityTest {
             List<String> problems = new ArrayList<>();
             Map<String, String> moderation = new LinkedHashMap<>();
             moderation.put("review", "/x/moderation/review");
+            moderation.put("review-item", "/x/moderation/review/" + flaggedItem(topicId));
             moderation.put("topic-tools", "/x/moderation/topics/" + topicId);
             moderation.put("member", "/x/moderation/members/sofia");
             moderation.put("audit", "/x/moderation/audit");
@@ -79,6 +84,18 @@ class AccessibilityTest {
             moderation.forEach((name, path) -> check(chrome, "moderation-" + name, path, problems));
             assertEquals(List.of(), problems);
         }
+    }
+
+    /** Flags the topic's opening post as a member would; returns the review queue item it opened. */
+    private static String flaggedItem(String topicId) {
+        Browser flagger = Members.member(site, "Flagwren", "member");
+        String postId = Sql.value(site.database(), "SELECT id FROM posts WHERE topic_id = ? AND post_number = 1",
+                Long.parseLong(topicId));
+        HttpResponse<String> flagged = flagger.json("POST", "/api/v1/x/moderation/flags",
+                "{\"kind\": \"post\", \"id\": " + postId + ", \"reason\": \"other\", \"text\": \"Looks like an"
+                        + " advert for a garden centre\"}");
+        assertEquals(201, flagged.statusCode(), flagged.body());
+        return flagged.body().replaceAll("(?s).*\"itemId\":(\\d+).*", "$1");
     }
 
     @Test
