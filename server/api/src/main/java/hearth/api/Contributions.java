@@ -38,6 +38,15 @@ public interface Contributions {
      */
     Routes adminSection(String title);
 
+    /**
+     * A short top-level address, such as {@code /review}, that redirects to one of the plugin's pages ({@code target},
+     * relative to {@code /x/<plugin-id>}, e.g. {@code /review}). The core's own addresses always win; of two plugins
+     * claiming one, the first by id.
+     *
+     * @since 1.1.0
+     */
+    void shortcut(String path, String target);
+
     /** Renders into a named place of the core templates (see {@link hearth.api.slots.Slots}). */
     SlotPlacement slot(String slot, SlotRenderer renderer);
 

@@ -118,6 +118,7 @@ import hearth.server.plugins.PluginFaults;
 import hearth.server.plugins.PluginHost;
 import hearth.server.plugins.PluginJar;
 import hearth.server.plugins.PluginPages;
+import hearth.server.plugins.PluginShortcuts;
 import hearth.server.plugins.RequestObservers;
 import hearth.server.plugins.SlotFunction;
 import hearth.server.plugins.TaskScheduler;
@@ -416,7 +417,8 @@ public final class Hearth {
                     new PostPreview(markdown, new PostRules(clock),
                             new RateLimiter(PostPreview.PER_MINUTE, Duration.ofMinutes(1), clock)),
                     new WatchingFeature(db, new Watching(db, notificationLevels, permissions, clock),
-                            notificationLevels, pages));
+                            notificationLevels, pages),
+                    new PluginShortcuts(plugins)); // last: the core's own addresses win
             List<Handler<RoutingContext>> perRequest = new ArrayList<>();
             BodyHandler bodies = BodyHandler.create(dataDir.resolve("tmp/uploads").toString())
                     .setBodyLimit(3 * 1024 * 1024).setDeleteUploadedFilesOnEnd(true);

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -139,6 +140,13 @@ public final class ActivePlugins {
 
     public List<Owned<ContentGuard>> guards() {
         return now.guards();
+    }
+
+    /** Where a plugin's shortcut (a top-level address such as /review) leads, if a running plugin declares it. */
+    public Optional<String> shortcut(String path) {
+        // Of two plugins declaring one, the first by id wins, whatever order they started in.
+        return now.byId().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getValue().contribution().shortcuts().get(path)).filter(Objects::nonNull).findFirst();
     }
 
     public List<Owned<SignUpGuard>> signUpGuards() {

@@ -13,6 +13,7 @@ import hearth.api.tasks.ScheduledTask;
 import hearth.api.web.PageHandler;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,7 +23,8 @@ public record Contribution(String pluginId, List<SettingSpec> settings, List<Rou
                           List<PermissionSpec> permissions, List<AccessPolicy> policies, List<ContentGuard> guards,
                           List<SignUpGuard> signUpGuards,
                           List<NamedListener> listeners, List<SearchProvider> searchProviders, List<TaskSpec> tasks,
-                          List<RequestObserver> observers, List<NotificationKind> notificationKinds) {
+                          List<RequestObserver> observers, List<NotificationKind> notificationKinds,
+                           Map<String, String> shortcuts) {
 
     /** A page or admin route: {@code pattern} is relative to the plugin's prefix and may hold {@code :name}. */
     public record Route(String method, String pattern, PageHandler handler) {

@@ -27,7 +27,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -40,6 +42,7 @@ final class Contributor implements Contributions {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     private static final Duration SHORTEST_INTERVAL = Duration.ofMillis(100);
+    private static final Pattern SHORTCUT = Pattern.compile("/[a-z0-9]+(-[a-z0-9]+)*");
 
     private final String pluginId;
     private final PluginContext context;
@@ -60,6 +63,7 @@ final class Contributor implements Contributions {
     private final List<RequestObserver> observers = new ArrayList<>();
     private final List<NotificationKind> notificationKinds = new ArrayList<>();
     private final Set<String> names = new HashSet<>();
+    private final Map<String, String> shortcuts = new LinkedHashMap<>();
 
     Contributor(String pluginId, PluginContext context, PluginSettings settingValues) {
         this.pluginId = pluginId;
@@ -71,7 +75,7 @@ final class Contributor implements Contributions {
         return new Contribution(pluginId, List.copyOf(settings), List.copyOf(pages), adminTitle,
                 List.copyOf(adminRoutes), List.copyOf(slots), List.copyOf(permissions), List.copyOf(policies),
                 List.copyOf(guards), List.copyOf(signUpGuards), List.copyOf(listeners), List.copyOf(searchProviders), List.copyOf(tasks),
-                List.copyOf(observers), List.copyOf(notificationKinds));
+                List.copyOf(observers), List.copyOf(notificationKinds), Map.copyOf(shortcuts));
     }
 
     @Override
@@ -179,6 +183,13 @@ final class Contributor implements Contributions {
     @Override
     public void contentGuard(ContentGuard guard) {
         guards.add(guard);
+    }
+
+    @Override
+    public void shortcut(String path, String target) {
+        check(SHORTCUT.matcher(path).matches(), "shortcut " + path + " is not one lower-case segment like /review");
+        check(target.startsWith("/"), "shortcut " + path + " must lead to a path starting with /");
+        check(shortcuts.putIfAbsent(path, "/x/" + pluginId + target) == null, "shortcut " + path + " is declared twice");
     }
 
     @Override

@@ -95,6 +95,15 @@ class ReviewQueueTest {
     }
 
     @Test
+    void slashReviewLeadsToTheQueue() {
+        HttpResponse<String> shortcut = moderator.get("/review");
+        assertEquals(302, shortcut.statusCode());
+        assertEquals("/x/moderation/review", shortcut.headers().firstValue("Location").orElseThrow());
+        assertEquals(404, site.get("/no-such-shortcut").statusCode(), "unclaimed addresses are still a 404");
+        assertEquals(200, site.get("/latest").statusCode(), "core addresses win");
+    }
+
+    @Test
     void whoSeesAndActsOnWhat() {
         long general = fx.item("post", flaggedReply("General", "Inside the category"));
         long elsewhere = fx.item("post", flaggedReply("Show & Tell", "Outside the category"));

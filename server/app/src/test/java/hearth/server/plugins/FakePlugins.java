@@ -4,6 +4,7 @@ import hearth.api.observe.RequestObserver;
 import hearth.api.search.SearchProvider;
 import hearth.server.plugins.Contribution.TaskSpec;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Contributions of plugins that exist only in a test, published straight into {@link ActivePlugins}. */
@@ -15,7 +16,7 @@ final class FakePlugins {
     static Contribution contribution(String pluginId, List<SearchProvider> search, List<TaskSpec> tasks,
                                      List<RequestObserver> observers) {
         return new Contribution(pluginId, List.of(), List.of(), Optional.empty(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(), search, tasks, observers, List.of());
+                List.of(), List.of(), List.of(), List.of(), search, tasks, observers, List.of(), Map.of());
     }
 
     static void searching(ActivePlugins plugins, String pluginId, SearchProvider provider) {

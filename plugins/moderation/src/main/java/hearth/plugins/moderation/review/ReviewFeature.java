@@ -51,6 +51,7 @@ public final class ReviewFeature {
                 .post("/api/flags", flagPages::api)
                 .post("/api/queue/:id/:action", review::apiAct);
 
+        site.shortcut("/review", "/review");
         site.slot(Slots.NAV_MAIN, slots::nav);
         site.slot(Slots.POST_ACTIONS, slots::post);
         site.slot(Slots.PROFILE_HEADER, slots::profile);
