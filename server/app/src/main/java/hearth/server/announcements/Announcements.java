@@ -43,10 +43,16 @@ public final class Announcements {
     /** Reads the stored banner (blocking; at start and then every {@link #REFRESH}). */
     public void reload() {
         Announcement loaded = db.query(Announcements::load);
-        if (loaded.version() != current.version()) {
-            dismissed.clear();
+        synchronized (this) {
+            // A reload that read the row before a save on this node committed must not put the old banner back.
+            if (loaded.version() < current.version()) {
+                return;
+            }
+            if (loaded.version() != current.version()) {
+                dismissed.clear();
+            }
+            current = loaded;
         }
-        current = loaded;
     }
 
     public Announcement current() {
@@ -115,8 +121,10 @@ public final class Announcements {
             tx.record(new AnnouncementChanged(version, enabled, audience.key(), admin.memberId()));
             return new Announcement(text, html, audience, endsAt, enabled, version);
         }).onSuccess(saved -> {
-            current = saved;
-            dismissed.clear();
+            synchronized (this) {
+                current = saved;
+                dismissed.clear();
+            }
         });
     }
 
