@@ -34,7 +34,11 @@ import hearth.api.events.PostRestored;
 import hearth.api.events.RsvpChanged;
 import hearth.api.events.TopicClosed;
 import hearth.api.events.TopicCreated;
+import hearth.api.events.RoleExpired;
+import hearth.api.events.RoleGranted;
+import hearth.api.events.RoleRevoked;
 import hearth.api.events.TopicLocked;
+import hearth.api.events.TrustLevelChanged;
 import hearth.api.events.TopicPinned;
 import hearth.api.events.TopicTagsChanged;
 import hearth.api.events.WaitlistPromoted;
@@ -211,10 +215,15 @@ public final class Hearth {
 
     /** Starts the site; on failure everything started so far is stopped again before the exception leaves. */
     public static Hearth start(HearthConfig config, List<Listener> listeners, JournalDispatcher.Timing timing) {
+        return start(config, listeners, timing, Clock.systemUTC());
+    }
+
+    /** Starts the site on {@code clock} (tests move it to see expiries and nightly work happen). */
+    public static Hearth start(HearthConfig config, List<Listener> listeners, JournalDispatcher.Timing timing,
+                               Clock clock) {
         System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
         Deque<Runnable> shutdown = new ArrayDeque<>();
         try {
-            Clock clock = Clock.systemUTC();
             String version = Version.current();
             ClassLoader classes = Hearth.class.getClassLoader();
             Path dataDir = prepareDataDir(config.dataDir());
@@ -470,7 +479,8 @@ public final class Hearth {
                 .register(PostHidden.class, PostApproved.class, FlagRaised.class, FlagResolved.class)
                 .register(MemberWarned.class, MemberSilenced.class, MemberSuspended.class)
                 .register(TopicMoved.class, TopicUnlisted.class, TopicsMerged.class, TopicSplit.class,
-                        TopicOwnerChanged.class);
+                        TopicOwnerChanged.class)
+                .register(RoleGranted.class, RoleRevoked.class, RoleExpired.class, TrustLevelChanged.class);
         Database db = Database.open(config.db(), vertx, new Journal(events, clock));
         try {
             int applied = new Migrations("schema_history",

@@ -31,13 +31,15 @@ public final class Moderation implements HearthExtension {
         site.permission(Staff.REVIEW, "Open the review queue and act on flags, held posts and sign-ups",
                 Role.MODERATOR);
         site.permission(Staff.SANCTION, "Silence and suspend members", Role.MODERATOR);
+        site.permission(Staff.SILENCE_BRIEFLY, "Silence the author of a post under review for up to 24 hours",
+                Role.MODERATOR);
         site.permission(Staff.BAN, "Ban members for good", Role.ADMIN);
         site.permission(Staff.AUDIT, "Read the moderation audit log", Role.MODERATOR);
         site.permission(Staff.CRISIS, "Switch crisis mode on and off", Role.ADMIN);
 
         Setting<String> appealUrl = site.settings().text("appeal-url", "Where members appeal a sanction (a path or URL)",
                 "/x/moderation/appeal", 200);
-        Staff staff = new Staff(context.database(), context.permissions());
+        Staff staff = new Staff(context.database(), context.permissions(), context.topics());
         site.accessPolicy(staff::decide);
         site.warmUp(staff::reload);
         AuditLog audit = new AuditLog(context.database(), context.clock());

@@ -2,6 +2,7 @@ package hearth.api.access;
 
 import hearth.api.errors.Forbidden;
 import hearth.api.views.MemberView;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,14 @@ public interface Permissions {
 
     /** Whether {@code member} (empty: anonymous) has {@code permission} in {@code scope}. Does no I/O. */
     boolean allows(Optional<MemberView> member, String permission, Scope scope);
+
+    /**
+     * Every permission the site knows now: the core's and those of the enabled plugins, by key. For forms that let
+     * admins combine permissions (e.g. into volunteer roles).
+     *
+     * @since 1.2.0
+     */
+    List<PermissionInfo> catalogue();
 
     /** Throws {@link Forbidden} with {@code refusal} unless {@link #allows}. */
     default void require(Optional<MemberView> member, String permission, Scope scope, String refusal) {

@@ -12,6 +12,12 @@ public final class Slots {
     public static final String NAV_MAIN = "nav.main";
     /** Above the content of every page: announcements, banners; no subject. */
     public static final String PAGE_TOP = "page.top";
+    /**
+     * Beside the author's name on a post (badges, a title); subject: the {@link hearth.api.views.PostView}.
+     *
+     * @since 1.2.0
+     */
+    public static final String POST_AUTHOR = "post.author";
     /** Buttons under a post; subject: the {@link hearth.api.views.PostView}. */
     public static final String POST_ACTIONS = "post.actions";
     /** Below a post's body; subject: the {@link hearth.api.views.PostView}. */
@@ -30,7 +36,7 @@ public final class Slots {
     public static final String HEAD_ASSETS = "head.assets";
 
     /** Every slot, in the order above. */
-    public static final List<String> ALL = List.of(NAV_MAIN, PAGE_TOP, POST_ACTIONS, POST_FOOTER, TOPIC_SIDEBAR, PROFILE_HEADER,
+    public static final List<String> ALL = List.of(NAV_MAIN, PAGE_TOP, POST_AUTHOR, POST_ACTIONS, POST_FOOTER, TOPIC_SIDEBAR, PROFILE_HEADER,
             PROFILE_TABS, USER_CARD, ADMIN_NAV, HEAD_ASSETS);
 
     private Slots() {

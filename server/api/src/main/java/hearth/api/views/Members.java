@@ -1,5 +1,6 @@
 package hearth.api.views;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,4 +19,11 @@ public interface Members {
      * @since 1.1.0
      */
     List<Applicant> awaitingApproval(int limit);
+
+    /**
+     * What the member did from {@code since} until now (reads, topics, replies, likes), for trust levels and reports.
+     *
+     * @since 1.2.0
+     */
+    MemberActivity activity(long memberId, Instant since);
 }

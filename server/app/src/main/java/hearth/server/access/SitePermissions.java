@@ -3,6 +3,7 @@ package hearth.server.access;
 import hearth.api.access.AccessPolicy;
 import hearth.api.access.AccessRequest;
 import hearth.api.access.Decision;
+import hearth.api.access.PermissionInfo;
 import hearth.api.access.Permissions;
 import hearth.api.access.Role;
 import hearth.api.access.Scope;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The one place that answers "may M do A in S". The enabled plugins' access policies speak first (any DENY wins,
@@ -64,6 +66,14 @@ public final class SitePermissions implements Permissions {
             return false;
         }
         return member.isPresent() ? granted(spec.grantedByDefault(), member.get().role()) : spec.anonymous();
+    }
+
+    @Override
+    public List<PermissionInfo> catalogue() {
+        Map<String, PermissionSpec> all = new TreeMap<>(core);
+        active.permissions().forEach(all::putIfAbsent);
+        return all.values().stream()
+                .map(spec -> new PermissionInfo(spec.key(), spec.description(), spec.grantedByDefault())).toList();
     }
 
     private static boolean granted(Set<Role> roles, Role role) {

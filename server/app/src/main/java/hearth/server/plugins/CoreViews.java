@@ -2,11 +2,14 @@ package hearth.server.plugins;
 
 import static hearth.server.db.schema.tables.Categories.CATEGORIES;
 import static hearth.server.db.schema.tables.Members.MEMBERS;
+import static hearth.server.db.schema.tables.PostLikes.POST_LIKES;
 import static hearth.server.db.schema.tables.Posts.POSTS;
+import static hearth.server.db.schema.tables.TopicReads.TOPIC_READS;
 import static hearth.server.db.schema.tables.Topics.TOPICS;
 
 import hearth.api.views.Applicant;
 import hearth.api.views.CategoryView;
+import hearth.api.views.MemberActivity;
 import hearth.api.views.MemberView;
 import hearth.api.views.Members;
 import hearth.api.views.PostView;
@@ -23,6 +26,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record7;
 import org.jooq.SelectConditionStep;
+import org.jooq.impl.DSL;
 
 /** The read views plugins get of core data: stable records, whatever the core's tables look like. Blocking. */
 final class CoreViews implements Members, Topics {
@@ -110,5 +114,28 @@ final class CoreViews implements Members, Topics {
                 .flatMap(r -> MemberViews.find(sql, MEMBERS.ID.eq(r.value1()), now).stream()
                         .map(member -> new Applicant(member, r.value2())))
                 .toList());
+    }
+
+    @Override
+    public MemberActivity activity(long memberId, Instant since) {
+        // Read state keeps only the furthest post read per topic and when that last moved, so "read since" means
+        // topics whose read mark moved since then, counted up to that mark.
+        Condition publicPost = POSTS.DELETED_AT.isNull().and(POSTS.HIDDEN_AT.isNull()).and(LISTED);
+        return db.query(sql -> {
+            var reads = sql.select(DSL.count(), DSL.coalesce(DSL.sum(TOPIC_READS.LAST_READ_NUMBER), DSL.inline(0)))
+                    .from(TOPIC_READS)
+                    .where(TOPIC_READS.MEMBER_ID.eq(memberId), TOPIC_READS.UPDATED_AT.ge(since)).fetchOne();
+            var posts = sql.select(DSL.count().filterWhere(POSTS.POST_NUMBER.eq(1)),
+                            DSL.count().filterWhere(POSTS.POST_NUMBER.gt(1)))
+                    .from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID))
+                    .where(POSTS.AUTHOR_ID.eq(memberId), POSTS.CREATED_AT.ge(since), publicPost).fetchOne();
+            int given = sql.fetchCount(POST_LIKES,
+                    POST_LIKES.MEMBER_ID.eq(memberId).and(POST_LIKES.CREATED_AT.ge(since)));
+            int received = sql.fetchCount(sql.selectOne().from(POST_LIKES).join(POSTS).on(POSTS.ID.eq(POST_LIKES.POST_ID))
+                    .where(POSTS.AUTHOR_ID.eq(memberId), POST_LIKES.CREATED_AT.ge(since),
+                            POST_LIKES.MEMBER_ID.ne(memberId)));
+            return new MemberActivity(reads.value1(), reads.value2().intValue(), posts.value1(), posts.value2(),
+                    given, received);
+        });
     }
 }

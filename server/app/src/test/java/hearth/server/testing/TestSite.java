@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,18 @@ public final class TestSite implements AutoCloseable {
     public static TestSite start(Path dataDir, List<Hearth.Listener> listeners, String... flags) {
         TestDatabase db = TestDatabase.fresh(dataDir);
         try {
-            return new TestSite(boot(dataDir, db.flags(), listeners, flags), db);
+            return new TestSite(boot(dataDir, db.flags(), listeners, Clock.systemUTC(), flags), db);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** A site with the demo community whose clock the test moves (for expiries and nightly work). */
+    public static TestSite start(Path dataDir, Clock clock, String... flags) {
+        TestDatabase db = TestDatabase.fresh(dataDir);
+        try {
+            return new TestSite(boot(dataDir, db.flags(), List.of(), clock, flags), db);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -46,15 +58,16 @@ public final class TestSite implements AutoCloseable {
 
     /** A site on a database the caller owns (and closes). */
     public static TestSite startOn(Path dataDir, List<String> dbFlags, String... flags) {
-        return new TestSite(boot(dataDir, dbFlags, List.of(), flags), null);
+        return new TestSite(boot(dataDir, dbFlags, List.of(), Clock.systemUTC(), flags), null);
     }
 
-    private static Hearth boot(Path dataDir, List<String> dbFlags, List<Hearth.Listener> listeners, String... flags) {
+    private static Hearth boot(Path dataDir, List<String> dbFlags, List<Hearth.Listener> listeners, Clock clock,
+                               String... flags) {
         List<String> args = new ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1", "--data-dir",
                 dataDir.toString(), "--shutdown-timeout", "5"));
         args.addAll(dbFlags);
         args.addAll(List.of(flags));
-        return Hearth.start(ConfigLoader.load(args, Map.of()), listeners, FAST);
+        return Hearth.start(ConfigLoader.load(args, Map.of()), listeners, FAST, clock);
     }
 
     public int port() {

@@ -54,14 +54,14 @@ final class Queue {
      * moderators count their categories only (a sum over a few map entries).
      */
     Optional<Integer> waitingFor(Optional<MemberView> viewer) {
-        if (!kit.context().permissions().allows(viewer, Staff.REVIEW, Scope.site())) {
-            return Optional.empty();
-        }
         Map<Long, Integer> counts = waiting;
         if (kit.staff().moderatesEverything(viewer)) {
             return Optional.of(counts.values().stream().mapToInt(Integer::intValue).sum());
         }
-        Set<Long> mine = kit.staff().categoryModerators().getOrDefault(viewer.orElseThrow().id(), Set.of());
+        Set<Long> mine = kit.staff().reviewedCategories(viewer);
+        if (mine.isEmpty()) {
+            return Optional.empty();
+        }
         return Optional.of(mine.stream().mapToInt(id -> counts.getOrDefault(id, 0)).sum());
     }
 

@@ -1,5 +1,6 @@
 package hearth.plugins.moderation.review;
 
+import hearth.api.access.Permissions;
 import hearth.api.access.Scope;
 import hearth.api.data.PluginTransaction;
 import hearth.api.errors.Conflict;
@@ -69,6 +70,28 @@ final class ReviewActions {
         }
     }
 
+    /**
+     * Silencing needs {@link Staff#SANCTION}, or for at most 24 hours {@link Staff#SILENCE_BRIEFLY} in the
+     * category of the post under review.
+     */
+    private void authoriseSilence(Optional<MemberView> viewer, ReviewStore.Item item,
+                                  Function<String, Optional<String>> form) {
+        Permissions permissions = kit.context().permissions();
+        if (permissions.allows(viewer, Staff.SANCTION, Scope.site())) {
+            return;
+        }
+        if (item.categoryId() == 0 || !permissions.allows(viewer, Staff.SILENCE_BRIEFLY,
+                Scope.category(item.categoryId()))) {
+            throw new Forbidden("Only site moderators and admins can silence members.");
+        }
+        Sanctions.Length length = Sanctions.Length.parse(form.apply("length").orElse(""));
+        boolean briefly = length == Sanctions.Length.DAY || length == Sanctions.Length.CUSTOM
+                && form.apply("days").map(String::strip).filter(d -> d.equals("1")).isPresent();
+        if (!briefly) {
+            throw new Forbidden("You can silence members for up to 24 hours; ask a moderator for longer.");
+        }
+    }
+
     /** Does {@code action} to the item with the fields of the form; returns the item as it is afterwards. */
     ReviewStore.Item act(Optional<MemberView> viewer, long itemId, String action,
                          Function<String, Optional<String>> form) {
@@ -78,8 +101,7 @@ final class ReviewActions {
         }
         long me = viewer.orElseThrow().id();
         if (action.equals("silence")) {
-            kit.context().permissions().require(viewer, Staff.SANCTION, Scope.site(),
-                    "Only site moderators and admins can silence members.");
+            authoriseSilence(viewer, seen, form);
         }
         Optional<PostView> post = seen.kind().equals(ReviewStore.POST) || seen.kind().equals(ReviewStore.HELD)
                 ? kit.context().topics().post(seen.subjectId()) : Optional.empty();

@@ -1,5 +1,6 @@
 package hearth.plugins.moderation.review;
 
+import hearth.api.access.Scope;
 import hearth.api.errors.InvalidInput;
 import hearth.api.moderation.Standing;
 import hearth.api.views.MemberView;
@@ -138,11 +139,13 @@ public final class ReviewPages {
         Map<String, Object> model = new HashMap<>();
         model.put("item", row(item, names, now));
         model.put("actions", ReviewActions.ACTIONS.get(item.kind()));
-        model.put("maySilence", kit.context().permissions().allows(request.viewer(), Staff.SANCTION,
-                hearth.api.access.Scope.site()));
+        boolean sanctions = kit.context().permissions().allows(request.viewer(), Staff.SANCTION, Scope.site());
+        boolean briefly = item.categoryId() != 0 && kit.context().permissions().allows(request.viewer(),
+                Staff.SILENCE_BRIEFLY, Scope.category(item.categoryId()));
+        model.put("maySilence", sanctions || briefly);
         model.put("lengths", List.of(Sanctions.Length.values()).stream()
-                .filter(l -> l != Sanctions.Length.PERMANENT).map(l -> Map.of("value", l.key(), "label", l.label))
-                .toList());
+                .filter(l -> l != Sanctions.Length.PERMANENT && (sanctions || l == Sanctions.Length.DAY))
+                .map(l -> Map.of("value", l.key(), "label", l.label)).toList());
         model.put("errors", errors);
         model.put("values", values);
 

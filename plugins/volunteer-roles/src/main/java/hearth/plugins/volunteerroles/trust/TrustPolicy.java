@@ -1,0 +1,48 @@
+package hearth.plugins.volunteerroles.trust;
+
+import hearth.api.access.AccessRequest;
+import hearth.api.access.Decision;
+import hearth.api.access.Role;
+import hearth.api.settings.Setting;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What trust levels unlock for members (staff have it all anyway): flagging from {@code flag-level} on, and for each
+ * level the permissions admins list for it (e.g. {@code discussions.retitle} at level 3). Below the flag level,
+ * flagging is denied; the unlocks only ever allow.
+ */
+public final class TrustPolicy {
+
+    /** The moderation plugin's permission to flag. */
+    static final String FLAG = "moderation.flag";
+
+    private final TrustLevels levels;
+    private final Setting<Integer> flagLevel;
+    private final List<Setting<String>> unlocks;
+
+    /** {@code unlocks}: for levels 1 to 4, the comma-separated permission keys each unlocks. */
+    public TrustPolicy(TrustLevels levels, Setting<Integer> flagLevel, List<Setting<String>> unlocks) {
+        this.levels = levels;
+        this.flagLevel = flagLevel;
+        this.unlocks = unlocks;
+    }
+
+    public Decision decide(AccessRequest request) {
+        if (request.member().isEmpty() || request.member().get().role() != Role.MEMBER) {
+            return Decision.ABSTAIN;
+        }
+        int level = levels.level(request.member().get().id());
+        if (request.permission().equals(FLAG) && level < flagLevel.get()) {
+            return Decision.DENY;
+        }
+        for (int unlocked = 1; unlocked <= Math.min(level, unlocks.size()); unlocked++) {
+            boolean listed = Arrays.stream(unlocks.get(unlocked - 1).get().split(","))
+                    .anyMatch(key -> key.strip().equals(request.permission()));
+            if (listed) {
+                return Decision.ALLOW;
+            }
+        }
+        return Decision.ABSTAIN;
+    }
+}
