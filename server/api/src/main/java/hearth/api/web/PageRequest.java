@@ -26,7 +26,8 @@ public interface PageRequest {
     Optional<String> form(String name);
 
     /**
-     * Every value of a form field that may repeat (checkboxes of one name), in order; empty when absent.
+     * Every value of a form field that may repeat (checkboxes of one name), in order; empty when absent. Since 1.2.0
+     * a JSON body's array of plain values (e.g. {@code "categories": [3, 5]}) gives one value per element.
      *
      * @since 1.1.0
      */

@@ -14,6 +14,9 @@ import hearth.server.web.Pages;
 import hearth.server.web.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
@@ -123,25 +126,32 @@ public final class PluginPages implements Routes {
         }
     }
 
-    /** The top-level fields of a JSON object body, as text (nested values as their JSON); empty for other bodies. */
-    private static Map<String, String> jsonFields(RoutingContext ctx) {
+    /**
+     * The top-level fields of a JSON object body, as text: an array of plain values is a field that repeats (like
+     * checkboxes), other nested values are their JSON. Empty for other bodies.
+     */
+    private static Map<String, List<String>> jsonFields(RoutingContext ctx) {
         String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
         if (type == null || !type.startsWith("application/json") || ctx.body() == null || ctx.body().length() <= 0) {
             return Map.of();
         }
-        io.vertx.core.json.JsonObject json;
+        JsonObject json;
         try {
             json = ctx.body().asJsonObject();
-        } catch (io.vertx.core.json.DecodeException | ClassCastException e) {
+        } catch (DecodeException | ClassCastException e) {
             throw new InvalidInput("body", "Send a JSON object.");
         }
         if (json == null) {
             return Map.of();
         }
-        Map<String, String> fields = new HashMap<>();
+        Map<String, List<String>> fields = new HashMap<>();
         json.forEach(entry -> {
-            if (entry.getValue() != null) {
-                fields.put(entry.getKey(), String.valueOf(entry.getValue()));
+            Object value = entry.getValue();
+            if (value instanceof JsonArray array
+                    && array.stream().allMatch(v -> v instanceof String || v instanceof Number || v instanceof Boolean)) {
+                fields.put(entry.getKey(), array.stream().map(String::valueOf).toList());
+            } else if (value != null) {
+                fields.put(entry.getKey(), List.of(String.valueOf(value)));
             }
         });
         return fields;
@@ -165,7 +175,7 @@ public final class PluginPages implements Routes {
             this.viewer = viewer;
             ctx.queryParams().names().forEach(n -> query.put(n, ctx.queryParams().getAll(n)));
             ctx.request().formAttributes().names().forEach(n -> form.put(n, ctx.request().formAttributes().getAll(n)));
-            jsonFields(ctx).forEach((name, value) -> form.putIfAbsent(name, List.of(value)));
+            jsonFields(ctx).forEach(form::putIfAbsent);
             ctx.request().headers().names().forEach(n -> headers.put(n.toLowerCase(java.util.Locale.ROOT),
                     ctx.request().headers().get(n)));
         }

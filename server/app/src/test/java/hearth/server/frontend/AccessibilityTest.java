@@ -7,6 +7,7 @@ import hearth.server.testing.Chrome;
 import hearth.server.testing.Members;
 import hearth.server.testing.Sql;
 import hearth.server.testing.TestSite;
+import hearth.server.testing.Trust;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,6 +89,7 @@ class AccessibilityTest {
 
     /** Flags the topic's opening post as a member would; returns the review queue item it opened. */
     private static String flaggedItem(String topicId) {
+        Trust.letNewcomersFlag(Members.logIn(site, KeyPages.ADMIN));
         Browser flagger = Members.member(site, "Flagwren", "member");
         String postId = Sql.value(site.database(), "SELECT id FROM posts WHERE topic_id = ? AND post_number = 1",
                 Long.parseLong(topicId));

@@ -8,6 +8,7 @@ import hearth.server.testing.Browser;
 import hearth.server.testing.Members;
 import hearth.server.testing.Sql;
 import hearth.server.testing.TestSite;
+import hearth.server.testing.Trust;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
@@ -36,6 +37,7 @@ class FlagsTest {
         site = TestSite.start(dataDir);
         fx = new ReviewFixtures(site);
         admin = Members.member(site, "Flagadmin", "admin");
+        Trust.letNewcomersFlag(admin);
         moderator = Members.member(site, "Flagmod", "moderator");
         author = Members.member(site, "Writer", "member");
         ana = Members.member(site, "Ana", "member");

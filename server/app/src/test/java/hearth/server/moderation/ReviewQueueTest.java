@@ -9,6 +9,7 @@ import hearth.server.testing.Browser;
 import hearth.server.testing.Members;
 import hearth.server.testing.Sql;
 import hearth.server.testing.TestSite;
+import hearth.server.testing.Trust;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
@@ -45,6 +46,7 @@ class ReviewQueueTest {
         site = TestSite.start(dataDir);
         fx = new ReviewFixtures(site);
         admin = Members.member(site, "Qadmin", "admin");
+        Trust.letNewcomersFlag(admin);
         moderator = Members.member(site, "Qmod", "moderator");
         member = Members.member(site, "Qmember", "member");
         catmod = Members.member(site, "Catmod", "member");

@@ -148,6 +148,10 @@ public final class Grants {
     /** Takes a grant back before its end. */
     public void revoke(long grantId, String rawReason, long actorId) {
         String reason = reason(rawReason);
+        if (open().stream().noneMatch(g -> g.id() == grantId) && context.database().read(sql ->
+                sql.fetchExists(table, ID.eq(grantId)))) {
+            throw new Conflict("This grant has ended already.");
+        }
         Grant grant = require(grantId);
         String roleName = roles.find(grant.roleId()).map(RoleBook.RoleDef::name).orElse("a role");
         boolean ended = context.database().transaction(tx -> {
