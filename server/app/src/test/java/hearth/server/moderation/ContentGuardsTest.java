@@ -9,6 +9,7 @@ import hearth.server.testing.Browser;
 import hearth.server.testing.Members;
 import hearth.server.testing.Sql;
 import hearth.server.testing.TestSite;
+import hearth.server.testing.Trust;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -168,6 +169,7 @@ class ContentGuardsTest {
         assertTrue(tooMany.body().contains("New members may mention at most 5 people in a post (this one mentions"
                 + " 6)."), tooMany.body());
         rest("Petronella");
+        Trust.setLevel(admin, "Petronella", 1);
         assertEquals(303, member.submit(page, page + "/reply", Map.of("body", links)).statusCode(),
                 "members who are not new are not limited");
     }

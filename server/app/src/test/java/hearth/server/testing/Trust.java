@@ -19,4 +19,11 @@ public final class Trust {
                 "{\"flag-level\": 0}");
         assertEquals(200, saved.statusCode(), saved.body());
     }
+
+    /** Gives a member a trust level, locked, as if their activity had earned it (fresh accounts are at level 0). */
+    public static void setLevel(Browser admin, String username, int level) {
+        HttpResponse<String> saved = admin.json("POST", "/api/v1/x/volunteer-roles/trust/" + username,
+                "{\"level\": " + level + ", \"locked\": true, \"reason\": \"Set up by the test\"}");
+        assertEquals(200, saved.statusCode(), saved.body());
+    }
 }
