@@ -43,7 +43,7 @@ final class ActivityListener {
             case PostCreated post -> {
                 if (post.postNumber() > 1 && volunteer(post.authorId())) {
                     actions.add(entry.position(), new ActionLog.Action(post.authorId(), ActionLog.REPLY,
-                            entry.recordedAt(), -1));
+                            "post:" + post.postId(), entry.recordedAt(), -1));
                 }
                 levels.evaluate(post.authorId());
             }
@@ -51,21 +51,24 @@ final class ActivityListener {
                 levels.evaluate(like.memberId());
                 levels.evaluate(like.authorId());
             }
-            case FlagRaised flag -> activity.flagRaised(flag.flagId(), flag.memberId(), flag.flaggerId(),
-                    entry.recordedAt());
+            case FlagRaised flag -> activity.flagRaised(flag.flagId(), flag.memberId(), flag.postId(),
+                    flag.flaggerId(), entry.recordedAt());
             case FlagResolved resolved -> {
-                long waited = activity.flagRaisedAt(resolved.flagId())
-                        .map(raised -> Duration.between(raised, entry.recordedAt()).toSeconds()).orElse(-1L);
+                ActivityLog.Flagged flagged = activity.flagged(resolved.flagId())
+                        .orElse(new ActivityLog.Flagged("flag:" + resolved.flagId(), null));
+                long waited = flagged.raisedAt() == null ? -1
+                        : Duration.between(flagged.raisedAt(), entry.recordedAt()).toSeconds();
                 actions.add(entry.position(), new ActionLog.Action(resolved.byMemberId(), ActionLog.REVIEW,
-                        entry.recordedAt(), waited));
+                        flagged.subject(), entry.recordedAt(), waited));
                 activity.flagResolved(resolved.flagId(), resolved.outcome().equals("agreed"));
             }
             case PostApproved approved -> actions.add(entry.position(), new ActionLog.Action(approved.byMemberId(),
-                    ActionLog.REVIEW, entry.recordedAt(), -1));
+                    ActionLog.REVIEW, "post:" + approved.postId(), entry.recordedAt(), -1));
             case PostHidden hidden when hidden.byMemberId() != 0 -> actions.add(entry.position(),
-                    new ActionLog.Action(hidden.byMemberId(), ActionLog.REVIEW, entry.recordedAt(), -1));
+                    new ActionLog.Action(hidden.byMemberId(), ActionLog.REVIEW, "post:" + hidden.postId(),
+                            entry.recordedAt(), -1));
             case EventCreated event -> actions.add(entry.position(), new ActionLog.Action(event.hostId(),
-                    ActionLog.EVENT, entry.recordedAt(), -1));
+                    ActionLog.EVENT, "event:" + event.eventId(), entry.recordedAt(), -1));
             default -> {
             }
         }

@@ -130,21 +130,14 @@ class RoleScopesTest {
         long host = fx.role(admin, "Event host", true, "events.host");
         fx.grant(admin, "Hosty", host, "", EVENTS);
         Instant start = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        HttpResponse<String> refused = plain.json("POST", "/api/v1/events", event(EVENTS, start));
+        HttpResponse<String> refused = plain.json("POST", "/api/v1/events", fx.event(EVENTS, start));
         assertEquals(403, refused.statusCode(), refused.body());
-        HttpResponse<String> created = hosty.json("POST", "/api/v1/events", event(EVENTS, start));
+        HttpResponse<String> created = hosty.json("POST", "/api/v1/events", fx.event(EVENTS, start));
         assertEquals(201, created.statusCode(), created.body());
-        HttpResponse<String> elsewhere = hosty.json("POST", "/api/v1/events", event(GENERAL, start));
+        HttpResponse<String> elsewhere = hosty.json("POST", "/api/v1/events", fx.event(GENERAL, start));
         assertTrue(elsewhere.statusCode() == 400 || elsewhere.statusCode() == 403, elsewhere.body());
         assertEquals(0, fx.number("SELECT COUNT(*) FROM events WHERE category_id = ?", fx.category(GENERAL)),
                 "General is not among the categories they may host in");
-    }
-
-    static String event(String category, Instant start) {
-        return new JsonObject().put("title", "Plant swap").put("description", "Bring cuttings.")
-                .put("category", fx.slug(category)).put("startsAt", start.toString())
-                .put("endsAt", start.plusSeconds(7200).toString()).put("timeZone", "Europe/Berlin")
-                .put("venue", "Library").encode();
     }
 
     @Test

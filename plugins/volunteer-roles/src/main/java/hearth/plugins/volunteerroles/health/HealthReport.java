@@ -111,9 +111,11 @@ public final class HealthReport {
         return new Counts(count(mine, kind, now, 7), count(mine, kind, now, 30), count(mine, kind, now, 90));
     }
 
+    /** Actions of a kind in the last {@code days}; one per subject, so one queue item handled counts once. */
     private static int count(List<ActionLog.Action> mine, String kind, Instant now, int days) {
         Instant from = now.minus(Duration.ofDays(days));
-        return (int) mine.stream().filter(a -> a.kind().equals(kind) && !a.at().isBefore(from)).count();
+        return (int) mine.stream().filter(a -> a.kind().equals(kind) && !a.at().isBefore(from))
+                .map(ActionLog.Action::subject).distinct().count();
     }
 
     private static double medianWaitHours(List<ActionLog.Action> mine) {

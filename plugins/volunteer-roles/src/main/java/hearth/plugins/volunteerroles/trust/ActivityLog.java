@@ -27,6 +27,7 @@ public final class ActivityLog {
     static final Field<LocalDate> VISIT_DAY = DSL.field(DSL.name("visit_day"), SQLDataType.LOCALDATE);
     static final Field<Integer> READING_SECONDS = Columns.number("reading_seconds");
     private static final Field<Long> FLAG_ID = Columns.id("flag_id");
+    private static final Field<Long> POST_ID = Columns.id("post_id");
     private static final Field<Long> FLAGGER_ID = Columns.id("flagger_id");
     private static final Field<Instant> RAISED_AT = Columns.instant("raised_at");
     private static final Field<Boolean> AGREED = Columns.flag("agreed");
@@ -63,10 +64,18 @@ public final class ActivityLog {
         return new Activity(counts);
     }
 
-    /** A flag on one of the member's posts was raised (idempotent: the journal may deliver it again). */
-    public void flagRaised(long flagId, long memberId, long flaggerId, Instant at) {
-        context.database().write(sql -> sql.insertInto(flags, FLAG_ID, MEMBER_ID, FLAGGER_ID, RAISED_AT, AGREED)
-                .select(DSL.select(DSL.val(flagId, FLAG_ID), DSL.val(memberId, MEMBER_ID),
+    /** A flagged item: what it was about ("post:12", "member:7") and when the flag was raised. */
+    public record Flagged(String subject, Instant raisedAt) {
+    }
+
+    /**
+     * A flag on one of the member's posts (postId not 0) or on the member was raised (idempotent: the journal may
+     * deliver it again).
+     */
+    public void flagRaised(long flagId, long memberId, long postId, long flaggerId, Instant at) {
+        context.database().write(sql -> sql.insertInto(flags, FLAG_ID, MEMBER_ID, POST_ID, FLAGGER_ID, RAISED_AT,
+                        AGREED)
+                .select(DSL.select(DSL.val(flagId, FLAG_ID), DSL.val(memberId, MEMBER_ID), DSL.val(postId, POST_ID),
                                 DSL.val(flaggerId, FLAGGER_ID), DSL.val(at, RAISED_AT), DSL.val(false, AGREED))
                         .whereNotExists(DSL.selectOne().from(flags).where(FLAG_ID.eq(flagId))))
                 .execute());
@@ -81,10 +90,11 @@ public final class ActivityLog {
         });
     }
 
-    /** When a flag was raised, if it is known here. */
-    public Optional<Instant> flagRaisedAt(long flagId) {
-        return context.database().read(sql -> sql.select(RAISED_AT).from(flags).where(FLAG_ID.eq(flagId))
-                .fetchOptional(RAISED_AT));
+    /** What a flag was about and when it was raised, if it is known here. */
+    public Optional<Flagged> flagged(long flagId) {
+        return context.database().read(sql -> sql.select(MEMBER_ID, POST_ID, RAISED_AT).from(flags)
+                .where(FLAG_ID.eq(flagId)).fetchOptional(r -> new Flagged(r.value2() != 0 ? "post:" + r.value2()
+                        : "member:" + r.value1(), r.value3())));
     }
 
     /** Members seen since {@code since}: whose levels the nightly run looks at. */

@@ -18,6 +18,7 @@ CREATE TABLE volunteer_roles_visits (
 CREATE TABLE volunteer_roles_flags (
   flag_id      BIGINT        NOT NULL PRIMARY KEY,
   member_id    BIGINT        NOT NULL,
+  post_id      BIGINT        NOT NULL,
   flagger_id   BIGINT        NOT NULL,
   raised_at    DATETIME(6)   NOT NULL,
   agreed       BOOLEAN       NOT NULL
