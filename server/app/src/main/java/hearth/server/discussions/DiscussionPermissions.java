@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * The core's discussion permissions, asked with a category or topic scope. Defaults: everyone (visitors too) sees,
- * members start topics and reply, moderators moderate.
+ * members start topics and reply, moderators moderate (which includes editing others' posts and titles; those two
+ * are also permissions of their own, so a plugin can grant them without the rest).
  */
 public final class DiscussionPermissions {
 
@@ -15,6 +16,10 @@ public final class DiscussionPermissions {
     public static final String START_TOPIC = "discussions.start-topic";
     public static final String REPLY = "discussions.reply";
     public static final String MODERATE = "discussions.moderate";
+    /** Edit the text and title of anyone's posts (not delete them); e.g. for trusted members (trust level 4). */
+    public static final String EDIT_OTHERS = "discussions.edit-others";
+    /** Change the title of anyone's topic; e.g. for regulars (trust level 3). */
+    public static final String RETITLE = "discussions.retitle";
 
     private DiscussionPermissions() {
     }
@@ -24,6 +29,9 @@ public final class DiscussionPermissions {
                 SEE, new PermissionSpec(SEE, "See a category and its topics", Set.of(Role.MEMBER), true),
                 START_TOPIC, new PermissionSpec(START_TOPIC, "Start topics", Set.of(Role.MEMBER)),
                 REPLY, new PermissionSpec(REPLY, "Reply to topics", Set.of(Role.MEMBER)),
-                MODERATE, new PermissionSpec(MODERATE, "Moderate topics and posts", Set.of(Role.MODERATOR)));
+                MODERATE, new PermissionSpec(MODERATE, "Moderate topics and posts", Set.of(Role.MODERATOR)),
+                EDIT_OTHERS, new PermissionSpec(EDIT_OTHERS, "Edit anyone's posts and titles (not delete them)",
+                        Set.of(Role.MODERATOR)),
+                RETITLE, new PermissionSpec(RETITLE, "Change the title of anyone's topic", Set.of(Role.MODERATOR)));
     }
 }

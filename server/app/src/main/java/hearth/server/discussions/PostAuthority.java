@@ -94,6 +94,40 @@ public final class PostAuthority {
         });
     }
 
+    /**
+     * Whether the viewer may edit the post (not delete it): who may change it, anyone allowed to edit others' posts in
+     * an unlocked topic, and for an opening post those allowed to retitle topics (the title only).
+     */
+    public boolean mayEdit(Viewer viewer, TopicReader.Topic topic, long authorId, int number) {
+        return mayChange(viewer, topic, authorId)
+                || !topic.locked() && (allows(viewer, DiscussionPermissions.EDIT_OTHERS, topic.categoryId())
+                || number == 1 && allows(viewer, DiscussionPermissions.RETITLE, topic.categoryId()));
+    }
+
+    /**
+     * Refuses an edit by someone who may not make it (see {@link #mayEdit}); {@code titleOnly} says the text stays
+     * as it is.
+     */
+    void mayEdit(Viewer viewer, Target target, boolean titleOnly) {
+        if (target.authorId() != viewer.memberId() && !target.topic().locked()
+                && !moderates(viewer, target.topic().categoryId())) {
+            if (allows(viewer, DiscussionPermissions.EDIT_OTHERS, target.topic().categoryId())) {
+                return;
+            }
+            if (target.number() == 1 && allows(viewer, DiscussionPermissions.RETITLE, target.topic().categoryId())) {
+                if (!titleOnly) {
+                    throw new Forbidden("You may change this topic's title, not its text.");
+                }
+                return;
+            }
+        }
+        mayChange(viewer, target);
+    }
+
+    private boolean allows(Viewer viewer, String permission, long categoryId) {
+        return permissions.allows(Optional.of(viewer.asMemberView()), permission, Scope.category(categoryId));
+    }
+
     /** Refuses a change to the text of a deleted post. */
     static void notDeleted(Target target) {
         if (target.deleted()) {

@@ -66,7 +66,7 @@ public final class PostEditPages implements Routes {
         long postId = Forms.pathId(ctx, "id", "post");
         db.read(sql -> {
             PostAuthority.Target target = authority.target(sql, viewer, postId, false);
-            authority.mayChange(viewer, target);
+            authority.mayEdit(viewer, target, true);
             PostAuthority.notDeleted(target);
             Map<String, Object> values = new HashMap<>();
             values.put("body", target.markdown());

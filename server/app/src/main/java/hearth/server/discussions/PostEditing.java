@@ -63,7 +63,7 @@ public final class PostEditing {
     public Future<Edited> edit(Viewer viewer, long postId, String rawBody, String rawTitle, String rawReason) {
         return db.write(tx -> {
             PostAuthority.Target target = authority.lockedTarget(tx.sql(), viewer, postId);
-            authority.mayChange(viewer, target);
+            authority.mayEdit(viewer, target, rawBody != null && rawBody.strip().equals(target.markdown().strip()));
             PostAuthority.notDeleted(target);
             Map<String, String> errors = new LinkedHashMap<>();
             String body = valid(errors, () -> rules.body(rawBody));

@@ -9,6 +9,7 @@ import hearth.server.testing.Members;
 import hearth.server.testing.SettableClock;
 import hearth.server.testing.Sql;
 import hearth.server.testing.TestSite;
+import hearth.server.testing.Trust;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -201,5 +202,43 @@ class TrustLevelsTest {
         });
         assertEquals(4, level("Lockie"));
         assertEquals(1, fx.number("SELECT COUNT(*) FROM volunteer_roles_changes WHERE action = 'trust-locked'"));
+    }
+
+    @Test
+    @Order(5)
+    void regularsRetitleTopicsAndLeadersEditOthersPosts() {
+        admin = Members.logIn(site, "Trustadmin");
+        Browser author = Members.member(site, "Authoress", "member");
+        long topic = fx.topic(author, "General", "Tomatoes in pots");
+        long opening = fx.number("SELECT id FROM posts WHERE topic_id = ? AND post_number = 1", topic);
+        String body = "The opening post of Tomatoes in pots.";
+        Browser member = Members.member(site, "Twolevel", "member");
+        Browser regular = Members.member(site, "Reggie", "member");
+        Browser leader = Members.member(site, "Leona", "member");
+        Trust.setLevel(admin, "Twolevel", 2);
+        Trust.setLevel(admin, "Reggie", 3);
+        Trust.setLevel(admin, "Leona", 4);
+        String path = "/api/v1/posts/" + opening;
+
+        assertEquals(403, member.json("PATCH", path, edit(body, "Tomatoes in pots, retitled")).statusCode());
+        assertEquals(403, regular.json("PATCH", path, edit("Rewritten by a regular.", null)).statusCode(),
+                "level 3 changes titles, not text");
+        HttpResponse<String> retitled = regular.json("PATCH", path, edit(body, "Growing tomatoes in pots"));
+        assertEquals(200, retitled.statusCode(), retitled.body());
+        assertEquals("Growing tomatoes in pots", Sql.value(site.database(), "SELECT title FROM topics WHERE id = ?",
+                topic));
+        assertTrue(leader.get(topicPath(topic)).body().contains("href=\"/p/" + opening + "/edit\""),
+                "leaders see an edit link on others' posts");
+        assertEquals(200, leader.json("PATCH", path, edit("Tidied up by a leader, thank you.", null)).statusCode());
+        assertEquals(403, leader.json("DELETE", path, null).statusCode(), "editing is not deleting");
+    }
+
+    static String edit(String body, String title) {
+        JsonObject edit = new JsonObject().put("body", body).put("reason", "Clearer");
+        return (title == null ? edit : edit.put("title", title)).encode();
+    }
+
+    static String topicPath(long topicId) {
+        return "/t/" + Sql.value(site.database(), "SELECT slug FROM topics WHERE id = ?", topicId) + "/" + topicId;
     }
 }
