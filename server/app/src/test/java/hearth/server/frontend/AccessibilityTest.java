@@ -87,6 +87,23 @@ class AccessibilityTest {
         }
     }
 
+    @Test
+    void volunteerRolesPagesHaveNoSeriousViolations() {
+        KeyPages.volunteerRole(Members.logIn(site, KeyPages.ADMIN));
+        try (Chrome chrome = Chrome.open(site)) {
+            KeyPages.logIn(chrome, KeyPages.ADMIN);
+            List<String> problems = new ArrayList<>();
+            Map<String, String> volunteers = new LinkedHashMap<>();
+            volunteers.put("admin", "/admin/x/volunteer-roles/");
+            volunteers.put("role-form", "/admin/x/volunteer-roles/roles/new");
+            volunteers.put("team", "/x/volunteer-roles/team");
+            volunteers.put("trust", "/x/volunteer-roles/trust/" + KeyPages.ADMIN);
+            volunteers.put("health", "/x/volunteer-roles/health");
+            volunteers.forEach((name, path) -> check(chrome, "volunteers-" + name, path, problems));
+            assertEquals(List.of(), problems);
+        }
+    }
+
     /** Flags the topic's opening post as a member would; returns the review queue item it opened. */
     private static String flaggedItem(String topicId) {
         Trust.letNewcomersFlag(Members.logIn(site, KeyPages.ADMIN));

@@ -59,8 +59,11 @@ class HtmlValidityTest {
             errors.addAll(check(admin, pages.get(name)));
         }
         String topicId = pages.get("topic").substring(pages.get("topic").lastIndexOf('/') + 1);
+        KeyPages.volunteerRole(admin);
         for (String path : List.of("/new-topic", "/account/preferences", "/events/new", "/admin/plugins",
-                "/admin/x/moderation/", "/x/moderation/topics/" + topicId, "/x/moderation/audit")) {
+                "/admin/x/moderation/", "/x/moderation/topics/" + topicId, "/x/moderation/audit",
+                "/admin/x/volunteer-roles/", "/admin/x/volunteer-roles/roles/new", "/x/volunteer-roles/team",
+                "/x/volunteer-roles/trust/" + KeyPages.ADMIN, "/x/volunteer-roles/health")) {
             errors.addAll(check(admin, path));
         }
         assertEquals(List.of(), errors);

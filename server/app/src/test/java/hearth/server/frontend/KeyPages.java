@@ -1,9 +1,14 @@
 package hearth.server.frontend;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import hearth.server.testing.Browser;
 import hearth.server.testing.Chrome;
 import hearth.server.testing.Members;
 import hearth.server.testing.Sql;
 import hearth.server.testing.TestSite;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,6 +41,21 @@ final class KeyPages {
         String id = Sql.value(site.database(), "SELECT id FROM topics WHERE title = ?", title);
         String slug = Sql.value(site.database(), "SELECT slug FROM topics WHERE id = ?", Long.parseLong(id));
         return "/t/" + slug + "/" + id;
+    }
+
+    /** Gives {@link #ADMIN} a shown volunteer role in the first category (once), so the role pages have content. */
+    static void volunteerRole(Browser admin) {
+        String api = "/api/v1/x/volunteer-roles";
+        if (admin.json("GET", api + "/grants", null).body().contains("\"username\":\"" + ADMIN + "\"")) {
+            return;
+        }
+        HttpResponse<String> role = admin.json("POST", api + "/roles", "{\"name\": \"Greeter\", \"description\":"
+                + " \"Welcomes newcomers\", \"shown\": true, \"permissions\": [\"discussions.moderate\"]}");
+        assertEquals(201, role.statusCode(), role.body());
+        long roleId = new JsonObject(role.body()).getLong("id");
+        HttpResponse<String> grant = admin.json("POST", api + "/grants", "{\"member\": \"" + ADMIN + "\", \"role\": "
+                + roleId + ", \"days\": 30, \"reason\": \"Says hello\"}");
+        assertEquals(201, grant.statusCode(), grant.body());
     }
 
     /** Makes {@link #ADMIN} (through the pages) unless it exists. */

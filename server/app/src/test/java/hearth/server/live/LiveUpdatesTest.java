@@ -186,7 +186,7 @@ class LiveUpdatesTest {
             assertEquals(303, finn.submit(path(topic), path(topic) + "/reply",
                     Map.of("body", "Cover it with a bucket in January.")).statusCode());
             String unread = badge.next("badge", SECOND).data();
-            assertTrue(unread.contains("aria-label=\"1 unread\""), unread);
+            assertTrue(unread.contains("unread-count\">1<span class=\"visually-hidden\"> unread</span>"), unread);
 
             assertEquals(303, eve.submit("/notifications", "/notifications/read", Map.of()).statusCode());
             String read = badge.next("badge", SECOND).data();

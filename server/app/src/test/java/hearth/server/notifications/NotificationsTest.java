@@ -60,7 +60,8 @@ class NotificationsTest {
 
         eventually("Ada hears of Bo's reply", () -> ada.get("/notifications").body().contains("Bodhi replied to Bean poles"));
         assertEquals(1, Sql.number(site.database(), "SELECT COUNT(*) FROM notifications"), "not for her own reply");
-        assertTrue(ada.get("/").body().contains("aria-label=\"1 unread\""), "the badge");
+        assertTrue(ada.get("/").body().contains("unread-count\">1<span class=\"visually-hidden\"> unread</span>"),
+                "the badge");
         HttpResponse<String> api = ada.json("GET", "/api/v1/notifications", null);
         assertTrue(api.body().contains("\"unread\":1") && api.body().contains("\"kind\":\"replies\""), api.body());
         assertTrue(api.body().contains("#post-3"), "it leads to the reply");

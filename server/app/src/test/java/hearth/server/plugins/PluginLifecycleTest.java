@@ -173,7 +173,8 @@ class PluginLifecycleTest {
         assertEquals(303, member.submit("/", "/x/greeter/wave-at/Founder", Map.of()).statusCode());
         String notifications = admin.get("/notifications").body();
         assertEquals(1, notifications.split("Wren waved at you", -1).length - 1, "sent once: " + notifications);
-        assertTrue(admin.get("/").body().contains("aria-label=\"1 unread\""), "the badge");
+        assertTrue(admin.get("/").body().contains("unread-count\">1<span class=\"visually-hidden\"> unread</span>"),
+                "the badge");
         HttpResponse<String> json = site.get("/x/greeter/members/founder");
         assertEquals("application/json; charset=utf-8", json.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(json.body().contains("\"role\":\"ADMIN\""), json.body());
