@@ -45,11 +45,11 @@ final class ActivityListener {
                     actions.add(entry.position(), new ActionLog.Action(post.authorId(), ActionLog.REPLY,
                             "post:" + post.postId(), entry.recordedAt(), -1));
                 }
-                levels.evaluate(post.authorId());
+                levels.promote(post.authorId());
             }
             case PostLiked like when like.liked() -> {
-                levels.evaluate(like.memberId());
-                levels.evaluate(like.authorId());
+                levels.promote(like.memberId());
+                levels.promote(like.authorId());
             }
             case FlagRaised flag -> activity.flagRaised(flag.flagId(), flag.memberId(), flag.postId(),
                     flag.flaggerId(), entry.recordedAt());

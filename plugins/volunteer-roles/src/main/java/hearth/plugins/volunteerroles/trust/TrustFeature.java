@@ -53,7 +53,7 @@ public final class TrustFeature {
                 unlock(site, 4, "discussions.edit-others"));
         site.accessPolicy(new TrustPolicy(levels, flagLevel, unlocks)::decide);
         site.contentGuard(new NewcomerLinks(levels, maxLinks, maxImages));
-        Visits visits = new Visits(activity, levels::evaluate);
+        Visits visits = new Visits(activity, levels::promote);
         site.requestObserver(visits::observe);
         site.task("reading-time", Duration.ofMinutes(1), visits::flush);
         site.task("nightly-levels", Duration.ofDays(1), levels::evaluateAll);

@@ -8,11 +8,11 @@ import hearth.plugins.volunteerroles.Columns;
 import hearth.plugins.volunteerroles.roles.Changes;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -48,7 +48,7 @@ public final class TrustLevels {
     private final Changes changes;
     private final NotificationKind told;
     private final Table<Record> table;
-    private volatile Map<Long, Standing> standings = Map.of();
+    private volatile Map<Long, Standing> standings = new ConcurrentHashMap<>();
 
     public TrustLevels(PluginContext context, Requirements requirements, ActivityLog activity, Changes changes,
                        NotificationKind told) {
@@ -62,10 +62,10 @@ public final class TrustLevels {
 
     /** Reads every member's level (blocking). */
     public void reload() {
-        Map<Long, Standing> fresh = new HashMap<>();
+        Map<Long, Standing> fresh = new ConcurrentHashMap<>();
         context.database().read(sql -> sql.select(MEMBER_ID, LEVEL, LOCKED, CHANGED_AT).from(table).fetch())
                 .forEach(r -> fresh.put(r.value1(), new Standing(r.value2(), r.value3(), r.value4())));
-        standings = Map.copyOf(fresh);
+        standings = fresh;
     }
 
     /** The member's standing, from memory; level 0 for a member never promoted. */
@@ -96,6 +96,16 @@ public final class TrustLevels {
 
     private boolean meets(int level, Activity counted) {
         return requirements.of(level).stream().allMatch(r -> r.metBy(counted));
+    }
+
+    /**
+     * Promotes the member if their activity now earns more (blocking): called as they act. Level 3 and above have
+     * nothing more to earn by activity, so they cost nothing here; their level 3 is reviewed nightly.
+     */
+    public void promote(long memberId) {
+        if (standing(memberId).level() < 3) {
+            evaluate(memberId);
+        }
     }
 
     /** Promotes or demotes the member if their activity says so (blocking); locked and level 4 members stay. */
@@ -141,10 +151,10 @@ public final class TrustLevels {
     private void change(long memberId, int level, boolean lock, String reason, long actorId) {
         Standing before = standing(memberId);
         Instant at = context.clock().instant();
-        boolean changed = context.database().transaction(tx -> {
+        Standing after = context.database().transaction(tx -> {
             Standing stored = read(tx.sql(), memberId);
             if (stored.level() == level && stored.locked() == lock) {
-                return false;
+                return null;
             }
             int updated = tx.sql().update(table).set(LEVEL, level).set(LOCKED, lock)
                     .set(CHANGED_AT, stored.level() == level ? stored.since() : at)
@@ -158,10 +168,12 @@ public final class TrustLevels {
             }
             changes.add(tx.sql(), actorId, lock ? "trust-locked" : "trust-level", memberId, 0,
                     "Level " + stored.level() + " → " + level + (lock ? " (locked)" : "") + ". " + reason);
-            return true;
+            return new Standing(level, lock, stored.level() == level ? stored.since() : at);
         });
-        reload();
-        if (changed && before.level() != level) {
+        if (after != null) {
+            standings.put(memberId, after);
+        }
+        if (after != null && before.level() != level) {
             String title = level > before.level()
                     ? "You reached trust level " + level + " (" + NAMES.get(level) + ")"
                     : "Your trust level is now " + level + " (" + NAMES.get(level) + ")";
