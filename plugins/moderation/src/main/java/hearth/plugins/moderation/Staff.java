@@ -168,11 +168,6 @@ public final class Staff {
         }
     }
 
-    /** Whether the viewer reviews anything: site staff, or someone who may review in at least one category. */
-    public boolean reviewsAnything(Optional<MemberView> viewer) {
-        return moderatesEverything(viewer) || !reviewedCategories(viewer).isEmpty();
-    }
-
     /** Throws {@link Forbidden} unless the viewer may use topic tools in the category. */
     public void requireTopicTools(Optional<MemberView> viewer, long categoryId) {
         if (!permissions.allows(viewer, CORE_MODERATE, Scope.category(categoryId))) {

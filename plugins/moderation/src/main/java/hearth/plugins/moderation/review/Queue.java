@@ -1,11 +1,9 @@
 package hearth.plugins.moderation.review;
 
-import hearth.api.access.Scope;
 import hearth.api.events.JournalEntry;
 import hearth.api.events.PostHidden;
 import hearth.api.views.Applicant;
 import hearth.api.views.MemberView;
-import hearth.plugins.moderation.Staff;
 import hearth.plugins.moderation.Toolkit;
 import java.time.Instant;
 import java.util.HashSet;
