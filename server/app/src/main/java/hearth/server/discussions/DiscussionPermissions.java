@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * The core's discussion permissions, asked with a category or topic scope. Defaults: everyone (visitors too) sees,
- * members start topics and reply, moderators moderate (which includes editing others' posts and titles; those two
- * are also permissions of their own, so a plugin can grant them without the rest).
+ * members start topics and reply, moderators moderate (which includes editing others' posts, retitling and moving
+ * topics; those are also permissions of their own, so a plugin can grant them without the rest).
  */
 public final class DiscussionPermissions {
 
@@ -20,6 +20,8 @@ public final class DiscussionPermissions {
     public static final String EDIT_OTHERS = "discussions.edit-others";
     /** Change the title of anyone's topic; e.g. for regulars (trust level 3). */
     public static final String RETITLE = "discussions.retitle";
+    /** Move a topic out of and into categories where one has it; e.g. for regulars (trust level 3). */
+    public static final String RECATEGORISE = "discussions.recategorise";
 
     private DiscussionPermissions() {
     }
@@ -32,6 +34,8 @@ public final class DiscussionPermissions {
                 MODERATE, new PermissionSpec(MODERATE, "Moderate topics and posts", Set.of(Role.MODERATOR)),
                 EDIT_OTHERS, new PermissionSpec(EDIT_OTHERS, "Edit anyone's posts and titles (not delete them)",
                         Set.of(Role.MODERATOR)),
-                RETITLE, new PermissionSpec(RETITLE, "Change the title of anyone's topic", Set.of(Role.MODERATOR)));
+                RETITLE, new PermissionSpec(RETITLE, "Change the title of anyone's topic", Set.of(Role.MODERATOR)),
+                RECATEGORISE, new PermissionSpec(RECATEGORISE, "Move topics between categories (from and to where"
+                        + " one has this permission)", Set.of(Role.MODERATOR)));
     }
 }

@@ -6,6 +6,7 @@ import hearth.api.access.Permissions;
 import hearth.api.access.Scope;
 import hearth.api.errors.Conflict;
 import hearth.api.errors.Forbidden;
+import hearth.api.errors.InvalidInput;
 import hearth.api.errors.NotFound;
 import hearth.server.accounts.PostingRights;
 import hearth.server.accounts.Viewer;
@@ -96,32 +97,55 @@ public final class PostAuthority {
 
     /**
      * Whether the viewer may edit the post (not delete it): who may change it, anyone allowed to edit others' posts in
-     * an unlocked topic, and for an opening post those allowed to retitle topics (the title only).
+     * an unlocked topic, and for an opening post those allowed to retitle or move topics.
      */
     public boolean mayEdit(Viewer viewer, TopicReader.Topic topic, long authorId, int number) {
+        long category = topic.categoryId();
         return mayChange(viewer, topic, authorId)
-                || !topic.locked() && (allows(viewer, DiscussionPermissions.EDIT_OTHERS, topic.categoryId())
-                || number == 1 && allows(viewer, DiscussionPermissions.RETITLE, topic.categoryId()));
+                || !topic.locked() && (allows(viewer, DiscussionPermissions.EDIT_OTHERS, category)
+                || number == 1 && (allows(viewer, DiscussionPermissions.RETITLE, category)
+                || allows(viewer, DiscussionPermissions.RECATEGORISE, category)));
     }
 
     /**
-     * Refuses an edit by someone who may not make it (see {@link #mayEdit}); {@code titleOnly} says the text stays
-     * as it is.
+     * Refuses an edit by someone who may not make it (see {@link #mayEdit}): others' text needs
+     * {@link DiscussionPermissions#EDIT_OTHERS}, others' titles that or {@link DiscussionPermissions#RETITLE}. Moving
+     * is checked by {@link #mayMove}.
      */
-    void mayEdit(Viewer viewer, Target target, boolean titleOnly) {
-        if (target.authorId() != viewer.memberId() && !target.topic().locked()
-                && !moderates(viewer, target.topic().categoryId())) {
-            if (allows(viewer, DiscussionPermissions.EDIT_OTHERS, target.topic().categoryId())) {
-                return;
-            }
-            if (target.number() == 1 && allows(viewer, DiscussionPermissions.RETITLE, target.topic().categoryId())) {
-                if (!titleOnly) {
-                    throw new Forbidden("You may change this topic's title, not its text.");
+    void mayEdit(Viewer viewer, Target target, boolean textChanged, boolean titleChanged) {
+        long category = target.topic().categoryId();
+        if (target.authorId() != viewer.memberId() && !target.topic().locked() && !moderates(viewer, category)) {
+            boolean others = allows(viewer, DiscussionPermissions.EDIT_OTHERS, category);
+            boolean opening = target.number() == 1;
+            boolean retitle = opening && allows(viewer, DiscussionPermissions.RETITLE, category);
+            boolean move = opening && allows(viewer, DiscussionPermissions.RECATEGORISE, category);
+            if (others || retitle || move) {
+                if (textChanged && !others) {
+                    throw new Forbidden("You may change this topic's title or category, not its text.");
+                }
+                if (titleChanged && !others && !retitle) {
+                    throw new Forbidden("You may move this topic, not change its title.");
                 }
                 return;
             }
         }
         mayChange(viewer, target);
+    }
+
+    /** Refuses moving the topic unless the viewer may move topics out of its category and into {@code categoryId}. */
+    void mayMove(Viewer viewer, Target target, long categoryId) {
+        if (!movesIn(viewer, target.topic().categoryId())) {
+            throw new Forbidden("You may not move this topic to another category.");
+        }
+        if (!movesIn(viewer, categoryId)) {
+            throw new InvalidInput("categoryId", "You cannot move topics into that category.");
+        }
+    }
+
+    /** Whether the viewer may move topics out of and into the category (one they can see). */
+    public boolean movesIn(Viewer viewer, long categoryId) {
+        return allows(viewer, DiscussionPermissions.SEE, categoryId) && (moderates(viewer, categoryId)
+                || allows(viewer, DiscussionPermissions.RECATEGORISE, categoryId));
     }
 
     private boolean allows(Viewer viewer, String permission, long categoryId) {

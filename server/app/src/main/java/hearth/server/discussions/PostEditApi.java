@@ -44,8 +44,13 @@ public final class PostEditApi implements Routes {
             if (title != null && !(title instanceof String)) {
                 throw new InvalidInput("title", "The title must be a string.");
             }
+            Object category = body.getValue("categoryId");
+            if (category != null && !(category instanceof Number)) {
+                throw new InvalidInput("categoryId", "The category must be a category's id.");
+            }
             Json.respond(ctx, 200, editing.edit(viewer, postId, Json.string(body, "body"), (String) title,
-                    Json.string(body, "reason")).compose(edited -> post(viewer, postId)));
+                    category == null ? null : ((Number) category).longValue(), Json.string(body, "reason"))
+                    .compose(edited -> post(viewer, postId)));
         });
         router.delete("/api/v1/posts/:id").handler(ctx -> {
             Viewer viewer = Viewer.required(ctx);

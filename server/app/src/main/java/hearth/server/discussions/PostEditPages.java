@@ -1,5 +1,7 @@
 package hearth.server.discussions;
 
+import static hearth.server.db.schema.tables.Categories.CATEGORIES;
+
 import hearth.api.errors.InvalidInput;
 import hearth.server.accounts.Viewer;
 import hearth.server.db.Database;
@@ -9,6 +11,7 @@ import hearth.server.web.Routes;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -66,13 +69,14 @@ public final class PostEditPages implements Routes {
         long postId = Forms.pathId(ctx, "id", "post");
         db.read(sql -> {
             PostAuthority.Target target = authority.target(sql, viewer, postId, false);
-            authority.mayEdit(viewer, target, true);
+            authority.mayEdit(viewer, target, false, false);
             PostAuthority.notDeleted(target);
             Map<String, Object> values = new HashMap<>();
             values.put("body", target.markdown());
             values.put("title", target.topic().title());
+            values.put("categoryId", String.valueOf(target.topic().categoryId()));
             values.put("reason", "");
-            return model(sql, target, values);
+            return model(sql, viewer, target, values);
         }).onSuccess(model -> pages.show(ctx, 200, "post-edit", model)).onFailure(ctx::fail);
     }
 
@@ -80,32 +84,46 @@ public final class PostEditPages implements Routes {
         Viewer viewer = Viewer.required(ctx);
         long postId = Forms.pathId(ctx, "id", "post");
         String body = Forms.field(ctx, "body");
-        // Only the opening post's form has a title field; a reply's sends none.
+        // Only the opening post's form has a title field (and a category field, for those who may move it).
         String title = ctx.request().getFormAttribute("title");
+        String category = ctx.request().getFormAttribute("categoryId");
         String reason = Forms.field(ctx, "reason");
-        editing.edit(viewer, postId, body, title, reason)
+        Long categoryId;
+        try {
+            categoryId = category == null || category.isBlank() ? null : Long.valueOf(category.strip());
+        } catch (NumberFormatException e) {
+            categoryId = -1L; // no such category: refused next to the field
+        }
+        editing.edit(viewer, postId, body, title, categoryId, reason)
                 .compose(edited -> db.read(sql -> location(sql, edited.postId())))
                 .onSuccess(location -> Pages.redirect(ctx, location))
-                .onFailure(Pages.formFailure(ctx, invalid -> showAgain(ctx, viewer, postId, body, title, reason,
-                        invalid)));
+                .onFailure(Pages.formFailure(ctx, invalid -> showAgain(ctx, viewer, postId, body, title, category,
+                        reason, invalid)));
     }
 
-    private void showAgain(RoutingContext ctx, Viewer viewer, long postId, String body, String title, String reason,
-                           InvalidInput invalid) {
+    private void showAgain(RoutingContext ctx, Viewer viewer, long postId, String body, String title,
+                           String category, String reason, InvalidInput invalid) {
         db.read(sql -> {
             Map<String, Object> values = new HashMap<>();
             values.put("body", body);
             values.put("title", title == null ? "" : title);
+            values.put("categoryId", category == null ? "" : category);
             values.put("reason", reason);
-            return model(sql, authority.target(sql, viewer, postId, false), values);
+            return model(sql, viewer, authority.target(sql, viewer, postId, false), values);
         }).onSuccess(model -> pages.showErrors(ctx, "post-edit", model, invalid)).onFailure(ctx::fail);
     }
 
-    private Map<String, Object> model(org.jooq.DSLContext sql, PostAuthority.Target target,
+    private Map<String, Object> model(org.jooq.DSLContext sql, Viewer viewer, PostAuthority.Target target,
                                       Map<String, Object> values) {
         Map<String, Object> model = new HashMap<>();
         model.put("postId", target.postId());
         model.put("opening", target.number() == 1);
+        model.put("categories", target.number() == 1 && authority.movesIn(viewer, target.topic().categoryId())
+                ? sql.select(CATEGORIES.ID, CATEGORIES.NAME).from(CATEGORIES)
+                .orderBy(CATEGORIES.POSITION, CATEGORIES.ID).fetch().stream()
+                .filter(c -> authority.movesIn(viewer, c.value1()))
+                .map(c -> Map.of("value", String.valueOf(c.value1()), "label", c.value2())).toList()
+                : List.of());
         model.put("topic", target.topic());
         model.put("location", location(sql, target.postId()));
         model.put("values", values);

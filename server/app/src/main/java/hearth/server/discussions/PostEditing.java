@@ -1,5 +1,6 @@
 package hearth.server.discussions;
 
+import static hearth.server.db.schema.tables.Categories.CATEGORIES;
 import static hearth.server.db.schema.tables.PostRevisions.POST_REVISIONS;
 import static hearth.server.db.schema.tables.Posts.POSTS;
 import static hearth.server.db.schema.tables.Topics.TOPICS;
@@ -8,6 +9,7 @@ import hearth.api.content.Draft;
 import hearth.api.content.Verdict;
 import hearth.api.errors.InvalidInput;
 import hearth.api.events.PostEdited;
+import hearth.api.events.TopicMoved;
 import hearth.server.access.ContentGuards;
 import hearth.server.accounts.Viewer;
 import hearth.server.db.Database;
@@ -22,7 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Editing a post (and, for a topic's opening post, the topic's title), in one transaction: the same rules and
+ * Editing a post (and, for a topic's opening post, the topic's title and category), in one transaction: the same rules and
  * content guards as posting, then the version it replaces is kept as a revision. Authors fixing a typo right away
  * leave no trace: their own edits within {@link #GRACE} of posting, before anyone else edited it, keep no revision.
  */
@@ -57,13 +59,15 @@ public final class PostEditing {
     }
 
     /**
-     * Saves a new version. {@code rawTitle} is null when the title is not being changed; a title for a reply is
-     * refused.
+     * Saves a new version. {@code rawTitle} is null when the title is not being changed, {@code categoryId} null when
+     * the topic stays where it is; a title or category for a reply is refused. Moving alone keeps no revision.
      */
-    public Future<Edited> edit(Viewer viewer, long postId, String rawBody, String rawTitle, String rawReason) {
+    public Future<Edited> edit(Viewer viewer, long postId, String rawBody, String rawTitle, Long categoryId,
+                               String rawReason) {
         return db.write(tx -> {
             PostAuthority.Target target = authority.lockedTarget(tx.sql(), viewer, postId);
-            authority.mayEdit(viewer, target, rawBody != null && rawBody.strip().equals(target.markdown().strip()));
+            authority.mayEdit(viewer, target, rawBody != null && !sameText(rawBody, target.markdown()),
+                    rawTitle != null && !rawTitle.strip().equals(target.topic().title()));
             PostAuthority.notDeleted(target);
             Map<String, String> errors = new LinkedHashMap<>();
             String body = valid(errors, () -> rules.body(rawBody));
@@ -75,6 +79,16 @@ public final class PostEditing {
                     title = valid(errors, () -> rules.title(rawTitle));
                 }
             }
+            Long movedTo = categoryId == null || categoryId == target.topic().categoryId() ? null : categoryId;
+            if (movedTo != null) {
+                if (target.number() != 1) {
+                    errors.put("categoryId", "Only a topic's opening post has a category.");
+                } else if (!tx.sql().fetchExists(CATEGORIES, CATEGORIES.ID.eq(movedTo))) {
+                    errors.put("categoryId", "Choose a category.");
+                } else {
+                    authority.mayMove(viewer, target, movedTo);
+                }
+            }
             String reason = rawReason == null ? "" : rawReason.strip();
             if (reason.length() > REASON_MAX) {
                 errors.put("reason", "Please keep the reason under " + REASON_MAX + " characters.");
@@ -84,8 +98,14 @@ public final class PostEditing {
             }
             String oldTitle = target.topic().title();
             boolean titleChanged = title != null && !title.equals(oldTitle);
+            if (movedTo != null) {
+                tx.sql().update(TOPICS).set(TOPICS.CATEGORY_ID, movedTo).where(TOPICS.ID.eq(target.topic().id()))
+                        .execute();
+                tx.record(new TopicMoved(target.topic().id(), target.topic().categoryId(), movedTo,
+                        viewer.memberId()));
+            }
             if (body.equals(target.markdown()) && !titleChanged) {
-                return new Edited(postId, target.topic().id(), target.revisions(), false);
+                return new Edited(postId, target.topic().id(), target.revisions(), movedTo != null);
             }
             if (!changes.tryAcquire("member:" + viewer.memberId())) {
                 throw new InvalidInput("body", "You are changing posts quickly: please wait a few minutes.");
@@ -120,6 +140,11 @@ public final class PostEditing {
             tx.record(new PostEdited(postId, target.topic().id(), viewer.memberId(), revisions));
             return new Edited(postId, target.topic().id(), revisions, true);
         });
+    }
+
+    /** Whether a form sends the text back unchanged (browsers send line breaks as CRLF). */
+    private static boolean sameText(String sent, String saved) {
+        return sent.replace("\r\n", "\n").strip().equals(saved.replace("\r\n", "\n").strip());
     }
 
     private static void retitle(Tx tx, long topicId, String title) {

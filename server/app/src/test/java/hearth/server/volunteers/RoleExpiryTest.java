@@ -58,6 +58,7 @@ class RoleExpiryTest {
         assertEquals(200, Members.logIn(site, "Vera").get(tools).statusCode());
         assertTrue(admin.get("/x/volunteer-roles/health").body().contains("data-grant=\"" + grant + "\""),
                 "on the expiry calendar");
+        Volunteers.awaitScheduled(site, "role-expiry");
 
         CLOCK.advance(Duration.ofDays(2));
         awaitExpiryRun();

@@ -53,6 +53,7 @@ class TrustLevelsTest {
         admin = Members.member(site, "Trustadmin", "admin");
         topics = Sql.values(site.database(), "SELECT id FROM topics WHERE category_id IS NOT NULL ORDER BY id")
                 .stream().map(Long::parseLong).toList();
+        Volunteers.awaitScheduled(site, "nightly-levels");
     }
 
     @AfterAll
@@ -206,7 +207,7 @@ class TrustLevelsTest {
 
     @Test
     @Order(5)
-    void regularsRetitleTopicsAndLeadersEditOthersPosts() {
+    void regularsRetitleAndMoveTopicsAndLeadersEditOthersPosts() {
         admin = Members.logIn(site, "Trustadmin");
         Browser author = Members.member(site, "Authoress", "member");
         long topic = fx.topic(author, "General", "Tomatoes in pots");
@@ -227,6 +228,18 @@ class TrustLevelsTest {
         assertEquals(200, retitled.statusCode(), retitled.body());
         assertEquals("Growing tomatoes in pots", Sql.value(site.database(), "SELECT title FROM topics WHERE id = ?",
                 topic));
+        long showAndTell = fx.category("Show & Tell");
+        HttpResponse<String> form = regular.get("/p/" + opening + "/edit");
+        assertEquals(200, form.statusCode());
+        assertTrue(form.body().contains("name=\"categoryId\""), "regulars may move it");
+        assertEquals(403, member.json("PATCH", path, new JsonObject().put("body", body)
+                .put("categoryId", showAndTell).encode()).statusCode());
+        HttpResponse<String> moved = regular.submit("/p/" + opening + "/edit", "/p/" + opening + "/edit",
+                Map.of("body", body, "title", "Growing tomatoes in pots", "categoryId", String.valueOf(showAndTell),
+                        "reason", ""));
+        assertEquals(303, moved.statusCode(), moved.body());
+        assertEquals(showAndTell, fx.number("SELECT category_id FROM topics WHERE id = ?", topic));
+        assertEquals(1, fx.number("SELECT COUNT(*) FROM journal WHERE event_type = 'TopicMoved'"));
         assertTrue(leader.get(topicPath(topic)).body().contains("href=\"/p/" + opening + "/edit\""),
                 "leaders see an edit link on others' posts");
         assertEquals(200, leader.json("PATCH", path, edit("Tidied up by a leader, thank you.", null)).statusCode());

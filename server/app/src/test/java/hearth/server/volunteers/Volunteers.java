@@ -3,6 +3,7 @@ package hearth.server.volunteers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import hearth.server.testing.Browser;
+import hearth.server.testing.Eventually;
 import hearth.server.testing.Sql;
 import hearth.server.testing.TestSite;
 import io.vertx.core.json.JsonArray;
@@ -98,6 +99,20 @@ final class Volunteers {
                 .put("category", slug(category)).put("startsAt", start.toString())
                 .put("endsAt", start.plusSeconds(7200).toString()).put("timeZone", "Europe/Berlin")
                 .put("venue", "Library").encode();
+    }
+
+    /**
+     * Waits until the site's scheduler has seen the plugin's task (its first run is then due an interval after the
+     * clock's time), so that moving a test's clock afterwards makes it due.
+     */
+    static void awaitScheduled(TestSite site, String task) {
+        try {
+            Eventually.eventually("the " + task + " task is scheduled", () -> !"0".equals(Sql.value(site.database(),
+                    "SELECT COUNT(*) FROM scheduled_tasks WHERE task_id = ?", "volunteer-roles:" + task)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     /** Moves recent posts back, so the posting pace lets the next one through at once. */

@@ -49,7 +49,7 @@ public final class TrustFeature {
         Setting<Integer> maxImages = site.settings().number("tl0-max-images", "Level 0: images allowed in a post", 1,
                 0, 100);
         List<Setting<String>> unlocks = List.of(
-                unlock(site, 1, ""), unlock(site, 2, ""), unlock(site, 3, "discussions.retitle"),
+                unlock(site, 1, ""), unlock(site, 2, ""), unlock(site, 3, "discussions.retitle,discussions.recategorise"),
                 unlock(site, 4, "discussions.edit-others"));
         site.accessPolicy(new TrustPolicy(levels, flagLevel, unlocks)::decide);
         site.contentGuard(new NewcomerLinks(levels, maxLinks, maxImages));
