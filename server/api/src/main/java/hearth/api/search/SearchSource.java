@@ -31,6 +31,9 @@ public interface SearchSource {
     /** One post of a public topic. */
     Optional<PostEntry> post(long id);
 
+    /** Up to {@code limit} posts of one public topic from number {@code fromNumber} on, in order. */
+    List<PostEntry> topicPosts(long topicId, int fromNumber, int limit);
+
     /** Up to {@code limit} members with an id above {@code afterId}, by id. */
     List<MemberEntry> members(long afterId, int limit);
 
@@ -47,7 +50,6 @@ public interface SearchSource {
      * A topic with what a search filters and ranks by.
      *
      * @param topic          the topic; {@code topic.state()} says whether it is hidden or unlisted
-     * @param categorySlug   its category's slug
      * @param authorUsername who started it
      * @param tags           its tags, by name
      * @param question       whether it is a question
@@ -55,7 +57,7 @@ public interface SearchSource {
      * @param lastPostedAt   when it was last replied to
      * @param likes          the likes on its opening post
      */
-    record TopicEntry(TopicView topic, String categorySlug, String authorUsername, List<String> tags, boolean question,
+    record TopicEntry(TopicView topic, String authorUsername, List<String> tags, boolean question,
                       boolean solved, Instant lastPostedAt, int likes) {
 
         public TopicEntry {

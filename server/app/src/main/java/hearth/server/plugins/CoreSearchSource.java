@@ -1,6 +1,5 @@
 package hearth.server.plugins;
 
-import static hearth.server.db.schema.tables.Categories.CATEGORIES;
 import static hearth.server.db.schema.tables.Events.EVENTS;
 import static hearth.server.db.schema.tables.Members.MEMBERS;
 import static hearth.server.db.schema.tables.PostLikes.POST_LIKES;
@@ -68,10 +67,9 @@ final class CoreSearchSource implements SearchSource {
     private static List<TopicEntry> topics(DSLContext sql, Condition which, int limit) {
         var rows = sql.select(TOPICS.ID, TOPICS.CATEGORY_ID, TOPICS.AUTHOR_ID, TOPICS.TITLE, TOPICS.REPLY_COUNT,
                         TOPICS.CREATED_AT, TOPICS.CLOSED_AT, TOPICS.LOCKED_AT, TOPICS.PINNED, TOPICS.UNLISTED,
-                        TOPICS.DELETED_AT, TOPICS.HIDDEN_AT, CATEGORIES.SLUG, MEMBERS.USERNAME, TOPICS.KIND,
+                        TOPICS.DELETED_AT, TOPICS.HIDDEN_AT, MEMBERS.USERNAME, TOPICS.KIND,
                         TOPICS.ACCEPTED_POST_ID, TOPICS.LAST_POSTED_AT, TOPIC_LIKES)
-                .from(TOPICS).join(CATEGORIES).on(CATEGORIES.ID.eq(TOPICS.CATEGORY_ID))
-                .join(MEMBERS).on(MEMBERS.ID.eq(TOPICS.AUTHOR_ID))
+                .from(TOPICS).join(MEMBERS).on(MEMBERS.ID.eq(TOPICS.AUTHOR_ID))
                 .where(which, PUBLIC_TOPIC)
                 .orderBy(TOPICS.ID).limit(Math.max(0, limit)).fetch();
         Map<Long, List<String>> tags = new HashMap<>();
@@ -88,7 +86,7 @@ final class CoreSearchSource implements SearchSource {
             TopicView topic = new TopicView(r.get(TOPICS.ID), r.get(TOPICS.CATEGORY_ID), r.get(TOPICS.AUTHOR_ID),
                     r.get(TOPICS.TITLE), r.get(TOPICS.REPLY_COUNT), r.get(TOPICS.CREATED_AT), state);
             boolean question = "question".equals(r.get(TOPICS.KIND));
-            return new TopicEntry(topic, r.get(CATEGORIES.SLUG), r.get(MEMBERS.USERNAME),
+            return new TopicEntry(topic, r.get(MEMBERS.USERNAME),
                     tags.getOrDefault(topic.id(), List.of()), question,
                     question && r.get(TOPICS.ACCEPTED_POST_ID) != null, r.get(TOPICS.LAST_POSTED_AT),
                     r.get(TOPIC_LIKES));
@@ -97,22 +95,28 @@ final class CoreSearchSource implements SearchSource {
 
     @Override
     public List<PostEntry> posts(long afterId, int limit) {
-        return db.query(sql -> posts(sql, POSTS.ID.gt(afterId), limit));
+        return db.query(sql -> posts(sql, POSTS.ID.gt(afterId), POSTS.ID, limit));
     }
 
     @Override
     public Optional<PostEntry> post(long id) {
-        return db.query(sql -> posts(sql, POSTS.ID.eq(id), 1)).stream().findFirst();
+        return db.query(sql -> posts(sql, POSTS.ID.eq(id), POSTS.ID, 1)).stream().findFirst();
     }
 
-    private static List<PostEntry> posts(DSLContext sql, Condition which, int limit) {
+    @Override
+    public List<PostEntry> topicPosts(long topicId, int fromNumber, int limit) {
+        return db.query(sql -> posts(sql, POSTS.TOPIC_ID.eq(topicId).and(POSTS.POST_NUMBER.ge(fromNumber)),
+                POSTS.POST_NUMBER, limit));
+    }
+
+    private static List<PostEntry> posts(DSLContext sql, Condition which, Field<?> order, int limit) {
         return sql.select(POSTS.ID, POSTS.TOPIC_ID, POSTS.AUTHOR_ID, POSTS.POST_NUMBER, POSTS.BODY_MARKDOWN,
                         POSTS.CREATED_AT, POSTS.HIDDEN_AT, POSTS.DELETED_AT, POSTS.BODY_HTML, MEMBERS.USERNAME,
                         POST_LIKES_COUNT)
                 .from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID))
                 .join(MEMBERS).on(MEMBERS.ID.eq(POSTS.AUTHOR_ID))
                 .where(which, PUBLIC_TOPIC)
-                .orderBy(POSTS.ID).limit(Math.max(0, limit))
+                .orderBy(order).limit(Math.max(0, limit))
                 .fetch(r -> new PostEntry(new PostView(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         r.value6(), r.value7() != null || r.value8() != null), r.value10(), text(r.value9()),
                         r.value11()));
