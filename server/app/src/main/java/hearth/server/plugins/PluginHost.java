@@ -114,8 +114,9 @@ public final class PluginHost implements AutoCloseable {
         try {
             if (installed.isEmpty() && !records.offered(manifest.id())) {
                 copyIn(bundle.jar(), manifest);
-                records.state(manifest.id(), true, Optional.empty());
-                log.info("Installed bundled plugin {} {}", manifest.id(), manifest.version());
+                records.state(manifest.id(), manifest.bundledEnabled(), Optional.empty());
+                log.info("Installed bundled plugin {} {}{}", manifest.id(), manifest.version(),
+                        manifest.bundledEnabled() ? "" : " (off until an admin enables it)");
             } else if (installed.isPresent() && newer(manifest.version(), installed.get().version())) {
                 Path old = needs.pluginsDir().resolve(installed.get().jarFile());
                 records.replaceJar(manifest.id(), manifest.version(), copyJar(bundle.jar(), manifest));

@@ -1,5 +1,6 @@
 package hearth.server.search;
 
+import hearth.api.errors.InvalidInput;
 import hearth.api.search.SearchProvider;
 import hearth.api.search.SearchQuery;
 import hearth.api.search.SearchResults;
@@ -17,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Answers the site search: the running plugins' search provider when there is one, else the core's
@@ -77,9 +79,19 @@ public final class SiteSearch {
     private Future<SearchResults> ask(Owned<SearchProvider> provider, SearchQuery query) {
         Context context = Vertx.currentContext();
         CompletableFuture<SearchResults> answer = new CompletableFuture<>();
+        AtomicReference<InvalidInput> refused = new AtomicReference<>();
         Thread.ofVirtual().name("hearth-search-" + provider.pluginId()).start(() -> {
             try {
-                answer.complete(faults.call(provider, "search", () -> provider.value().search(query), null));
+                // A query the provider cannot read is the person's mistake, not the plugin's: they are told, and
+                // the core does not answer instead.
+                answer.complete(faults.call(provider, "search", () -> {
+                    try {
+                        return provider.value().search(query);
+                    } catch (InvalidInput invalid) {
+                        refused.set(invalid);
+                        return null;
+                    }
+                }, null));
             } catch (Throwable e) { // an Error PluginFaults lets through (a stack overflow, say): still contained
                 faults.record(provider.pluginId(), "search", e);
                 answer.complete(null);
@@ -95,10 +107,12 @@ public final class SiteSearch {
                         "The search provider did not answer within " + providerTimeout.toMillis() + " ms"));
             }
             SearchResults value = cause == null ? results : null;
+            Runnable complete = refused.get() != null ? () -> promise.fail(refused.get())
+                    : () -> promise.complete(value);
             if (context == null) {
-                promise.complete(value);
+                complete.run();
             } else {
-                context.runOnContext(ignored -> promise.complete(value));
+                context.runOnContext(ignored -> complete.run());
             }
         });
         return promise.future();
