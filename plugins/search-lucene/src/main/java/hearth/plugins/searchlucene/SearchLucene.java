@@ -44,7 +44,7 @@ public final class SearchLucene implements HearthExtension {
                 throw new UncheckedIOException("The search index in " + context.dataDir() + " cannot be opened", e);
             }
         });
-        site.listener("index", new JournalFollower(indexer, rebuilds));
+        site.listener("index", new JournalFollower(index, indexer, rebuilds));
         site.searchProvider(new IndexSearch(index, context.topics(), context.permissions(), log, context.clock()));
         site.permission(AdminPages.READ_LOG, "Read the search log: top searches and searches that found nothing",
                 Role.MODERATOR);

@@ -9,6 +9,7 @@ import hearth.api.search.SearchSource.TopicEntry;
 import hearth.api.views.CategoryView;
 import hearth.api.views.Topics;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,7 @@ public final class Indexer {
         if (items.isEmpty()) {
             return;
         }
-        if (index.busy()) {
+        if (index.rebuilding()) {
             deferred.addAll(items);
             return;
         }
@@ -93,9 +94,9 @@ public final class Indexer {
     }
 
     /** Rewrites the whole index from the core, reporting progress, then applies what changed meanwhile. */
-    public void rebuild(Progress progress) throws IOException {
+    public void rebuild(Instant startedAt, Progress progress) throws IOException {
         Map<Long, CategoryView> categories = categories();
-        index.rebuild(writer -> {
+        index.rebuild(startedAt, writer -> {
             // Topics first: posts need their topic's title, tags, category and status.
             Map<Long, TopicEntry> topicsById = new ConcurrentHashMap<>();
             pages(progress, SearchHit.TOPIC, source::topics, e -> e.topic().id(), e -> {

@@ -29,6 +29,7 @@ import hearth.api.events.TopicTagsChanged;
 import hearth.api.events.TopicUnlisted;
 import hearth.api.events.TopicsMerged;
 import hearth.plugins.searchlucene.index.Indexer.Item;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,16 +40,27 @@ import java.util.List;
  */
 public final class JournalFollower implements EventListener {
 
+    /**
+     * Entries recorded this long before a rebuild started are already in it (its transaction committed before the
+     * rebuild read the core), so a first start, which replays the whole journal, does not write everything twice.
+     */
+    static final Duration SETTLED = Duration.ofMinutes(1);
+
+    private final SearchIndex index;
     private final Indexer indexer;
     private final Rebuilds rebuilds;
 
-    public JournalFollower(Indexer indexer, Rebuilds rebuilds) {
+    public JournalFollower(SearchIndex index, Indexer indexer, Rebuilds rebuilds) {
+        this.index = index;
         this.indexer = indexer;
         this.rebuilds = rebuilds;
     }
 
     @Override
     public void on(JournalEntry entry) throws Exception {
+        if (index.complete() && entry.recordedAt().isBefore(index.builtAt().minus(SETTLED))) {
+            return;
+        }
         DomainEvent event = entry.event();
         if (event instanceof CategoryDeleted) {
             // Its topics moved to another category, and no event names them: start over.

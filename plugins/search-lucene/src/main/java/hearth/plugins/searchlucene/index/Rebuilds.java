@@ -94,7 +94,7 @@ public final class Rebuilds {
         Map<String, Integer> counts = new ConcurrentHashMap<>();
         status = new Status(true, reason, counts, started, null, null);
         try {
-            indexer.rebuild((type, count) -> {
+            indexer.rebuild(started, (type, count) -> {
                 counts.put(type, count);
                 status = new Status(true, reason, counts, started, null, null);
             });

@@ -3,6 +3,8 @@ package hearth.plugins.searchlucene.index;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
@@ -19,12 +21,14 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The Lucene index in the plugin's data dir. Searches read the last commit through a {@link SearcherManager}; every
- * change is made with a short-lived {@link IndexWriter} under one lock, committed, and made visible at once. Holding
- * no writer between changes means no write lock outlives the plugin: disabling and enabling it again (a new class
- * loader, a new instance of this class) never meets a lock the old instance still holds. A commit carries
+ * The Lucene index in the plugin's data dir. Searches read the last commit through a {@link SearcherManager}; changes
+ * are made under one lock with a writer that lives only until they are committed, a moment later. Holding no writer
+ * between bursts of changes means no write lock outlives the plugin for long: disabling and enabling it again (a new
+ * class loader, a new instance of this class) finds the index free. A commit carries
  * {@link Fields#SCHEMA_VERSION}, so an index written by another version of the plugin is rebuilt.
  */
 public final class SearchIndex {
@@ -41,6 +45,13 @@ public final class SearchIndex {
         T apply(IndexSearcher searcher) throws IOException;
     }
 
+    /** How long changes gather before they are committed together. */
+    public static final Duration COMMIT_DELAY = Duration.ofMillis(100);
+    private static final String BUILT_AT_KEY = "hearth.search-lucene.built-at";
+    /** Present while changes are applied but not committed. */
+    private static final String UNCOMMITTED = "uncommitted.marker";
+    private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+
     private final Path path;
     private final Analyzer analyzer;
     private final ReentrantLock writing = new ReentrantLock();
@@ -48,6 +59,11 @@ public final class SearchIndex {
     private volatile SearcherManager searchers;
     /** False while the index is built from nothing: searches are then left to the core's plain search. */
     private volatile boolean complete;
+    /** The writer holding changes until the next commit; guarded by {@link #writing}. */
+    private IndexWriter pending;
+    private volatile boolean rebuilding;
+    /** When the last full rebuild started reading the core; kept in every commit. */
+    private volatile Instant builtAt = Instant.EPOCH;
 
     public SearchIndex(Path path, Analyzer analyzer) {
         this.path = path;
@@ -90,12 +106,17 @@ public final class SearchIndex {
             if (!DirectoryReader.indexExists(directory)) {
                 return Optional.of("there is no index yet");
             }
+            if (Files.exists(path.resolve(UNCOMMITTED))) {
+                return Optional.of("changes were lost when the server stopped before committing them");
+            }
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
-                String schema = reader.getIndexCommit().getUserData().get(Fields.SCHEMA_KEY);
+                Map<String, String> data = reader.getIndexCommit().getUserData();
+                String schema = data.get(Fields.SCHEMA_KEY);
                 if (!Fields.SCHEMA_VERSION.equals(schema)) {
                     return Optional.of("the index was built by another version (schema " + schema + ", this one "
                             + Fields.SCHEMA_VERSION + ")");
                 }
+                builtAt = Instant.ofEpochMilli(Long.parseLong(data.getOrDefault(BUILT_AT_KEY, "0")));
             }
             return Optional.empty();
         } catch (IOException | RuntimeException e) { // corrupt, truncated, too old or too new for this Lucene
@@ -117,34 +138,83 @@ public final class SearchIndex {
         return complete;
     }
 
-    /** Applies one change and commits it; it is visible to the next search. Blocks while a rebuild runs. */
+    /** When the last full rebuild started: it reflects every change committed before then. */
+    public Instant builtAt() {
+        return builtAt;
+    }
+
+    /**
+     * Applies one change. It is committed, and visible to searches, within {@link #COMMIT_DELAY} (one commit for
+     * every change in that time, so catching up with a long journal does not sync the disk for each event). Until
+     * then a marker file says the index has changes that are not committed: if the process dies first, the next
+     * {@link #open} finds the marker and rebuilds, since the journal has moved on past them. Blocks during a rebuild.
+     */
     public void change(Change change) throws IOException {
         writing.lock();
-        try (IndexWriter writer = writer(IndexWriterConfig.OpenMode.APPEND)) {
-            change.apply(writer);
-            commit(writer);
+        try {
+            if (pending == null) {
+                Files.writeString(path.resolve(UNCOMMITTED), "changes not yet committed");
+                pending = writer(IndexWriterConfig.OpenMode.APPEND);
+                Thread committer = new Thread(this::commitSoon, "search-lucene-commit");
+                committer.setDaemon(true);
+                committer.setContextClassLoader(SearchIndex.class.getClassLoader());
+                committer.start();
+            }
+            change.apply(pending);
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    private void commitSoon() {
+        try {
+            Thread.sleep(COMMIT_DELAY.toMillis());
+            flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            log.error("Search index changes could not be committed; the index is rebuilt at the next start", e);
+        }
+    }
+
+    /** Commits what {@link #change} applied, closes the writer (no lock outlives a burst of changes), shows it. */
+    public void flush() throws IOException {
+        writing.lock();
+        try {
+            if (pending == null) {
+                return;
+            }
+            try (IndexWriter writer = pending) {
+                pending = null;
+                commit(writer);
+            }
+            Files.deleteIfExists(path.resolve(UNCOMMITTED));
         } finally {
             writing.unlock();
         }
         searchers.maybeRefreshBlocking();
     }
 
-    /** Whether a change would have to wait (a rebuild holds the index). */
-    public boolean busy() {
-        return writing.isLocked();
+    /** Whether a rebuild holds the index (changes would wait for it). */
+    public boolean rebuilding() {
+        return rebuilding;
     }
 
     /**
      * Replaces the whole index with what {@code fill} writes, in one commit: searches see the old index until the
-     * new one is complete.
+     * new one is complete. {@code startedAt} is when the rebuild began to read the core.
      */
-    public void rebuild(Change fill) throws IOException {
+    public void rebuild(Instant startedAt, Change fill) throws IOException {
+        flush();
         writing.lock();
+        rebuilding = true;
         try (IndexWriter writer = writer(IndexWriterConfig.OpenMode.APPEND)) {
             writer.deleteAll();
             fill.apply(writer);
+            builtAt = startedAt;
             commit(writer);
         } finally {
+            rebuilding = false;
             writing.unlock();
         }
         searchers.maybeRefreshBlocking();
@@ -166,8 +236,9 @@ public final class SearchIndex {
         return new IndexWriter(directory, config);
     }
 
-    private static void commit(IndexWriter writer) throws IOException {
-        writer.setLiveCommitData(Map.of(Fields.SCHEMA_KEY, Fields.SCHEMA_VERSION).entrySet());
+    private void commit(IndexWriter writer) throws IOException {
+        writer.setLiveCommitData(Map.of(Fields.SCHEMA_KEY, Fields.SCHEMA_VERSION,
+                BUILT_AT_KEY, Long.toString(builtAt.toEpochMilli())).entrySet());
         writer.commit();
     }
 }

@@ -39,7 +39,7 @@ class SearchIndexTest {
     private SearchIndex built() throws IOException {
         SearchIndex index = new SearchIndex(dir, new SearchAnalyzer());
         index.open();
-        index.rebuild(writer -> {
+        index.rebuild(java.time.Instant.now(), writer -> {
             writer.addDocument(doc("post:1"));
             writer.addDocument(doc("post:2"));
         });
@@ -52,7 +52,7 @@ class SearchIndexTest {
         assertEquals(Optional.of("there is no index yet"), index.open());
         assertFalse(index.complete(), "searches go to the core meanwhile");
         assertEquals(0, count(index));
-        index.rebuild(writer -> writer.addDocument(doc("post:1")));
+        index.rebuild(java.time.Instant.now(), writer -> writer.addDocument(doc("post:1")));
         assertTrue(index.complete());
         assertEquals(1, count(index));
     }
@@ -65,9 +65,31 @@ class SearchIndexTest {
         assertTrue(reopened.complete());
         assertEquals(2, count(reopened));
         reopened.change(writer -> writer.addDocument(doc("post:3")));
+        reopened.flush(); // what the commit thread does a moment after a change
         assertEquals(3, count(reopened));
         SearchIndex again = new SearchIndex(dir, new SearchAnalyzer());
         assertEquals(Optional.empty(), again.open(), "a change keeps the schema version in its commit");
+    }
+
+    @Test
+    void changesCommitThemselvesAMomentLater() throws Exception {
+        SearchIndex index = built();
+        index.change(writer -> writer.addDocument(doc("post:3")));
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (count(index) != 3) {
+            assertTrue(System.currentTimeMillis() < deadline, "not committed within 5 s");
+            Thread.sleep(10);
+        }
+        assertFalse(Files.exists(dir.resolve("uncommitted.marker")));
+    }
+
+    @Test
+    void changesThatDiedUncommittedMakeTheNextStartRebuild() throws IOException {
+        built();
+        Files.writeString(dir.resolve("uncommitted.marker"), "as a change leaves it until its commit");
+        SearchIndex index = new SearchIndex(dir, new SearchAnalyzer());
+        assertEquals(Optional.of("changes were lost when the server stopped before committing them"), index.open());
+        assertFalse(index.complete());
     }
 
     @Test
@@ -88,14 +110,15 @@ class SearchIndexTest {
     void aCorruptIndexIsWipedAndRebuilt() throws IOException {
         built();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("segments_")
+                    || f.getFileName().toString().startsWith("_")).toList()) {
                 Files.write(file, new byte[] {1, 2, 3});
             }
         }
         SearchIndex index = new SearchIndex(dir, new SearchAnalyzer());
         Optional<String> why = index.open();
         assertTrue(why.orElseThrow().startsWith("the index could not be read"), why.toString());
-        index.rebuild(writer -> writer.addDocument(doc("post:9")));
+        index.rebuild(java.time.Instant.now(), writer -> writer.addDocument(doc("post:9")));
         assertEquals(1, count(index));
     }
 }
