@@ -400,7 +400,7 @@ public final class Hearth {
                     accounts,
                     new MentionsFeature(db, clock), // before profiles: /api/v1/members/autocomplete is no username
                     profiles,
-                    new SearchFeature(db, plugins, pluginFaults, pages),
+                    new SearchFeature(db, plugins, pluginFaults, pages, clock),
                     new SiteSettingsPage(settings, pages),
                     new AppearancePages(appearance, themes, themeInstaller, pages),
                     new AppearanceApi(appearance, themes, themeInstaller),

@@ -70,7 +70,7 @@ class LuceneSearchTest {
                 "/admin/plugins/search-lucene/enable", Map.of());
         assertEquals(303, enabled.statusCode(), enabled.body());
         eventually("the index is built and answers", () -> "search-lucene".equals(
-                search(site::get, "tomato").getString("provider")));
+                search(member::get, "tomato").getString("provider")));
     }
 
     @AfterAll
@@ -113,13 +113,16 @@ class LuceneSearchTest {
         return "/t/" + topic + "#post-" + number;
     }
 
-    /** Waits (at most {@link #FOLLOW_MILLIS}) until the anonymous search for {@code q} has {@code url} or not. */
+    /**
+     * Waits (at most {@link #FOLLOW_MILLIS}) until a member's search for {@code q} has {@code url} or not (members, as
+     * anonymous searches are rate-limited).
+     */
     static void follows(String what, String q, String url, boolean found) throws InterruptedException {
         long deadline = System.currentTimeMillis() + FOLLOW_MILLIS;
-        while (urls(site::get, q).contains(url) != found) {
+        while (urls(member::get, q).contains(url) != found) {
             if (System.currentTimeMillis() > deadline) {
                 throw new AssertionError(what + ": after " + FOLLOW_MILLIS + " ms the search for " + q
-                        + (found ? " still misses " : " still finds ") + url + ": " + urls(site::get, q));
+                        + (found ? " still misses " : " still finds ") + url + ": " + urls(member::get, q));
             }
             Thread.sleep(20);
         }
@@ -304,6 +307,18 @@ class LuceneSearchTest {
     }
 
     @Test
+    @Order(8)
+    void anonymousSearchersAreRateLimitedAndMembersAreNot() {
+        int status = 200;
+        for (int i = 0; i <= 60 && status == 200; i++) {
+            status = site.get("/api/v1/search?q=tomato").statusCode();
+        }
+        assertEquals(429, status, "more than 60 anonymous searches a minute from one address");
+        assertEquals(429, site.get("/search?q=tomato").statusCode(), "the page too");
+        assertEquals(200, member.get("/api/v1/search?q=tomato").statusCode());
+    }
+
+    @Test
     @Order(7)
     void disabledTheCoreSearchesAgainAndReEnabledTheIndexAnswers() throws Exception {
         assertEquals(303, admin.submit("/admin/plugins/search-lucene", "/admin/plugins/search-lucene/disable",
@@ -312,6 +327,6 @@ class LuceneSearchTest {
         assertEquals(303, admin.submit("/admin/plugins/search-lucene", "/admin/plugins/search-lucene/enable",
                 Map.of()).statusCode());
         eventually("the index answers again", () -> "search-lucene".equals(
-                search(site::get, "tomato").getString("provider")));
+                search(member::get, "tomato").getString("provider")));
     }
 }
