@@ -17,6 +17,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -276,8 +278,52 @@ class LuceneSearchTest {
         assertTrue(people.contains("<a class=\"topic-title\" href=\"/u/Mona\">"), "a member links to their profile");
     }
 
+    static long event(String title, String visibility) {
+        HttpResponse<String> created = moderator.json("POST", "/api/v1/events", new JsonObject()
+                .put("title", title).put("description", "Bring gloves and a *thermos*.")
+                .put("category", Sql.value(site.database(), "SELECT slug FROM categories WHERE name = 'Events & Meetups'"))
+                .put("startsAt", Instant.now().plus(Duration.ofDays(9)).toString())
+                .put("endsAt", Instant.now().plus(Duration.ofDays(9)).plus(Duration.ofHours(2)).toString())
+                .put("timeZone", "UTC").put("venue", "Orchard gate").put("visibility", visibility)
+                .put("invitees", visibility.equals("invite") ? "Mel" : "").encode());
+        assertEquals(201, created.statusCode(), created.body());
+        return new JsonObject(created.body()).getLong("id");
+    }
+
     @Test
     @Order(6)
+    void eventsAndMembersAreFoundByWhoMaySeeThem() throws Exception {
+        long open = event("Hedgelaying day", "public");
+        long closed = event("Hedgelaying for members", "members");
+        long invite = event("Hedgelaying for the invited", "invite");
+        follows("a members' event", "hedgelaying", "/events/" + closed, true);
+        List<String> anonymous = urls(site::get, "hedgelaying");
+        assertTrue(anonymous.contains("/events/" + open), anonymous.toString());
+        assertFalse(anonymous.contains("/events/" + closed), "members-only events are for members");
+        assertFalse(urls(moderator::get, "hedgelaying").contains("/events/" + invite), "invite-only is never found");
+        assertTrue(urls(site::get, "orchard gate thermos").contains("/events/" + open), "venue and description");
+
+        assertEquals(200, moderator.json("DELETE", "/api/v1/events/" + open, null).statusCode());
+        follows("a cancelled event", "hedgelaying", "/events/" + open, false);
+
+        Browser quiet = Members.member(site, "Quilla", "member");
+        HttpResponse<String> profile = quiet.json("PATCH", "/api/v1/me/profile",
+                "{\"bio\": \"I keep rare heirloom squash.\"}");
+        assertEquals(200, profile.statusCode(), profile.body());
+        admin.submit("/admin/x/search-lucene/", "/admin/x/search-lucene/rebuild", Map.of()); // profiles: at rebuilds
+        eventually("a member's profile text is found", () -> urls(member::get, "heirloom squash").contains("/u/Quilla"));
+        HttpResponse<String> banned = moderator.json("POST", "/api/v1/x/moderation/members/Quilla/ban",
+                "{\"reason\": \"spam\"}");
+        assertTrue(banned.statusCode() == 200 || banned.statusCode() == 403, banned.body());
+        if (banned.statusCode() == 403) { // banning is for admins
+            assertEquals(200, admin.json("POST", "/api/v1/x/moderation/members/Quilla/ban",
+                    "{\"reason\": \"spam\"}").statusCode());
+        }
+        follows("a banned member", "quilla", "/u/Quilla", false);
+    }
+
+    @Test
+    @Order(7)
     void adminsRebuildWithProgressAndReadTheSearchLog() throws Exception {
         String page = admin.get("/admin/x/search-lucene/").body();
         assertTrue(page.contains("Rebuild the index"), page);
@@ -307,7 +353,7 @@ class LuceneSearchTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void anonymousSearchersAreRateLimitedAndMembersAreNot() {
         int status = 200;
         for (int i = 0; i <= 60 && status == 200; i++) {
@@ -319,7 +365,7 @@ class LuceneSearchTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void disabledTheCoreSearchesAgainAndReEnabledTheIndexAnswers() throws Exception {
         assertEquals(303, admin.submit("/admin/plugins/search-lucene", "/admin/plugins/search-lucene/disable",
                 Map.of()).statusCode());

@@ -42,10 +42,4 @@ public record ParsedQuery(List<String> words, List<String> phrases, List<String>
     public String text() {
         return String.join(" ", java.util.stream.Stream.concat(words.stream(), phrases.stream()).toList());
     }
-
-    /** The same search with other words (a "did you mean" suggestion keeps the filters). */
-    public ParsedQuery withWords(List<String> other) {
-        return new ParsedQuery(other, phrases, excluded, author, category, tags, titleOnly, status, after, before,
-                order);
-    }
 }
