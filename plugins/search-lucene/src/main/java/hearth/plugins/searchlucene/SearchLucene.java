@@ -7,6 +7,7 @@ import hearth.api.access.Role;
 import hearth.plugins.searchlucene.admin.AdminPages;
 import hearth.plugins.searchlucene.index.Indexer;
 import hearth.plugins.searchlucene.index.JournalFollower;
+import hearth.plugins.searchlucene.index.ReindexCommand;
 import hearth.plugins.searchlucene.index.Rebuilds;
 import hearth.plugins.searchlucene.index.SearchAnalyzer;
 import hearth.plugins.searchlucene.index.SearchIndex;
@@ -50,5 +51,6 @@ public final class SearchLucene implements HearthExtension {
                 Role.MODERATOR);
         AdminPages.contribute(site, rebuilds, log);
         site.task("prune-search-log", Duration.ofDays(1), () -> log.prune(KEEP_LOG));
+        site.command("reindex", "Rebuild the search index, showing progress", new ReindexCommand(rebuilds));
     }
 }

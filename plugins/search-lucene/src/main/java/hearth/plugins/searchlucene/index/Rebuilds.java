@@ -66,8 +66,9 @@ public final class Rebuilds {
         if (!running.compareAndSet(false, true)) {
             return false;
         }
+        Instant started = begin(reason);
         ClassLoader plugin = Rebuilds.class.getClassLoader();
-        Thread thread = new Thread(() -> run(reason), "search-lucene-rebuild");
+        Thread thread = new Thread(() -> run(reason, started), "search-lucene-rebuild");
         // Lucene looks up codecs through the context class loader's services: make it the plugin's.
         thread.setContextClassLoader(plugin);
         thread.setDaemon(true);
@@ -80,19 +81,15 @@ public final class Rebuilds {
         return start("a category was deleted");
     }
 
-    /** Rebuilds now, on this thread (the command line and benchmarks); false when one is already running. */
-    public boolean runNow(String reason) {
-        if (!running.compareAndSet(false, true)) {
-            return false;
-        }
-        run(reason);
-        return status.error() == null;
+    /** Shows the rebuild as running from now, before its thread starts, so nobody reads the previous one's end. */
+    private Instant begin(String reason) {
+        Instant started = clock.instant();
+        status = new Status(true, reason, Map.of(), started, null, null);
+        return started;
     }
 
-    private void run(String reason) {
-        Instant started = clock.instant();
+    private void run(String reason, Instant started) {
         Map<String, Integer> counts = new ConcurrentHashMap<>();
-        status = new Status(true, reason, counts, started, null, null);
         try {
             indexer.rebuild(started, (type, count) -> {
                 counts.put(type, count);
