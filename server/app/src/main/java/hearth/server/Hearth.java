@@ -23,6 +23,7 @@ import hearth.api.events.EventCreated;
 import hearth.api.events.EventListener;
 import hearth.api.events.MemberDeleted;
 import hearth.api.events.MemberJoined;
+import hearth.api.events.MemberProfileChanged;
 import hearth.api.events.MemberRoleChanged;
 import hearth.api.events.MemberStatusChanged;
 import hearth.api.events.MessageSent;
@@ -470,7 +471,8 @@ public final class Hearth {
                 .register(PostHidden.class, PostApproved.class, FlagRaised.class, FlagResolved.class)
                 .register(MemberWarned.class, MemberSilenced.class, MemberSuspended.class)
                 .register(TopicMoved.class, TopicUnlisted.class, TopicsMerged.class, TopicSplit.class,
-                        TopicOwnerChanged.class);
+                        TopicOwnerChanged.class)
+                .register(MemberProfileChanged.class);
         Database db = Database.open(config.db(), vertx, new Journal(events, clock));
         try {
             int applied = new Migrations("schema_history",

@@ -80,8 +80,8 @@ public interface SearchSource {
      * A member's public face.
      *
      * @param member the member
-     * @param bio    their profile text, without markup; empty when they hid their profile
-     * @param listed false when the member should not be found: pending approval or banned
+     * @param bio    their profile text, without markup
+     * @param listed false when the member should not be found: pending approval, banned, or their profile hidden
      */
     record MemberEntry(MemberView member, String bio, boolean listed) {
     }

@@ -142,10 +142,10 @@ final class CoreSearchSource implements SearchSource {
                     MemberStatus status = MemberStatus.of(r.value5(), r.value6(), now);
                     MemberView member = new MemberView(r.value1(), r.value2(), r.value3(),
                             Role.valueOf(r.value4().toUpperCase(Locale.ROOT)), status.blocksPosting(), r.value7());
-                    boolean hidden = Boolean.TRUE.equals(r.value9());
+                    // Like the member directory and @mention suggestions: no one who hid their profile.
                     boolean listed = status.kind() != MemberStatus.Kind.PENDING
-                            && status.kind() != MemberStatus.Kind.BANNED;
-                    return new MemberEntry(member, hidden || r.value8() == null ? "" : text(r.value8()), listed);
+                            && status.kind() != MemberStatus.Kind.BANNED && !Boolean.TRUE.equals(r.value9());
+                    return new MemberEntry(member, r.value8() == null ? "" : text(r.value8()), listed);
                 });
     }
 

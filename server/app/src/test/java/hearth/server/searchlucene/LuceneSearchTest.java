@@ -310,8 +310,12 @@ class LuceneSearchTest {
         HttpResponse<String> profile = quiet.json("PATCH", "/api/v1/me/profile",
                 "{\"bio\": \"I keep rare heirloom squash.\"}");
         assertEquals(200, profile.statusCode(), profile.body());
-        admin.submit("/admin/x/search-lucene/", "/admin/x/search-lucene/rebuild", Map.of()); // profiles: at rebuilds
-        eventually("a member's profile text is found", () -> urls(member::get, "heirloom squash").contains("/u/Quilla"));
+        follows("a member's profile text", "heirloom squash", "/u/Quilla", true);
+        HttpResponse<String> hide = quiet.json("PATCH", "/api/v1/me/profile", "{\"hideProfile\": true}");
+        assertEquals(200, hide.statusCode(), hide.body());
+        follows("a hidden profile", "heirloom squash", "/u/Quilla", false);
+        assertEquals(200, quiet.json("PATCH", "/api/v1/me/profile", "{\"hideProfile\": false}").statusCode());
+        follows("a shown profile again", "quilla", "/u/Quilla", true);
         HttpResponse<String> banned = moderator.json("POST", "/api/v1/x/moderation/members/Quilla/ban",
                 "{\"reason\": \"spam\"}");
         assertTrue(banned.statusCode() == 200 || banned.statusCode() == 403, banned.body());

@@ -10,6 +10,7 @@ import hearth.api.events.EventListener;
 import hearth.api.events.JournalEntry;
 import hearth.api.events.MemberDeleted;
 import hearth.api.events.MemberJoined;
+import hearth.api.events.MemberProfileChanged;
 import hearth.api.events.MemberRoleChanged;
 import hearth.api.events.MemberStatusChanged;
 import hearth.api.events.MemberSuspended;
@@ -90,6 +91,7 @@ public final class JournalFollower implements EventListener {
             case TopicsMerged e -> List.of(Item.topic(e.fromTopicId(), true), Item.topic(e.intoTopicId(), true));
             case TopicSplit e -> List.of(Item.topic(e.fromTopicId(), true), Item.topic(e.newTopicId(), true));
             case MemberJoined e -> List.of(Item.member(e.memberId()));
+            case MemberProfileChanged e -> List.of(Item.member(e.memberId()));
             case MemberRoleChanged e -> List.of(Item.member(e.memberId()));
             case MemberStatusChanged e -> List.of(Item.member(e.memberId()));
             case MemberSuspended e -> List.of(Item.member(e.memberId()));
