@@ -237,6 +237,27 @@ class LuceneSearchTest {
         List<String> latest = urls(site::get, "garden order:latest");
         assertEquals(post(phrase, 1), latest.getFirst(), "newest first: " + latest);
 
+        long question = topic(general, "Which loppers for thick branches", "Bypass or anvil loppers?");
+        Sql.change(site.database(), "UPDATE topics SET kind = 'question' WHERE id = ?", question);
+        long answer = reply(question, "Bypass loppers cut cleaner on live wood.");
+        long other = topic(general, "Loppers sharpening", "How do you sharpen loppers?");
+        follows("indexed", "sharpen", post(other, 1), true);
+        assertFalse(urls(site::get, "loppers status:solved").contains(post(question, 1)));
+        HttpResponse<String> accepted = moderator.json("POST", "/api/v1/posts/" + answer + "/accept", "{}");
+        assertEquals(200, accepted.statusCode(), accepted.body());
+        follows("an accepted answer", "loppers status:solved", post(question, 2), true);
+        assertFalse(urls(site::get, "loppers status:unsolved").contains(post(question, 2)));
+        assertFalse(urls(site::get, "loppers status:solved").contains(post(other, 1)), "not a question");
+
+        assertEquals(200, admin.json("POST", "/api/v1/posts/" + postId(other, 1) + "/like", "{\"liked\": true}").statusCode());
+        assertEquals(200, moderator.json("POST", "/api/v1/posts/" + postId(other, 1) + "/like", "{\"liked\": true}").statusCode());
+        long deadline = System.currentTimeMillis() + FOLLOW_MILLIS;
+        while (!urls(member::get, "loppers order:likes").getFirst().equals(post(other, 1))) {
+            assertTrue(System.currentTimeMillis() < deadline, "the most liked first: "
+                    + urls(member::get, "loppers order:likes"));
+            Thread.sleep(20);
+        }
+
         HttpResponse<String> bad = site.get("/api/v1/search?q=" + URLEncoder.encode("status:maybe", StandardCharsets.UTF_8));
         assertEquals(400, bad.statusCode(), bad.body());
         assertTrue(new JsonObject(bad.body()).getString("error").contains("status: takes solved, unsolved"),

@@ -106,7 +106,7 @@ public final class SearchIndex {
             if (!DirectoryReader.indexExists(directory)) {
                 return Optional.of("there is no index yet");
             }
-            if (Files.exists(path.resolve(UNCOMMITTED))) {
+            if (uncommittedChanges()) {
                 return Optional.of("changes were lost when the server stopped before committing them");
             }
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
@@ -122,6 +122,26 @@ public final class SearchIndex {
         } catch (IOException | RuntimeException e) { // corrupt, truncated, too old or too new for this Lucene
             return Optional.of("the index could not be read (" + e + ")");
         }
+    }
+
+    /**
+     * Whether the marker of uncommitted changes stays: a plugin disabled and enabled again within a moment may find
+     * the old instance's marker, which its commit removes at once; only one that outlives that is a crash's.
+     */
+    private boolean uncommittedChanges() {
+        long deadline = System.nanoTime() + COMMIT_DELAY.multipliedBy(10).toNanos();
+        while (Files.exists(path.resolve(UNCOMMITTED))) {
+            if (System.nanoTime() > deadline) {
+                return true;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
+        }
+        return false;
     }
 
     private void wipe() throws IOException {
