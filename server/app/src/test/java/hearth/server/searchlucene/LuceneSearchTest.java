@@ -204,6 +204,16 @@ class LuceneSearchTest {
                 "not even its participants find a conversation in the site search: " + team);
         assertFalse(urls(moderator::get, "held").stream().anyMatch(u -> u.startsWith("/t/" + open + "#")),
                 "a post held for review (hidden) is not found, post id " + held);
+
+        HttpResponse<String> renamed = admin.json("PUT", "/api/v1/admin/categories/" + staffRoom, "{\"name\":"
+                + " \"Staff lounge\", \"description\": \"For the team\", \"color\": \"#5b6ee1\", \"see\": \"moderators\"}");
+        assertEquals(200, renamed.statusCode(), renamed.body());
+        long deadline = System.currentTimeMillis() + FOLLOW_MILLIS;
+        while (!urls(moderator::get, "lounge").contains(post(staff, 1))) {
+            assertTrue(System.currentTimeMillis() < deadline, "a renamed category's topics are found by its new name");
+            Thread.sleep(20);
+        }
+        assertFalse(urls(member::get, "lounge").contains(post(staff, 1)), "and still only by who may read them");
     }
 
     @Test

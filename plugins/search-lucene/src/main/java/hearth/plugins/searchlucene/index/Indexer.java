@@ -25,6 +25,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TermInSetQuery;
@@ -119,14 +120,32 @@ public final class Indexer {
 
     /** The topics and posts a member wrote, as the index has them: to rewrite them when the member leaves. */
     public List<Item> authored(long memberId) throws IOException {
+        return indexed(LongPoint.newExactQuery(Fields.AUTHOR_ID, memberId), false);
+    }
+
+    /** The topics (with their posts) and events of a category, as the index has them: to rewrite them on a rename. */
+    public List<Item> inCategory(long categoryId) throws IOException {
+        return indexed(LongPoint.newExactQuery(Fields.CATEGORY, categoryId), true);
+    }
+
+    private List<Item> indexed(Query which, boolean topicsWithPosts) throws IOException {
         return index.read(searcher -> {
-            TopDocs docs = searcher.search(LongPoint.newExactQuery(Fields.AUTHOR_ID, memberId), Integer.MAX_VALUE);
+            TopDocs docs = searcher.search(which, Integer.MAX_VALUE);
             StoredFields stored = searcher.storedFields();
             List<Item> items = new ArrayList<>();
             for (ScoreDoc hit : docs.scoreDocs) {
                 String[] key = stored.document(hit.doc, Set.of(Fields.KEY)).get(Fields.KEY).split(":");
                 long id = Long.parseLong(key[1]);
-                items.add(SearchHit.TOPIC.equals(key[0]) ? Item.topic(id, false) : Item.post(id));
+                switch (key[0]) {
+                    case SearchHit.TOPIC -> items.add(Item.topic(id, topicsWithPosts));
+                    case SearchHit.POST -> {
+                        if (!topicsWithPosts) { // else its topic rewrites it
+                            items.add(Item.post(id));
+                        }
+                    }
+                    case SearchHit.EVENT -> items.add(Item.event(id));
+                    default -> items.add(Item.member(id));
+                }
             }
             return items;
         });

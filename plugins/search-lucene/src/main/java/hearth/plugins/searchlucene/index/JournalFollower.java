@@ -1,6 +1,7 @@
 package hearth.plugins.searchlucene.index;
 
 import hearth.api.events.AnswerAccepted;
+import hearth.api.events.CategoryChanged;
 import hearth.api.events.CategoryDeleted;
 import hearth.api.events.DomainEvent;
 import hearth.api.events.EventCancelled;
@@ -31,6 +32,7 @@ import hearth.api.events.TopicUnlisted;
 import hearth.api.events.TopicsMerged;
 import hearth.plugins.searchlucene.index.Indexer.Item;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,8 +44,9 @@ import java.util.List;
 public final class JournalFollower implements EventListener {
 
     /**
-     * Entries recorded this long before a rebuild started are already in it (its transaction committed before the
-     * rebuild read the core), so a first start, which replays the whole journal, does not write everything twice.
+     * Entries recorded this long before a rebuild started are already in it (their transactions committed before the
+     * rebuild read the core), so a first start, which replays the whole journal while the index is built, does not
+     * read and write everything twice.
      */
     static final Duration SETTLED = Duration.ofMinutes(1);
 
@@ -59,7 +62,7 @@ public final class JournalFollower implements EventListener {
 
     @Override
     public void on(JournalEntry entry) throws Exception {
-        if (index.complete() && entry.recordedAt().isBefore(index.builtAt().minus(SETTLED))) {
+        if (entry.recordedAt().isBefore(coveredUntil().minus(SETTLED))) {
             return;
         }
         DomainEvent event = entry.event();
@@ -69,6 +72,13 @@ public final class JournalFollower implements EventListener {
             return;
         }
         indexer.refresh(items(event));
+    }
+
+    /** The start of the last complete rebuild, or of the running one: everything committed before it is in it. */
+    private Instant coveredUntil() {
+        Instant built = index.complete() ? index.builtAt() : Instant.EPOCH;
+        Rebuilds.Status running = rebuilds.status();
+        return running.running() && running.startedAt().isAfter(built) ? running.startedAt() : built;
     }
 
     private List<Item> items(DomainEvent event) throws Exception {
@@ -88,6 +98,8 @@ public final class JournalFollower implements EventListener {
             case TopicTagsChanged e -> List.of(Item.topic(e.topicId(), true));
             case TopicUnlisted e -> List.of(Item.topic(e.topicId(), true));
             case TopicOwnerChanged e -> List.of(Item.topic(e.topicId(), false));
+            // A renamed category's name is in its topics' documents, its slug in their posts' (for #category).
+            case CategoryChanged e -> e.created() ? List.of() : indexer.inCategory(e.categoryId());
             case TopicsMerged e -> List.of(Item.topic(e.fromTopicId(), true), Item.topic(e.intoTopicId(), true));
             case TopicSplit e -> List.of(Item.topic(e.fromTopicId(), true), Item.topic(e.newTopicId(), true));
             case MemberJoined e -> List.of(Item.member(e.memberId()));
