@@ -3,7 +3,6 @@ package hearth.plugins.searchlucene.index;
 import hearth.api.search.SearchHit;
 import hearth.api.search.SearchSource;
 import hearth.api.search.SearchSource.EventEntry;
-import hearth.api.search.SearchSource.MemberEntry;
 import hearth.api.search.SearchSource.PostEntry;
 import hearth.api.search.SearchSource.TopicEntry;
 import hearth.api.views.CategoryView;

@@ -14,7 +14,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.jooq.Converter;
 import org.jooq.Field;
 import org.jooq.Table;
@@ -55,14 +54,14 @@ public final class SearchLog {
     }
 
     /** Notes one search. */
-    public void record(String text, Optional<Long> viewer, long total) {
+    public void record(String text, boolean signedInSearcher, long total) {
         String normalised = text.strip().toLowerCase(Locale.ROOT);
         if (normalised.length() > 200) {
             normalised = normalised.substring(0, 200);
         }
         String stored = normalised;
         db.write(sql -> sql.insertInto(queries).columns(searchedAt, query, signedIn, results)
-                .values(clock.instant(), stored, viewer.isPresent(), (int) Math.min(Integer.MAX_VALUE, total))
+                .values(clock.instant(), stored, signedInSearcher, (int) Math.min(Integer.MAX_VALUE, total))
                 .execute());
     }
 

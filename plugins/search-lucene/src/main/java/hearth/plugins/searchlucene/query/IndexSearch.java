@@ -89,7 +89,7 @@ public final class IndexSearch implements SearchProvider {
             return new SearchResults(better.hits(), better.total(), suggestion);
         });
         if (query.offset() == 0) {
-            log.record(query.text(), query.viewer().map(MemberView::id), results.total());
+            log.record(query.text(), query.viewer().isPresent(), results.total());
         }
         return results;
     }
