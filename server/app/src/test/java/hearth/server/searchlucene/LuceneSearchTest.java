@@ -272,6 +272,13 @@ class LuceneSearchTest {
         assertEquals(400, bad.statusCode(), bad.body());
         assertTrue(new JsonObject(bad.body()).getString("error").contains("status: takes solved, unsolved"),
                 bad.body());
+        for (String odd : List.of("\"", "\"\"", "-", "-\"", "@", "#", "tag:", "in:title", "order:latest", "*", "a AND b OR",
+                "(((", "東", "foo~2", "title:x", "\\", "%_")) {
+            HttpResponse<String> odds = member.get("/api/v1/search?q=" + URLEncoder.encode(odd, StandardCharsets.UTF_8));
+            assertEquals(200, odds.statusCode(), odd + " → " + odds.body());
+            assertEquals("search-lucene", new JsonObject(odds.body()).getString("provider"),
+                    odd + ": answered by the index, not by the core after a failure");
+        }
         HttpResponse<String> badPage = site.get("/search?q=" + URLEncoder.encode("before:yesterday", StandardCharsets.UTF_8));
         assertEquals(400, badPage.statusCode());
         assertTrue(badPage.body().contains("before: takes a date written YYYY-MM-DD"), badPage.body());
