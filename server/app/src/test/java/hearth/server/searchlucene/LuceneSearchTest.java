@@ -141,6 +141,14 @@ class LuceneSearchTest {
         JsonObject first = tomato.getJsonArray("hits").getJsonObject(0);
         assertEquals("Tomato leaves curling upwards: should I worry?", first.getString("title"), tomato.encode());
         assertEquals("topic", first.getString("type"), "an exact title match comes first");
+
+        JsonObject all = search(member::get, "garden");
+        assertTrue(all.getLong("total") >= 3, all.encode());
+        JsonObject second = new JsonObject(member.get("/api/v1/search?q=garden&offset=1&limit=1").body());
+        assertEquals(all.getLong("total"), second.getLong("total"));
+        assertEquals(1, second.getJsonArray("hits").size());
+        assertEquals(all.getJsonArray("hits").getJsonObject(1).getString("url"),
+                second.getJsonArray("hits").getJsonObject(0).getString("url"), "pages continue where the last ended");
     }
 
     @Test
