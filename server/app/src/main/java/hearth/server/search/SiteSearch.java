@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Answers the site search: the running plugins' search provider when there is one, else the core's
  * {@link PlainSearch}. The core also answers whenever the provider fails: when it throws, returns null, or does not
- * answer within the timeout (each counted against the plugin in {@link PluginFaults}). Never blocks the caller: the
+ * answer within the timeout (each counted against the plugin in {@link PluginFaults}); a query the provider refuses
+ * with {@link InvalidInput} fails the search with it instead (a 400 for the person). Never blocks the caller: the
  * provider runs on a virtual thread of its own (it may block, and must not tie up the database workers that the
  * plain search and every page need), the plain search on a database worker.
  */
