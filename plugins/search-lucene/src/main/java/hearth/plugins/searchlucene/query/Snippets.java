@@ -93,24 +93,30 @@ final class Snippets {
         return marks.stream().map(m -> new SearchHit.Mark(m.start() - lead, m.end() - lead)).toList();
     }
 
-    /** Writes the passage with each match between {@link #OPEN} and {@link #CLOSE}. */
-    private static final class Marking extends PassageFormatter {
+    /**
+     * Writes the passage with each match between {@link #OPEN} and {@link #CLOSE}. A match may reach past its
+     * passage (a phrase across a sentence break) or overlap the one before (CJK pairs): it is cut to what is shown.
+     */
+    static final class Marking extends PassageFormatter {
 
         @Override
         public Object format(Passage[] passages, String content) {
             StringBuilder out = new StringBuilder();
             for (Passage passage : passages) {
                 int pos = passage.getStartOffset();
+                int passageEnd = passage.getEndOffset();
                 for (int i = 0; i < passage.getNumMatches(); i++) {
                     int start = Math.max(pos, passage.getMatchStarts()[i]);
-                    int end = passage.getMatchEnds()[i];
+                    int end = Math.min(passageEnd, passage.getMatchEnds()[i]);
                     if (end <= start) {
-                        continue; // overlapping matches (e.g. CJK pairs): the earlier mark covers it
+                        continue;
                     }
                     out.append(content, pos, start).append(OPEN).append(content, start, end).append(CLOSE);
                     pos = end;
                 }
-                out.append(content, pos, passage.getEndOffset());
+                if (pos < passageEnd) {
+                    out.append(content, pos, passageEnd);
+                }
             }
             return out.toString();
         }
