@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
  * blocks, links, lists, emphasis and @mentions), at a length drawn from a log-normal distribution like real replies
  * (most are a few sentences, a few are long write-ups).
  */
-final class Prose {
+public final class Prose {
 
     private static final List<String> WORDS = List.of(
             "the", "a", "we", "I", "you", "it", "this", "that", "our", "community", "meetup", "event", "topic", "post",
@@ -44,11 +44,11 @@ final class Prose {
 
     private final List<String> usernames;
 
-    Prose(List<String> usernames) {
+    public Prose(List<String> usernames) {
         this.usernames = usernames;
     }
 
-    String title(RandomGenerator random) {
+    public String title(RandomGenerator random) {
         StringBuilder title = new StringBuilder(pick(TITLE_STARTS, random));
         int words = 3 + random.nextInt(6);
         for (int i = 0; i < words; i++) {
@@ -58,7 +58,7 @@ final class Prose {
     }
 
     /** A post body of log-normal length (median about 280 characters). */
-    String body(RandomGenerator random) {
+    public String body(RandomGenerator random) {
         int target = (int) Math.min(12_000, Math.max(20, Weighted.logNormal(random, 280, 0.9)));
         StringBuilder body = new StringBuilder(target + 200);
         if (random.nextInt(7) == 0) {

@@ -2,6 +2,7 @@ package hearth.api;
 
 import hearth.api.access.AccessPolicy;
 import hearth.api.access.Role;
+import hearth.api.commands.PluginCommand;
 import hearth.api.content.ContentGuard;
 import hearth.api.content.SignUpGuard;
 import hearth.api.events.EventListener;
@@ -89,6 +90,14 @@ public interface Contributions {
 
     /** Runs {@code task} every {@code interval}, on one node of the site at a time. */
     void task(String name, Duration interval, ScheduledTask task);
+
+    /**
+     * A command-line command, {@code java -jar hearth.jar <name>} (kebab-case, not one of the core's commands), with a
+     * one-line description for its output. Of two plugins declaring one name, the first by id runs it.
+     *
+     * @since 1.2.0
+     */
+    void command(String name, String description, PluginCommand command);
 
     /** Sees every page and API request after its response has been sent. */
     void requestObserver(RequestObserver observer);

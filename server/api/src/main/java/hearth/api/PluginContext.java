@@ -4,6 +4,7 @@ import hearth.api.access.Permissions;
 import hearth.api.data.PluginDatabase;
 import hearth.api.moderation.ModerationActions;
 import hearth.api.notifications.Notifications;
+import hearth.api.search.SearchSource;
 import hearth.api.views.Members;
 import hearth.api.views.Topics;
 import hearth.api.web.PluginTemplates;
@@ -36,6 +37,13 @@ public interface PluginContext {
      * @since 1.1.0
      */
     ModerationActions moderation();
+
+    /**
+     * Everything readers may find, for a search index: pages for a rebuild, single items to follow the journal.
+     *
+     * @since 1.2.0
+     */
+    SearchSource searchSource();
 
     /** Who may do what. */
     Permissions permissions();

@@ -13,6 +13,7 @@ import hearth.api.events.FlagRaised;
 import hearth.api.events.FlagResolved;
 import hearth.api.events.MemberDeleted;
 import hearth.api.events.MemberJoined;
+import hearth.api.events.MemberProfileChanged;
 import hearth.api.events.MemberRoleChanged;
 import hearth.api.events.MemberSilenced;
 import hearth.api.events.MemberStatusChanged;
@@ -409,7 +410,7 @@ public final class Hearth {
                     accounts,
                     new MentionsFeature(db, clock), // before profiles: /api/v1/members/autocomplete is no username
                     profiles,
-                    new SearchFeature(db, plugins, pluginFaults, pages),
+                    new SearchFeature(db, plugins, pluginFaults, pages, clock),
                     new SiteSettingsPage(settings, pages),
                     new AppearancePages(appearance, themes, themeInstaller, pages),
                     new AppearanceApi(appearance, themes, themeInstaller),
@@ -480,7 +481,8 @@ public final class Hearth {
                 .register(MemberWarned.class, MemberSilenced.class, MemberSuspended.class)
                 .register(TopicMoved.class, TopicUnlisted.class, TopicsMerged.class, TopicSplit.class,
                         TopicOwnerChanged.class)
-                .register(RoleGranted.class, RoleRevoked.class, RoleExpired.class, TrustLevelChanged.class);
+                .register(RoleGranted.class, RoleRevoked.class, RoleExpired.class, TrustLevelChanged.class)
+                .register(MemberProfileChanged.class);
         Database db = Database.open(config.db(), vertx, new Journal(events, clock));
         try {
             int applied = new Migrations("schema_history",

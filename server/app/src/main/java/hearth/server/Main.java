@@ -8,12 +8,15 @@ import hearth.server.config.ConfigLoader;
 import hearth.server.config.HearthConfig;
 import hearth.server.config.Setting;
 import hearth.server.db.MigrationFailed;
+import hearth.server.plugins.Contribution;
+import hearth.server.plugins.Owned;
 import hearth.api.errors.InvalidInput;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.LoggerFactory;
 
 /** The command line: {@code java -jar hearth.jar [serve] [options]}. */
@@ -33,7 +36,7 @@ public final class Main {
     }
 
     /** Runs a command; returns the process exit status, or {@link #KEEP_RUNNING} for a started server. */
-    static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+    public static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
         if (args.contains("--help") || args.contains("-h")) {
             out.print(usage());
             return 0;
@@ -50,10 +53,7 @@ public final class Main {
                 case "serve" -> serve(ConfigLoader.load(flags, env), out);
                 case "create-admin" -> createAdmin(flags, env, out);
                 case "api-key" -> apiKey(flags, env, out);
-                default -> {
-                    err.println("hearth: unknown command '" + command + "'; see --help");
-                    yield 2;
-                }
+                default -> pluginCommand(command, flags, env, out, err);
             };
         } catch (ConfigException e) {
             err.println("hearth: " + e.getMessage());
@@ -103,6 +103,41 @@ public final class Main {
         return 0;
     }
 
+    /**
+     * A command a plugin declared ({@code reindex}, say): the site starts as usual but on a free port, the running
+     * plugin that declares the command runs it with its class loader as the context class loader, and the site stops.
+     */
+    private static int pluginCommand(String command, List<String> flags, Map<String, String> env, PrintStream out,
+                                     PrintStream err) {
+        if (!command.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
+            err.println("hearth: unknown command '" + command + "'; see --help");
+            return 2;
+        }
+        List<String> onFreePort = new ArrayList<>(flags);
+        onFreePort.addAll(List.of("--port", "0", "--host", "127.0.0.1"));
+        Hearth hearth = Hearth.start(ConfigLoader.load(onFreePort, env));
+        try {
+            Optional<Owned<Contribution.CommandSpec>> found = hearth.plugins().command(command);
+            if (found.isEmpty()) {
+                err.println("hearth: unknown command '" + command + "': neither the core nor an enabled plugin has it;"
+                        + " see --help");
+                return 2;
+            }
+            Thread thread = Thread.currentThread();
+            ClassLoader before = thread.getContextClassLoader();
+            thread.setContextClassLoader(found.get().classLoader());
+            try {
+                return found.get().value().command().run(out);
+            } catch (Exception e) {
+                throw new IllegalStateException("Plugin " + found.get().pluginId() + " failed", e);
+            } finally {
+                thread.setContextClassLoader(before);
+            }
+        } finally {
+            hearth.stop();
+        }
+    }
+
     private static String banner(Hearth hearth, HearthConfig config) {
         String database = (config.db().isMariaDb() ? "MariaDB " : "H2 ")
                 + config.db().url().replaceAll("[?;].*$", ""); // options may carry credentials
@@ -126,6 +161,9 @@ public final class Main {
                                  (without --password it is read from the terminal or standard input)
                   api-key        Create an API key and print it: --user U [--scope read|write|admin] [--name N]
                                  (scope read by default; only admins' keys may have the admin scope)
+                  <other>        A command of an enabled plugin, e.g. reindex (search-lucene: rebuild the search
+                                 index, showing progress). It starts the site on a free port, runs, and stops; stop
+                                 a site on an H2 file first.
 
                 Settings come from, in rising priority: defaults, <data-dir>/hearth.yml, HEARTH_* environment
                 variables, these options. Every command takes them (e.g. --data-dir, --db-url).

@@ -17,6 +17,7 @@ import hearth.server.plugins.Contribution.TaskSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -151,6 +152,14 @@ public final class ActivePlugins {
 
     public List<Owned<SignUpGuard>> signUpGuards() {
         return now.signUpGuards();
+    }
+
+    /** A command-line command of a running plugin: the first plugin's, by id, that declares {@code name}. */
+    public Optional<Owned<Contribution.CommandSpec>> command(String name) {
+        return now.byId().values().stream().sorted(Comparator.comparing(a -> a.contribution().pluginId()))
+                .flatMap(active -> active.contribution().commands().stream()
+                        .filter(c -> c.name().equals(name)).map(active::own))
+                .findFirst();
     }
 
     /** The search provider in use: the first running plugin's, by plugin id. */

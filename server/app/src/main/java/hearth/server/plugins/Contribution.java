@@ -12,6 +12,7 @@ import hearth.api.slots.SlotRenderer;
 import hearth.api.tasks.ScheduledTask;
 import hearth.api.web.PageHandler;
 import java.time.Duration;
+import hearth.api.commands.PluginCommand;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,7 @@ public record Contribution(String pluginId, List<SettingSpec> settings, List<Rou
                           List<SignUpGuard> signUpGuards,
                           List<NamedListener> listeners, List<SearchProvider> searchProviders, List<TaskSpec> tasks,
                           List<RequestObserver> observers, List<NotificationKind> notificationKinds,
-                           Map<String, String> shortcuts) {
+                           Map<String, String> shortcuts, List<CommandSpec> commands) {
 
     /** A page or admin route: {@code pattern} is relative to the plugin's prefix and may hold {@code :name}. */
     public record Route(String method, String pattern, PageHandler handler) {
@@ -51,5 +52,9 @@ public record Contribution(String pluginId, List<SettingSpec> settings, List<Rou
 
     /** A scheduled task. */
     public record TaskSpec(String name, Duration interval, ScheduledTask task) {
+    }
+
+    /** A command-line command. */
+    public record CommandSpec(String name, String description, PluginCommand command) {
     }
 }

@@ -4,6 +4,7 @@ import hearth.api.Contributions;
 import hearth.api.PluginContext;
 import hearth.api.access.AccessPolicy;
 import hearth.api.access.Role;
+import hearth.api.commands.PluginCommand;
 import hearth.api.content.ContentGuard;
 import hearth.api.content.SignUpGuard;
 import hearth.api.events.EventListener;
@@ -64,6 +65,7 @@ final class Contributor implements Contributions {
     private final List<NotificationKind> notificationKinds = new ArrayList<>();
     private final Set<String> names = new HashSet<>();
     private final Map<String, String> shortcuts = new LinkedHashMap<>();
+    private final List<Contribution.CommandSpec> commands = new ArrayList<>();
 
     Contributor(String pluginId, PluginContext context, PluginSettings settingValues) {
         this.pluginId = pluginId;
@@ -75,7 +77,7 @@ final class Contributor implements Contributions {
         return new Contribution(pluginId, List.copyOf(settings), List.copyOf(pages), adminTitle,
                 List.copyOf(adminRoutes), List.copyOf(slots), List.copyOf(permissions), List.copyOf(policies),
                 List.copyOf(guards), List.copyOf(signUpGuards), List.copyOf(listeners), List.copyOf(searchProviders), List.copyOf(tasks),
-                List.copyOf(observers), List.copyOf(notificationKinds), Map.copyOf(shortcuts));
+                List.copyOf(observers), List.copyOf(notificationKinds), Map.copyOf(shortcuts), List.copyOf(commands));
     }
 
     @Override
@@ -224,6 +226,12 @@ final class Contributor implements Contributions {
         named("task", name);
         check(interval.compareTo(SHORTEST_INTERVAL) >= 0, "task " + name + " runs too often (at least 100 ms apart)");
         tasks.add(new TaskSpec(name, interval, task));
+    }
+
+    @Override
+    public void command(String name, String description, PluginCommand command) {
+        named("command", name);
+        commands.add(new Contribution.CommandSpec(name, description, command));
     }
 
     @Override

@@ -7,6 +7,7 @@ import hearth.api.PluginContext;
 import hearth.api.access.Permissions;
 import hearth.api.data.PluginDatabase;
 import hearth.api.notifications.Notifications;
+import hearth.api.search.SearchSource;
 import hearth.api.views.Members;
 import hearth.api.views.Topics;
 import hearth.api.web.Html;
@@ -22,7 +23,7 @@ import org.jooq.DSLContext;
 /** The core services one plugin gets, scoped to it (its tables, its templates, its data dir). */
 record HostedContext(PluginManifest manifest, CoreViews views, Permissions permissions, Database db,
                      Templates siteTemplates, MemberNotifications memberNotifications, Clock clock, Path dataDir,
-                     ModerationActions moderation)
+                     ModerationActions moderation, SearchSource searchSource)
         implements PluginContext {
 
     @Override

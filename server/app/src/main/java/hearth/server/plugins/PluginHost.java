@@ -58,6 +58,7 @@ public final class PluginHost implements AutoCloseable {
     private final CoreViews views;
     private final PluginMigrations migrations;
     private final PluginManager pf4j;
+    private final CoreSearchSource searchSource;
     private final ReentrantLock changes = new ReentrantLock();
     /** Manifests of the running plugins: changed under {@link #changes}, read by status pages at any time. */
     private final Map<String, PluginManifest> running = new ConcurrentHashMap<>();
@@ -71,6 +72,7 @@ public final class PluginHost implements AutoCloseable {
         this.records = new PluginRecords(needs.db(), needs.clock());
         this.settings = new PluginSettings(records);
         this.views = new CoreViews(needs.db(), needs.clock());
+        this.searchSource = new CoreSearchSource(needs.db(), needs.clock());
         this.migrations = new PluginMigrations(needs.db(), needs.clock());
         this.pf4j = new JarPluginManager(needs.pluginsDir());
         this.pf4j.setSystemVersion(HearthApi.VERSION);
@@ -112,8 +114,9 @@ public final class PluginHost implements AutoCloseable {
         try {
             if (installed.isEmpty() && !records.offered(manifest.id())) {
                 copyIn(bundle.jar(), manifest);
-                records.state(manifest.id(), true, Optional.empty());
-                log.info("Installed bundled plugin {} {}", manifest.id(), manifest.version());
+                records.state(manifest.id(), manifest.bundledEnabled(), Optional.empty());
+                log.info("Installed bundled plugin {} {}{}", manifest.id(), manifest.version(),
+                        manifest.bundledEnabled() ? "" : " (off until an admin enables it)");
             } else if (installed.isPresent() && newer(manifest.version(), installed.get().version())) {
                 Path old = needs.pluginsDir().resolve(installed.get().jarFile());
                 records.replaceJar(manifest.id(), manifest.version(), copyJar(bundle.jar(), manifest));
@@ -342,7 +345,7 @@ public final class PluginHost implements AutoCloseable {
             }
             Contributor contributor = new Contributor(manifest.id(), new HostedContext(manifest, views,
                     needs.permissions(), needs.db(), needs.templates(), needs.notifications(), needs.clock(),
-                    dataDir(manifest.id()), needs.moderation()),
+                    dataDir(manifest.id()), needs.moderation(), searchSource),
                     settings);
             WithClassLoader.call(loader, () -> {
                 manifests.getFirst().contribute(contributor);

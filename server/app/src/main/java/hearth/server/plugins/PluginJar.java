@@ -97,7 +97,8 @@ public final class PluginJar {
                     + " provides API " + HearthApi.VERSION + ". Install a version of the plugin built for it.");
         }
         return new PluginManifest(id, version, value(attributes, "Plugin-Description"),
-                value(attributes, "Plugin-Provider"), requires, dependencies(id, value(attributes, "Plugin-Dependencies")));
+                value(attributes, "Plugin-Provider"), requires, dependencies(id, value(attributes, "Plugin-Dependencies")),
+                !"false".equalsIgnoreCase(value(attributes, "Plugin-Bundled-Enabled").strip()));
     }
 
     /** Whether {@code version} is in the semver range {@code range} ({@code *} or empty: any). */

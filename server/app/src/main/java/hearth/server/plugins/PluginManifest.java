@@ -11,9 +11,12 @@ import java.util.List;
  * @param provider     who made it
  * @param requires     the API versions it works with (a semver range)
  * @param dependencies other plugins it needs
+ * @param bundledEnabled for a plugin bundled with the server: whether a new site enables it, or only installs it
+ *                       ({@code Plugin-Bundled-Enabled: false}, for plugins admins opt into, such as one that replaces
+ *                       the core's search)
  */
 public record PluginManifest(String id, String version, String description, String provider, String requires,
-                             List<Dependency> dependencies) {
+                             List<Dependency> dependencies, boolean bundledEnabled) {
 
     /** Another plugin this one needs, in a version range. */
     public record Dependency(String pluginId, String versions) {

@@ -5,6 +5,7 @@ import static hearth.server.db.schema.tables.Members.MEMBERS;
 import hearth.api.content.Draft;
 import hearth.api.views.MemberView;
 import hearth.api.content.Verdict;
+import hearth.api.events.MemberProfileChanged;
 import hearth.server.access.ContentGuards;
 import hearth.server.accounts.MemberViews;
 import hearth.server.accounts.Members.Role;
@@ -142,6 +143,10 @@ public final class Profiles {
         }
         if (!changes.isEmpty()) {
             tx.sql().update(MEMBERS).set(changes).where(MEMBERS.ID.eq(memberId)).execute();
+        }
+        if (changes.containsKey(MEMBERS.DISPLAY_NAME) || changes.containsKey(MEMBERS.BIO)
+                || changes.containsKey(MEMBERS.PROFILE_HIDDEN)) {
+            tx.record(new MemberProfileChanged(memberId)); // for what shows or indexes profiles
         }
         fields.store(tx, memberId, edit.fields());
     }

@@ -41,9 +41,21 @@ final class SearchApi {
                     .put("postNumber", hit.postNumber())
                     .put("title", hit.title())
                     .put("snippet", hit.snippet())
-                    .put("postedAt", hit.postedAt() == null ? null : hit.postedAt().toString()));
+                    .put("postedAt", hit.postedAt() == null ? null : hit.postedAt().toString())
+                    .put("type", hit.kind())
+                    .put("url", hit.url())
+                    .put("marks", marks(hit)));
         }
         return new JsonObject().put("hits", hits).put("total", answer.results().total())
-                .put("provider", answer.provider());
+                .put("provider", answer.provider())
+                .put("didYouMean", answer.results().didYouMean().orElse(null));
+    }
+
+    private static JsonArray marks(SearchHit hit) {
+        JsonArray marks = new JsonArray();
+        for (SearchHit.Mark mark : hit.marks()) {
+            marks.add(new JsonArray().add(mark.start()).add(mark.end()));
+        }
+        return marks;
     }
 }

@@ -1,5 +1,6 @@
 package hearth.server.search;
 
+import hearth.api.errors.InvalidInput;
 import hearth.api.search.SearchProvider;
 import hearth.api.search.SearchQuery;
 import hearth.api.search.SearchResults;
@@ -17,11 +18,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Answers the site search: the running plugins' search provider when there is one, else the core's
  * {@link PlainSearch}. The core also answers whenever the provider fails: when it throws, returns null, or does not
- * answer within the timeout (each counted against the plugin in {@link PluginFaults}). Never blocks the caller: the
+ * answer within the timeout (each counted against the plugin in {@link PluginFaults}); a query the provider refuses
+ * with {@link InvalidInput} fails the search with it instead (a 400 for the person). Never blocks the caller: the
  * provider runs on a virtual thread of its own (it may block, and must not tie up the database workers that the
  * plain search and every page need), the plain search on a database worker.
  */
@@ -77,9 +80,19 @@ public final class SiteSearch {
     private Future<SearchResults> ask(Owned<SearchProvider> provider, SearchQuery query) {
         Context context = Vertx.currentContext();
         CompletableFuture<SearchResults> answer = new CompletableFuture<>();
+        AtomicReference<InvalidInput> refused = new AtomicReference<>();
         Thread.ofVirtual().name("hearth-search-" + provider.pluginId()).start(() -> {
             try {
-                answer.complete(faults.call(provider, "search", () -> provider.value().search(query), null));
+                // A query the provider cannot read is the person's mistake, not the plugin's: they are told, and
+                // the core does not answer instead.
+                answer.complete(faults.call(provider, "search", () -> {
+                    try {
+                        return provider.value().search(query);
+                    } catch (InvalidInput invalid) {
+                        refused.set(invalid);
+                        return null;
+                    }
+                }, null));
             } catch (Throwable e) { // an Error PluginFaults lets through (a stack overflow, say): still contained
                 faults.record(provider.pluginId(), "search", e);
                 answer.complete(null);
@@ -95,10 +108,12 @@ public final class SiteSearch {
                         "The search provider did not answer within " + providerTimeout.toMillis() + " ms"));
             }
             SearchResults value = cause == null ? results : null;
+            Runnable complete = refused.get() != null ? () -> promise.fail(refused.get())
+                    : () -> promise.complete(value);
             if (context == null) {
-                promise.complete(value);
+                complete.run();
             } else {
-                context.runOnContext(ignored -> promise.complete(value));
+                context.runOnContext(ignored -> complete.run());
             }
         });
         return promise.future();

@@ -16,7 +16,7 @@ final class FakePlugins {
     static Contribution contribution(String pluginId, List<SearchProvider> search, List<TaskSpec> tasks,
                                      List<RequestObserver> observers) {
         return new Contribution(pluginId, List.of(), List.of(), Optional.empty(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(), search, tasks, observers, List.of(), Map.of());
+                List.of(), List.of(), List.of(), List.of(), search, tasks, observers, List.of(), Map.of(), List.of());
     }
 
     static void searching(ActivePlugins plugins, String pluginId, SearchProvider provider) {

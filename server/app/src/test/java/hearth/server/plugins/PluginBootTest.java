@@ -4,6 +4,7 @@ import static hearth.server.plugins.PluginAdmins.install;
 import static hearth.server.plugins.PluginAdmins.press;
 import static hearth.server.testing.Members.signUp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hearth.server.testing.Browser;
@@ -26,6 +27,8 @@ class PluginBootTest {
         try (TestDatabase db = TestDatabase.fresh(dir)) {
             try (TestSite site = TestSite.startOn(dir, db.flags(), "--no-demo")) {
                 assertTrue(site.plugins().isActive("welcome-banner"));
+                assertFalse(site.plugins().isActive("search-lucene"), "bundled off: installed for admins to enable");
+                assertEquals(1, Sql.number(db, "SELECT COUNT(*) FROM plugins WHERE plugin_id = 'search-lucene'"));
                 HttpResponse<String> home = site.get("/");
                 assertTrue(home.body().contains("welcome-banner"), home.body());
                 Browser admin = signUp(site, "Founder");

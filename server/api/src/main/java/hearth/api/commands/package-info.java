@@ -1,0 +1,2 @@
+/** Commands plugins add to the server's command line. */
+package hearth.api.commands;
