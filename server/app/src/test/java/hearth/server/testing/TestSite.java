@@ -23,9 +23,15 @@ public final class TestSite implements AutoCloseable {
 
     private final Hearth hearth;
     private final TestDatabase ownDatabase;
+    private final boolean closesDatabase;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestSite(Hearth hearth, TestDatabase ownDatabase) {
+        this(hearth, ownDatabase, true);
+    }
+
+    private TestSite(Hearth hearth, TestDatabase ownDatabase, boolean closesDatabase) {
+        this.closesDatabase = closesDatabase;
         this.hearth = hearth;
         this.ownDatabase = ownDatabase;
     }
@@ -54,6 +60,11 @@ public final class TestSite implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    /** A site on a database the caller owns and closes, which {@link #database()} returns (for restarts). */
+    public static TestSite startOn(Path dataDir, TestDatabase db, String... flags) {
+        return new TestSite(boot(dataDir, db.flags(), List.of(), Clock.systemUTC(), flags), db, false);
     }
 
     /** A site on a database the caller owns (and closes). */
@@ -121,7 +132,7 @@ public final class TestSite implements AutoCloseable {
     @Override
     public void close() {
         hearth.stop();
-        if (ownDatabase != null) {
+        if (ownDatabase != null && closesDatabase) {
             ownDatabase.close();
         }
     }
