@@ -1,5 +1,6 @@
 package hearth.plugins.moderation;
 
+import hearth.api.data.Columns;
 import hearth.api.data.PluginDatabase;
 import hearth.api.data.PluginTransaction;
 import java.time.Clock;

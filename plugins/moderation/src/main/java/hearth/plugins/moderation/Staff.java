@@ -4,6 +4,7 @@ import hearth.api.access.AccessRequest;
 import hearth.api.access.Decision;
 import hearth.api.access.Permissions;
 import hearth.api.access.Scope;
+import hearth.api.data.Columns;
 import hearth.api.data.PluginDatabase;
 import hearth.api.errors.Forbidden;
 import hearth.api.views.CategoryView;

@@ -1,9 +1,9 @@
 package hearth.plugins.moderation.guards;
 
+import hearth.api.data.Columns;
 import hearth.api.data.PluginDatabase;
 import hearth.api.errors.InvalidInput;
 import hearth.plugins.moderation.AuditLog;
-import hearth.plugins.moderation.Columns;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package hearth.plugins.moderation.guards;
 
+import hearth.api.data.Columns;
 import hearth.api.data.PluginDatabase;
 import hearth.api.data.PluginTransaction;
-import hearth.plugins.moderation.Columns;
 import java.time.Instant;
 import java.util.List;
 import org.jooq.Field;

@@ -2,11 +2,11 @@ package hearth.plugins.moderation.guards;
 
 import hearth.api.content.SignUp;
 import hearth.api.content.Verdict;
+import hearth.api.data.Columns;
 import hearth.api.data.PluginDatabase;
 import hearth.api.errors.InvalidInput;
 import hearth.api.settings.Setting;
 import hearth.plugins.moderation.AuditLog;
-import hearth.plugins.moderation.Columns;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

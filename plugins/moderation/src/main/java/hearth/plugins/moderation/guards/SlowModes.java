@@ -1,8 +1,8 @@
 package hearth.plugins.moderation.guards;
 
+import hearth.api.data.Columns;
 import hearth.api.data.PluginDatabase;
 import hearth.plugins.moderation.AuditLog;
-import hearth.plugins.moderation.Columns;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package hearth.plugins.moderation.members;
 
+import hearth.api.data.Columns;
 import hearth.api.data.PluginDatabase;
 import hearth.api.data.PluginTransaction;
 import hearth.api.errors.Conflict;
@@ -8,7 +9,6 @@ import hearth.api.errors.NotFound;
 import hearth.api.views.MemberView;
 import hearth.api.views.Members;
 import hearth.plugins.moderation.AuditLog;
-import hearth.plugins.moderation.Columns;
 import hearth.plugins.moderation.TimelineItem;
 import hearth.plugins.moderation.TimelineSource;
 import java.time.Clock;

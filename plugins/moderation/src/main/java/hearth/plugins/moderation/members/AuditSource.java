@@ -1,12 +1,12 @@
 package hearth.plugins.moderation.members;
 
+import hearth.api.data.Columns;
 import hearth.api.data.PluginDatabase;
 import hearth.api.views.MemberView;
 import hearth.api.views.Members;
 import hearth.api.views.PostView;
 import hearth.api.views.Topics;
 import hearth.plugins.moderation.AuditLog;
-import hearth.plugins.moderation.Columns;
 import hearth.plugins.moderation.TimelineItem;
 import hearth.plugins.moderation.TimelineSource;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package hearth.plugins.moderation.members;
 
+import hearth.api.data.Columns;
 import hearth.api.data.PluginDatabase;
 import hearth.api.errors.InvalidInput;
 import hearth.api.errors.NotFound;
 import hearth.plugins.moderation.AuditLog;
-import hearth.plugins.moderation.Columns;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

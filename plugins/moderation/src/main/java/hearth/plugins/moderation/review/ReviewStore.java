@@ -1,7 +1,7 @@
 package hearth.plugins.moderation.review;
 
+import hearth.api.data.Columns;
 import hearth.api.data.PluginDatabase;
-import hearth.plugins.moderation.Columns;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,23 +1,19 @@
 package hearth.plugins.searchlucene.log;
 
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
+import hearth.api.data.Columns;
 import hearth.api.data.PluginDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-import org.jooq.Converter;
 import org.jooq.Field;
 import org.jooq.Table;
-import org.jooq.impl.SQLDataType;
 
 /**
  * What people search for: one row per search (first pages only, so paging does not count twice), read back as the
@@ -39,13 +35,10 @@ public final class SearchLog {
     private final PluginDatabase db;
     private final Clock clock;
     private final Table<?> queries;
-    /** UTC wall-clock time in DATETIME(6), like the core's. */
-    private final Field<Instant> searchedAt = field(name("searched_at"), SQLDataType.LOCALDATETIME(6)
-            .asConvertedDataType(Converter.ofNullable(LocalDateTime.class, Instant.class,
-                    stored -> stored.toInstant(ZoneOffset.UTC), at -> LocalDateTime.ofInstant(at, ZoneOffset.UTC))));
-    private final Field<String> query = field(name("query"), SQLDataType.VARCHAR);
-    private final Field<Boolean> signedIn = field(name("signed_in"), SQLDataType.BOOLEAN);
-    private final Field<Integer> results = field(name("results"), SQLDataType.INTEGER);
+    private final Field<Instant> searchedAt = Columns.instant("searched_at");
+    private final Field<String> query = Columns.text("query");
+    private final Field<Boolean> signedIn = Columns.flag("signed_in");
+    private final Field<Integer> results = Columns.number("results");
 
     public SearchLog(PluginDatabase db, Clock clock) {
         this.db = db;

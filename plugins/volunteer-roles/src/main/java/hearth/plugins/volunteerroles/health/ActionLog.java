@@ -1,7 +1,7 @@
 package hearth.plugins.volunteerroles.health;
 
+import hearth.api.data.Columns;
 import hearth.api.data.PluginDatabase;
-import hearth.plugins.volunteerroles.Columns;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package hearth.plugins.volunteerroles.roles;
 
+import hearth.api.data.Columns;
 import hearth.api.data.PluginDatabase;
-import hearth.plugins.volunteerroles.Columns;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

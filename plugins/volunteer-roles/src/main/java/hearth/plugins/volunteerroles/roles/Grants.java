@@ -1,6 +1,7 @@
 package hearth.plugins.volunteerroles.roles;
 
 import hearth.api.PluginContext;
+import hearth.api.data.Columns;
 import hearth.api.errors.Conflict;
 import hearth.api.errors.InvalidInput;
 import hearth.api.errors.NotFound;
@@ -9,7 +10,6 @@ import hearth.api.events.RoleGranted;
 import hearth.api.events.RoleRevoked;
 import hearth.api.notifications.NotificationKind;
 import hearth.api.views.MemberView;
-import hearth.plugins.volunteerroles.Columns;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

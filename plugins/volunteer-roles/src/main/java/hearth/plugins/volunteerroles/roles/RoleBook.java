@@ -2,11 +2,11 @@ package hearth.plugins.volunteerroles.roles;
 
 import hearth.api.access.PermissionInfo;
 import hearth.api.access.Permissions;
+import hearth.api.data.Columns;
 import hearth.api.data.PluginDatabase;
 import hearth.api.errors.Conflict;
 import hearth.api.errors.InvalidInput;
 import hearth.api.errors.NotFound;
-import hearth.plugins.volunteerroles.Columns;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;

@@ -1,8 +1,8 @@
 package hearth.plugins.volunteerroles.trust;
 
 import hearth.api.PluginContext;
+import hearth.api.data.Columns;
 import hearth.api.views.MemberActivity;
-import hearth.plugins.volunteerroles.Columns;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

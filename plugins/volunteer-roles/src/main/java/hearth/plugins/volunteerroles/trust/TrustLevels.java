@@ -1,10 +1,10 @@
 package hearth.plugins.volunteerroles.trust;
 
 import hearth.api.PluginContext;
+import hearth.api.data.Columns;
 import hearth.api.errors.InvalidInput;
 import hearth.api.events.TrustLevelChanged;
 import hearth.api.notifications.NotificationKind;
-import hearth.plugins.volunteerroles.Columns;
 import hearth.plugins.volunteerroles.roles.Changes;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package hearth.plugins.moderation;
+package hearth.api.data;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -10,8 +10,10 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
- * Column helpers for the plugin's own tables, which have no generated jOOQ classes: each table class names its
- * columns once with these.
+ * Column helpers for a plugin's own tables, which have no generated jOOQ classes: each table class names its
+ * columns once with these, e.g. {@code Field<Instant> AT = Columns.instant("at")}.
+ *
+ * @since 1.2.0
  */
 public final class Columns {
 
@@ -24,22 +26,27 @@ public final class Columns {
     private Columns() {
     }
 
+    /** A BIGINT column, such as an id. */
     public static Field<Long> id(String name) {
         return DSL.field(DSL.name(name), SQLDataType.BIGINT);
     }
 
+    /** A VARCHAR or TEXT column. */
     public static Field<String> text(String name) {
         return DSL.field(DSL.name(name), SQLDataType.VARCHAR);
     }
 
+    /** An INT column. */
     public static Field<Integer> number(String name) {
         return DSL.field(DSL.name(name), SQLDataType.INTEGER);
     }
 
+    /** A BOOLEAN column. */
     public static Field<Boolean> flag(String name) {
         return DSL.field(DSL.name(name), SQLDataType.BOOLEAN);
     }
 
+    /** A DATETIME(6) column holding UTC time, read and written as an {@link Instant}. */
     public static Field<Instant> instant(String name) {
         return DSL.field(DSL.name(name), UTC_INSTANT);
     }
