@@ -1,5 +1,6 @@
 package hearth.bench.search;
 
+import hearth.api.access.PermissionInfo;
 import hearth.api.access.Permissions;
 import hearth.api.access.Scope;
 import hearth.api.data.PluginDatabase;
@@ -198,6 +199,11 @@ public final class SearchBench {
         @Override
         public boolean allows(Optional<MemberView> member, String permission, Scope scope) {
             return scope.id() != 6;
+        }
+
+        @Override
+        public List<PermissionInfo> catalogue() {
+            return List.of();
         }
     }
 
