@@ -11,7 +11,10 @@ import hearth.api.errors.NotFound;
 import hearth.server.accounts.PostingRights;
 import hearth.server.accounts.Viewer;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 
 /**
@@ -96,15 +99,23 @@ public final class PostAuthority {
     }
 
     /**
-     * Whether the viewer may edit the post (not delete it): who may change it, anyone allowed to edit others' posts in
-     * an unlocked topic, and for an opening post those allowed to retitle or move topics.
+     * The posts of the page the viewer may edit though they may not change them (see {@link #mayChange}): every one
+     * with {@link DiscussionPermissions#EDIT_OTHERS}, the opening post with {@link DiscussionPermissions#RETITLE} or
+     * {@link DiscussionPermissions#RECATEGORISE}; none in a locked topic. Asked once per page, not per post.
      */
-    public boolean mayEdit(Viewer viewer, TopicReader.Topic topic, long authorId, int number) {
+    public Set<Long> alsoEditable(Viewer viewer, TopicReader.Topic topic, List<TopicReader.Post> posts) {
         long category = topic.categoryId();
-        return mayChange(viewer, topic, authorId)
-                || !topic.locked() && (allows(viewer, DiscussionPermissions.EDIT_OTHERS, category)
-                || number == 1 && (allows(viewer, DiscussionPermissions.RETITLE, category)
-                || allows(viewer, DiscussionPermissions.RECATEGORISE, category)));
+        if (topic.locked()) {
+            return Set.of();
+        }
+        if (allows(viewer, DiscussionPermissions.EDIT_OTHERS, category)) {
+            return posts.stream().map(TopicReader.Post::id).collect(Collectors.toSet());
+        }
+        if (allows(viewer, DiscussionPermissions.RETITLE, category)
+                || allows(viewer, DiscussionPermissions.RECATEGORISE, category)) {
+            return posts.stream().filter(p -> p.number() == 1).map(TopicReader.Post::id).collect(Collectors.toSet());
+        }
+        return Set.of();
     }
 
     /**

@@ -260,9 +260,8 @@ public final class TopicPage implements Routes {
         model.put("changeable", viewer.filter(v -> publicTopic).map(v -> posts.stream()
                 .filter(p -> authority.mayChange(v, topic, p.authorId())).map(TopicReader.Post::id)
                 .collect(Collectors.toSet())).orElse(Set.of()));
-        model.put("editable", viewer.filter(v -> publicTopic).map(v -> posts.stream()
-                .filter(p -> authority.mayEdit(v, topic, p.authorId(), p.number())).map(TopicReader.Post::id)
-                .collect(Collectors.toSet())).orElse(Set.of()));
+        model.put("editable", viewer.filter(v -> publicTopic).map(v -> authority.alsoEditable(v, topic, posts))
+                .orElse(Set.of()));
         List<Long> postIds = page.posts().stream().map(TopicReader.Post::id).toList();
         model.put("likes", Likes.counts(sql, postIds));
         model.put("liked", viewer.map(v -> Likes.likedBy(sql, v.memberId(), postIds)).orElse(Set.of()));

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -94,11 +95,13 @@ public final class HealthReport {
         }
         lines.sort(Comparator.comparing(Line::quiet).reversed().thenComparing(Line::displayName,
                 String.CASE_INSENSITIVE_ORDER));
-        List<Ending> ending = grants.ending(Duration.ofDays(90)).stream()
-                .map(g -> new Ending(g.id(), context.members().byId(g.memberId()).map(MemberView::username).orElse("?"),
-                        context.members().byId(g.memberId()).map(MemberView::displayName).orElse("?"),
-                        roles.find(g.roleId()).map(RoleBook.RoleDef::name).orElse("?"), g.endsAt()))
-                .toList();
+        List<Ending> ending = new ArrayList<>();
+        for (Grants.Grant grant : grants.ending(Duration.ofDays(90))) {
+            Optional<MemberView> member = context.members().byId(grant.memberId());
+            ending.add(new Ending(grant.id(), member.map(MemberView::username).orElse("?"),
+                    member.map(MemberView::displayName).orElse("?"),
+                    roles.find(grant.roleId()).map(RoleBook.RoleDef::name).orElse("?"), grant.endsAt()));
+        }
         return new Report(List.copyOf(lines), ending, quietDays.get());
     }
 

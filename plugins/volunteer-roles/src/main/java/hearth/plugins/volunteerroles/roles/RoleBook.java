@@ -92,7 +92,7 @@ public final class RoleBook {
         return find(id).orElseThrow(() -> new NotFound("There is no such role."));
     }
 
-    /** The permissions a role may carry: every permission the site knows, except those only admins should hold. */
+    /** The permissions a role may carry: every permission the site knows now (the core's and enabled plugins'). */
     public List<PermissionInfo> grantable() {
         return permissions.catalogue();
     }

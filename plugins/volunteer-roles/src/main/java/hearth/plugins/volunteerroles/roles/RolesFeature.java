@@ -243,11 +243,15 @@ public final class RolesFeature {
     }
 
     List<GrantLine> lines() {
-        return grants.open().stream().map(this::line).toList();
+        Map<Long, String> names = names();
+        return grants.open().stream().map(grant -> line(grant, names)).toList();
     }
 
     GrantLine line(Grants.Grant grant) {
-        Map<Long, String> names = names();
+        return line(grant, names());
+    }
+
+    private GrantLine line(Grants.Grant grant, Map<Long, String> names) {
         Optional<MemberView> member = context.members().byId(grant.memberId());
         return new GrantLine(grant.id(), grant.roleId(), roles.find(grant.roleId()).map(RoleBook.RoleDef::name)
                 .orElse("?"), grant.memberId(), member.map(MemberView::username).orElse("?"),

@@ -6,6 +6,10 @@ import hearth.api.access.Role;
 import hearth.api.settings.Setting;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * What trust levels unlock for members (staff have it all anyway): flagging from {@code flag-level} on, and for each
@@ -20,6 +24,7 @@ public final class TrustPolicy {
     private final TrustLevels levels;
     private final Setting<Integer> flagLevel;
     private final List<Setting<String>> unlocks;
+    private final Map<String, Set<String>> parsed = new ConcurrentHashMap<>();
 
     /** {@code unlocks}: for levels 1 to 4, the comma-separated permission keys each unlocks. */
     public TrustPolicy(TrustLevels levels, Setting<Integer> flagLevel, List<Setting<String>> unlocks) {
@@ -37,12 +42,16 @@ public final class TrustPolicy {
             return Decision.DENY;
         }
         for (int unlocked = 1; unlocked <= Math.min(level, unlocks.size()); unlocked++) {
-            boolean listed = Arrays.stream(unlocks.get(unlocked - 1).get().split(","))
-                    .anyMatch(key -> key.strip().equals(request.permission()));
-            if (listed) {
+            if (keys(unlocks.get(unlocked - 1).get()).contains(request.permission())) {
                 return Decision.ALLOW;
             }
         }
         return Decision.ABSTAIN;
+    }
+
+    /** The permission keys of one unlocks setting, split once per value it takes, not on every permission check. */
+    private Set<String> keys(String setting) {
+        return parsed.computeIfAbsent(setting, raw -> Arrays.stream(raw.split(",")).map(String::strip)
+                .filter(key -> !key.isEmpty()).collect(Collectors.toUnmodifiableSet()));
     }
 }
