@@ -201,18 +201,26 @@ public final class SearchIndex {
     public void flush() throws IOException {
         writing.lock();
         try {
-            if (pending == null) {
+            if (!commitPending()) {
                 return;
             }
-            try (IndexWriter writer = pending) {
-                pending = null;
-                commit(writer);
-            }
-            Files.deleteIfExists(path.resolve(UNCOMMITTED));
         } finally {
             writing.unlock();
         }
         searchers.maybeRefreshBlocking();
+    }
+
+    /** Commits and closes the pending writer, if any; the caller holds {@link #writing}. */
+    private boolean commitPending() throws IOException {
+        if (pending == null) {
+            return false;
+        }
+        try (IndexWriter writer = pending) {
+            pending = null;
+            commit(writer);
+        }
+        Files.deleteIfExists(path.resolve(UNCOMMITTED));
+        return true;
     }
 
     /** Whether a rebuild holds the index (changes would wait for it). */
@@ -225,20 +233,27 @@ public final class SearchIndex {
      * new one is complete. {@code startedAt} is when the rebuild began to read the core.
      */
     public void rebuild(Instant startedAt, Change fill) throws IOException {
-        flush();
         writing.lock();
         rebuilding = true;
-        try (IndexWriter writer = writer(IndexWriterConfig.OpenMode.APPEND)) {
-            writer.deleteAll();
-            fill.apply(writer);
-            builtAt = startedAt;
-            commit(writer);
+        try {
+            // Under the lock: a change between a flush and the lock would hold Lucene's write lock and fail the rebuild.
+            commitPending();
+            replace(startedAt, fill);
         } finally {
             rebuilding = false;
             writing.unlock();
         }
         searchers.maybeRefreshBlocking();
         complete = true;
+    }
+
+    private void replace(Instant startedAt, Change fill) throws IOException {
+        try (IndexWriter writer = writer(IndexWriterConfig.OpenMode.APPEND)) {
+            writer.deleteAll();
+            fill.apply(writer);
+            builtAt = startedAt;
+            commit(writer);
+        }
     }
 
     public <T> T read(Read<T> read) throws IOException {
