@@ -149,6 +149,9 @@ import hearth.server.web.ApiDocument;
 import hearth.server.web.Csrf;
 import hearth.server.web.ErrorPages;
 import hearth.server.web.HealthCheck;
+import hearth.server.backup.ScheduledBackups;
+import hearth.server.metrics.MetricsEndpoint;
+import hearth.server.metrics.RequestMetrics;
 import hearth.server.web.PageCache;
 import hearth.server.web.Pages;
 import hearth.server.web.RateLimiter;
@@ -178,6 +181,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -236,6 +240,11 @@ public final class Hearth {
 
             Database db = openDatabase(config, vertx, clock);
             shutdown.push(db::close);
+
+            ScheduledBackups backups = new ScheduledBackups(db, config.db().isMariaDb(), dataDir, config.backups(),
+                    clock);
+            backups.start(vertx);
+            shutdown.push(backups::close);
 
             Markdown markdown = new Markdown(new UploadedImageSizes(dataDir.resolve("uploads")));
             if (config.demo()) {
@@ -448,9 +457,15 @@ public final class Hearth {
             perRequest.add(profiles.displayPreferences());
             perRequest.add(new UnreadBadge(db, notifications));
             perRequest.add(new AnnouncementBanner(db, announcements));
+            RequestMetrics requestMetrics = new RequestMetrics();
+            Optional<Handler<RoutingContext>> metrics = config.metricsToken().isEmpty() ? Optional.empty()
+                    : Optional.of(new MetricsEndpoint(config.metricsToken(), requestMetrics, db, dispatcher, version));
             SiteRouter router = new SiteRouter(themes, new ErrorPages(pages), new HealthCheck(db, dispatcher, version),
-                    perRequest, features, requestIds(), classes, clock,
-                    (ctx, arrived) -> observers.finished(ctx, arrived, Viewer.of(ctx).map(Viewer::memberId)));
+                    metrics, perRequest, features, requestIds(), classes, clock,
+                    (ctx, arrived) -> {
+                        requestMetrics.record(ctx);
+                        observers.finished(ctx, arrived, Viewer.of(ctx).map(Viewer::memberId));
+                    });
             WebServer web = new WebServer(vertx, config.host(), config.port(), config.shutdownTimeout(), router,
                     Runtime.getRuntime().availableProcessors());
             int port = web.start();

@@ -3,6 +3,8 @@ package hearth.server;
 import hearth.server.accounts.ApiKeyScope;
 import hearth.server.accounts.CreateAdmin;
 import hearth.server.accounts.CreateApiKey;
+import hearth.server.backup.BackupCommand;
+import hearth.server.backup.Restore;
 import hearth.server.config.ConfigException;
 import hearth.server.config.ConfigLoader;
 import hearth.server.config.HearthConfig;
@@ -12,6 +14,8 @@ import hearth.server.plugins.Contribution;
 import hearth.server.plugins.Owned;
 import hearth.api.errors.InvalidInput;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,6 +57,8 @@ public final class Main {
                 case "serve" -> serve(ConfigLoader.load(flags, env), out);
                 case "create-admin" -> createAdmin(flags, env, out);
                 case "api-key" -> apiKey(flags, env, out);
+                case "backup" -> backup(flags, env, out);
+                case "restore" -> restore(flags, env, out);
                 default -> pluginCommand(command, flags, env, out, err);
             };
         } catch (ConfigException e) {
@@ -100,6 +106,21 @@ public final class Main {
         ApiKeyScope scope = ApiKeyScope.parse(own.getOrDefault("scope", "read"));
         String name = own.getOrDefault("name", "Command line key");
         out.println(CreateApiKey.run(ConfigLoader.load(flags, env), user, scope, name));
+        return 0;
+    }
+
+    private static int backup(List<String> flags, Map<String, String> env, PrintStream out) {
+        Map<String, String> own = CommandOptions.take(flags, "out");
+        Path archive = Path.of(CommandOptions.required(own, "out"));
+        out.println(BackupCommand.run(ConfigLoader.load(flags, env), archive, Clock.systemUTC()));
+        return 0;
+    }
+
+    private static int restore(List<String> flags, Map<String, String> env, PrintStream out) {
+        Map<String, String> own = CommandOptions.take(flags, "from");
+        Path archive = Path.of(CommandOptions.required(own, "from"));
+        new Restore(ConfigLoader.load(flags, env), Clock.systemUTC(), out).from(archive);
+        out.println("Start the site as usual; a newer Hearth migrates the restored database at its start.");
         return 0;
     }
 
@@ -161,6 +182,10 @@ public final class Main {
                                  (without --password it is read from the terminal or standard input)
                   api-key        Create an API key and print it: --user U [--scope read|write|admin] [--name N]
                                  (scope read by default; only admins' keys may have the admin scope)
+                  backup         Write a backup archive of the database and the data dir: --out FILE.zip
+                                 (while the site runs; with H2 the running server writes it)
+                  restore        Restore a backup into an empty data dir and database: --from FILE.zip
+                                 (the target may be another database: H2 to MariaDB works)
                   <other>        A command of an enabled plugin, e.g. reindex (search-lucene: rebuild the search
                                  index, showing progress). It starts the site on a free port, runs, and stops; stop
                                  a site on an H2 file first.

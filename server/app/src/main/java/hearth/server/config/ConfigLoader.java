@@ -166,7 +166,10 @@ public final class ConfigLoader {
         }
         return new HearthConfig(port, host, dataDir, baseUrl, db, smtp, theme, bool(v, Setting.DEMO),
                 Duration.ofSeconds(intIn(v, Setting.SHUTDOWN_TIMEOUT, 0, 3600)), bool(v, Setting.SAFE_MODE),
-                bool(v, Setting.IMPORT_PRIVATE_ADDRESSES));
+                bool(v, Setting.IMPORT_PRIVATE_ADDRESSES),
+                new HearthConfig.Backups(Duration.ofHours(intIn(v, Setting.BACKUP_EVERY, 0, 24 * 365)),
+                        intIn(v, Setting.BACKUP_KEEP, 1, 1000)),
+                metricsToken(v.get(Setting.METRICS_TOKEN).trim()));
     }
 
     private static Path dataDir(String value) {
@@ -216,6 +219,14 @@ public final class ConfigLoader {
         }
         throw new ConfigException(Setting.DB_URL,
                 "db-url '" + url + "' is not supported; use jdbc:mariadb://host:3306/database or jdbc:h2:file:path");
+    }
+
+    private static String metricsToken(String token) {
+        if (!token.isEmpty() && token.length() < 16) {
+            throw new ConfigException(Setting.METRICS_TOKEN, "metrics-token is too short to be a secret; use at least"
+                    + " 16 characters (e.g. openssl rand -hex 24)");
+        }
+        return token;
     }
 
     private static int intIn(Map<Setting, String> v, Setting s, int min, int max) {

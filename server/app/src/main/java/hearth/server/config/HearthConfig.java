@@ -16,7 +16,13 @@ public record HearthConfig(
         boolean demo,
         Duration shutdownTimeout,
         boolean safeMode,
-        boolean importPrivateAddresses) {
+        boolean importPrivateAddresses,
+        Backups backups,
+        String metricsToken) {
+
+    /** Scheduled backups: every {@code every} (zero: none), keeping the newest {@code keep}. */
+    public record Backups(Duration every, int keep) {
+    }
 
     /** Database connection settings; {@code url} is always a complete JDBC URL (H2 or MariaDB). */
     public record Db(String url, String user, String password, int poolSize) {

@@ -28,7 +28,10 @@ public enum Setting {
     SHUTDOWN_TIMEOUT("shutdown-timeout", "10", "Seconds that in-flight requests get to finish when the server stops"),
     SAFE_MODE("safe-mode", "false", "Start with every plugin off (to recover from a plugin that breaks the site)"),
     IMPORT_PRIVATE_ADDRESSES("import-private-addresses", "false",
-            "Let admins import calendars from private and loopback addresses (closed networks and tests)");
+            "Let admins import calendars from private and loopback addresses (closed networks and tests)"),
+    BACKUP_EVERY("backup-every", "0", "Hours between scheduled backups into <data-dir>/backups (0: no scheduled backups)"),
+    BACKUP_KEEP("backup-keep", "7", "How many scheduled backups to keep; older ones are deleted"),
+    METRICS_TOKEN("metrics-token", "", "Bearer token that GET /metrics (Prometheus) requires; empty turns the endpoint off");
 
     private final String key;
     private final String defaultValue;

@@ -91,6 +91,16 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
+    /** The pool's figures now: connections in use, idle, open, the most allowed, and threads waiting for one. */
+    public record PoolUsage(int active, int idle, int total, int max, int waiting) {
+    }
+
+    public PoolUsage poolUsage() {
+        var bean = pool.getHikariPoolMXBean();
+        return new PoolUsage(bean.getActiveConnections(), bean.getIdleConnections(), bean.getTotalConnections(),
+                pool.getMaximumPoolSize(), bean.getThreadsAwaitingConnection());
+    }
+
     public DataSource dataSource() {
         return pool;
     }

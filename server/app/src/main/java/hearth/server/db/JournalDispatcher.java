@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -79,6 +80,19 @@ public final class JournalDispatcher implements AutoCloseable {
         Long slowest = sql.select(DSL.min(JOURNAL_CURSORS.POSITION)).from(JOURNAL_CURSORS)
                 .where(JOURNAL_CURSORS.LISTENER_ID.in(durable)).fetchSingle().value1();
         return slowest == null ? head : head - slowest;
+    }
+
+    /** How many journal entries each durable listener on this node has still to handle, by listener id. */
+    public Map<String, Long> lagByListener(DSLContext sql) {
+        List<String> durable = subscriptions.values().stream().filter(s -> s.durable).map(s -> s.id).toList();
+        long head = sql.select(JOURNAL_HEAD.LAST_POSITION).from(JOURNAL_HEAD).where(JOURNAL_HEAD.ID.eq(1))
+                .fetchSingle().value1();
+        Map<String, Long> lag = new TreeMap<>();
+        durable.forEach(id -> lag.put(id, head));
+        sql.select(JOURNAL_CURSORS.LISTENER_ID, JOURNAL_CURSORS.POSITION).from(JOURNAL_CURSORS)
+                .where(JOURNAL_CURSORS.LISTENER_ID.in(durable))
+                .forEach(r -> lag.put(r.value1(), head - r.value2()));
+        return lag;
     }
 
     /** Stops delivering to a listener; its cursor stays, so a later subscribe catches up. */

@@ -58,7 +58,7 @@ final class PluginMigrations {
                 .apply(db.dataSource());
     }
 
-    private static void checkNames(PluginManifest plugin, Migration script) {
+    static void checkNames(PluginManifest plugin, Migration script) {
         for (String statement : SqlScript.statements(script.script())) {
             String sql = statement.toLowerCase(Locale.ROOT);
             for (Pattern naming : NAMING) {

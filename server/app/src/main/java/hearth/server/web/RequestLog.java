@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 public final class RequestLog implements Handler<RoutingContext> {
 
     public static final String REQUEST_ID = "requestId";
+    /** When the request arrived, in {@link System#nanoTime()} (for latencies). */
+    public static final String STARTED_NANOS = "startedNanos";
     private static final Logger log = LoggerFactory.getLogger("hearth.requests");
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
@@ -42,6 +44,7 @@ public final class RequestLog implements Handler<RoutingContext> {
         String incoming = ctx.request().getHeader("X-Request-Id");
         String id = incoming != null && SANE_ID.matcher(incoming).matches() ? incoming : ids.get();
         ctx.put(REQUEST_ID, id);
+        ctx.put(STARTED_NANOS, started);
         ctx.response().putHeader("X-Request-Id", id);
         ctx.addEndHandler(done -> {
             if (log.isInfoEnabled()) {

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.Optional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.BiConsumer;
@@ -18,6 +19,7 @@ public final class SiteRouter {
 
     private final ErrorPages errors;
     private final HealthCheck health;
+    private final Optional<Handler<RoutingContext>> metrics;
     private final List<Handler<RoutingContext>> perRequest;
     private final List<Routes> features;
     private final Supplier<String> requestIds;
@@ -30,7 +32,8 @@ public final class SiteRouter {
      *                   authentication), in order; health checks and assets skip them
      * @param finished   told of every request after its response (request observers); must return at once
      */
-    public SiteRouter(SiteThemes themes, ErrorPages errors, HealthCheck health, List<Handler<RoutingContext>> perRequest,
+    public SiteRouter(SiteThemes themes, ErrorPages errors, HealthCheck health,
+                      Optional<Handler<RoutingContext>> metrics, List<Handler<RoutingContext>> perRequest,
                       List<Routes> features, Supplier<String> requestIds, ClassLoader classes, Clock clock,
                       BiConsumer<RoutingContext, Instant> finished) {
         this.clock = clock;
@@ -38,6 +41,7 @@ public final class SiteRouter {
         this.perRequest = List.copyOf(perRequest);
         this.errors = errors;
         this.health = health;
+        this.metrics = metrics;
         this.features = List.copyOf(features);
         this.requestIds = requestIds;
         this.assets = new ThemeAssets(themes, classes); // one cache for all server instances
@@ -47,6 +51,7 @@ public final class SiteRouter {
         Router router = Router.router(vertx);
         router.route().handler(new RequestLog(requestIds, clock, finished));
         router.get("/health").handler(health::handle);
+        metrics.ifPresent(handler -> router.get("/metrics").handler(handler));
 
         router.get(assets.route()).handler(assets);
 
