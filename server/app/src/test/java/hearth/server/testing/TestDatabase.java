@@ -41,7 +41,12 @@ public final class TestDatabase implements AutoCloseable {
 
     /** A fresh database; {@code dir} holds H2's files. */
     public static TestDatabase fresh(Path dir) {
-        return onMariaDb() ? mariadb() : new TestDatabase("jdbc:h2:file:" + dir.resolve("db/hearth"), null, null, -1);
+        return onMariaDb() ? mariadb() : h2(dir);
+    }
+
+    /** A fresh H2 file database in {@code dir}, whichever database the run is for (e.g. to move it to MariaDB). */
+    public static TestDatabase h2(Path dir) {
+        return new TestDatabase("jdbc:h2:file:" + dir.resolve("db/hearth"), null, null, -1);
     }
 
     /** A fresh database reached over TCP, so a {@link TcpProxy} can stand between it and the server. */
