@@ -8,6 +8,9 @@ import hearth.server.testing.ChildJvm;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,6 +72,19 @@ class StartupFailuresTest {
         Outcome outcome = run("--port", "0", "--db-url", "jdbc:mariadb://127.0.0.1:" + closedPort + "/hearth");
         assertOneLineError(outcome, 2, "Cannot connect to the database at jdbc:mariadb://127.0.0.1:" + closedPort);
         assertTrue(outcome.output().contains("(setting db-url"), outcome.output());
+    }
+
+    @Test
+    void aDatabaseANewerVersionMigratedIsRefused() throws Exception {
+        String url = "jdbc:h2:file:" + dataDir.resolve("db/hearth") + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE";
+        try (Connection c = DriverManager.getConnection(url, "", ""); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE schema_history (version INT NOT NULL PRIMARY KEY, file VARCHAR(200) NOT NULL,"
+                    + " checksum CHAR(64) NOT NULL, applied_at DATETIME(6) NOT NULL, duration_ms INT NOT NULL)");
+            st.execute("INSERT INTO schema_history VALUES (9999, 'V9999__from_the_future.sql', '"
+                    + "0".repeat(64) + "', CURRENT_TIMESTAMP, 1)");
+        }
+        assertOneLineError(run("--port", "0", "--no-demo"), 3, "The database has migration 9999 applied, which this"
+                + " version of Hearth does not know: it was written by a newer version.");
     }
 
     @Test

@@ -99,11 +99,12 @@ class BackupRestoreTest {
                 assertTrue(page.statusCode() == 200 || page.statusCode() == 301, page.statusCode() + "");
                 String location = page.headers().firstValue("location").orElse("/t/" + topic.get(0));
                 assertTrue(restored.get(location).body().contains(topic.get(1)), "the topic is there");
-                Browser again2 = Members.logIn(restored, "Backupadmin");
-                assertEquals(200, again2.get("/admin").statusCode(), "the admin logs in with their password");
+                assertEquals(404, restored.get("/metrics").statusCode(), "no metrics token set: no endpoint");
+                Browser restoredAdmin = Members.logIn(restored, "Backupadmin");
+                assertEquals(200, restoredAdmin.get("/admin").statusCode(), "the admin logs in with their password");
                 assertArrayEquals(new Browser(source).getBytes(image).body(),
                         new Browser(restored).getBytes(image).body(), "the upload");
-                HttpResponse<String> posted = again2.json("POST", "/api/v1/topics", new JsonObject()
+                HttpResponse<String> posted = restoredAdmin.json("POST", "/api/v1/topics", new JsonObject()
                         .put("categoryId", Long.parseLong(Sql.value(target, "SELECT MIN(id) FROM categories")))
                         .put("title", "Written after the restore").put("body", "New ids do not collide.").encode());
                 assertEquals(201, posted.statusCode(), posted.body());
