@@ -35,8 +35,8 @@ public final class BackupWriter {
     static final String TABLES = "db/";
     static final String FILES = "files/";
     static final int FORMAT = 1;
-    /** Data-dir entries left out: the database files themselves, caches and scratch space, rebuildable plugin data. */
-    static final Set<String> NOT_BACKED_UP = Set.of("db", "cache", "tmp", "plugin-data", "backups");
+    /** Data-dir entries left out: the database files themselves (dumped instead), caches, scratch space, backups. */
+    static final Set<String> NOT_BACKED_UP = Set.of("db", "cache", "tmp", "backups");
 
     private final Clock clock;
 

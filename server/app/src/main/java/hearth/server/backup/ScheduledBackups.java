@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -36,7 +37,11 @@ public final class ScheduledBackups implements AutoCloseable {
     private final HearthConfig.Backups schedule;
     private final Clock clock;
     private final BackupRequests requests;
+    /** After a failed scheduled backup, how long until the next try (not every second). */
+    private static final Duration RETRY = Duration.ofMinutes(10);
+
     private final AtomicBoolean busy = new AtomicBoolean();
+    private Instant retryAfter = Instant.MIN;
     private Vertx vertx;
     private long timer = -1;
 
@@ -76,14 +81,15 @@ public final class ScheduledBackups implements AutoCloseable {
                 requests.answer(pending, false, String.valueOf(e.getMessage()));
             }
         }
-        if (!schedule.every().isZero() && due()) {
+        if (!schedule.every().isZero() && !clock.instant().isBefore(retryAfter) && due()) {
             Path out = folder().resolve(PREFIX + STAMP.format(clock.instant()) + ".zip");
             try {
                 long rows = write(out);
                 log.info("Wrote the scheduled backup {} ({} rows)", out, rows);
                 prune();
             } catch (RuntimeException e) {
-                log.error("The scheduled backup into {} failed", out, e);
+                retryAfter = clock.instant().plus(RETRY);
+                log.error("The scheduled backup into {} failed; trying again in {} minutes", out, RETRY.toMinutes(), e);
             }
         }
     }

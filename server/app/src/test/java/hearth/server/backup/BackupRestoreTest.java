@@ -21,7 +21,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A backup of a running site on H2, taken by the {@code backup} command in another process (so the running server,
  * which holds the H2 file, writes it), restored into an empty data dir and database: H2 on the H2 run, MariaDB on the
  * MariaDB run (moving a site from H2 to MariaDB). The restored site serves the same topic, upload, login and plugin
- * rows (a plugin's table). On MariaDB the restored site is backed up again while it runs, this time by the command itself.
+ * rows (a plugin's table), writes its first scheduled backup and keeps the newest two. On MariaDB the restored site
+ * is backed up again while it runs, this time by the command itself.
  */
 class BackupRestoreTest {
 
@@ -94,7 +97,14 @@ class BackupRestoreTest {
             assertEquals(2, again.status());
             assertTrue(again.err().contains("is not empty"), again.err());
 
-            try (TestSite restored = TestSite.startOn(restoredDir, target)) {
+            Path scheduled = restoredDir.resolve("backups");
+            Files.createDirectories(scheduled);
+            for (String old : List.of("20240101-000000", "20240102-000000", "20240103-000000")) {
+                Path file = Files.writeString(scheduled.resolve("hearth-backup-" + old + ".zip"), "an old backup");
+                Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2024-01-04T00:00:00Z")));
+            }
+            try (TestSite restored = TestSite.startOn(restoredDir, target, "--backup-every", "24", "--backup-keep",
+                    "2")) {
                 HttpResponse<String> page = restored.get("/t/" + topic.get(0));
                 assertTrue(page.statusCode() == 200 || page.statusCode() == 301, page.statusCode() + "");
                 String location = page.headers().firstValue("location").orElse("/t/" + topic.get(0));
@@ -108,6 +118,17 @@ class BackupRestoreTest {
                         .put("categoryId", Long.parseLong(Sql.value(target, "SELECT MIN(id) FROM categories")))
                         .put("title", "Written after the restore").put("body", "New ids do not collide.").encode());
                 assertEquals(201, posted.statusCode(), posted.body());
+
+                eventually("the first scheduled backup, and the oldest ones deleted", () -> {
+                    try (var files = Files.list(scheduled)) {
+                        List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
+                        return names.equals(List.of("hearth-backup-20240103-000000.zip", names.getLast()))
+                                && names.getLast().matches("hearth-backup-20[0-9]{6}-[0-9]{6}\\.zip")
+                                && !names.getLast().startsWith("hearth-backup-2024");
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
 
                 if (TestDatabase.onMariaDb()) {
                     Path second = work.resolve("from-mariadb.zip");
