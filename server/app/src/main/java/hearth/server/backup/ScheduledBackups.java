@@ -40,8 +40,9 @@ public final class ScheduledBackups implements AutoCloseable {
     /** After a failed scheduled backup, how long until the next try (not every second). */
     private static final Duration RETRY = Duration.ofMinutes(10);
 
-    private final AtomicBoolean busy = new AtomicBoolean();
-    private Instant retryAfter = Instant.MIN;
+    private final AtomicBoolean requesting = new AtomicBoolean();
+    private final AtomicBoolean scheduling = new AtomicBoolean();
+    private volatile Instant retryAfter = Instant.MIN;
     private Vertx vertx;
     private long timer = -1;
 
@@ -54,23 +55,34 @@ public final class ScheduledBackups implements AutoCloseable {
         this.requests = new BackupRequests(dataDir);
     }
 
+    /**
+     * Looks every second. The command's requests and the schedule each take their own turn, so a long scheduled
+     * backup does not keep a request waiting (the command gives up when nobody picks its request up).
+     */
     public void start(Vertx vertx) {
         this.vertx = vertx;
         timer = vertx.setPeriodic(1_000, tick -> {
-            if (busy.compareAndSet(false, true)) {
-                vertx.executeBlocking(() -> {
-                    try {
-                        runDue();
-                    } finally {
-                        busy.set(false);
-                    }
-                    return null;
-                }, false);
+            runAlone(requesting, this::answerRequests);
+            if (!schedule.every().isZero()) {
+                runAlone(scheduling, this::backUpIfDue);
             }
         });
     }
 
-    private void runDue() {
+    private void runAlone(AtomicBoolean busy, Runnable work) {
+        if (busy.compareAndSet(false, true)) {
+            vertx.executeBlocking(() -> {
+                try {
+                    work.run();
+                } finally {
+                    busy.set(false);
+                }
+                return null;
+            }, false);
+        }
+    }
+
+    private void answerRequests() {
         for (BackupRequests.Pending pending : requests.take()) {
             try {
                 long rows = write(pending.out());
@@ -81,16 +93,20 @@ public final class ScheduledBackups implements AutoCloseable {
                 requests.answer(pending, false, String.valueOf(e.getMessage()));
             }
         }
-        if (!schedule.every().isZero() && !clock.instant().isBefore(retryAfter) && due()) {
-            Path out = folder().resolve(PREFIX + STAMP.format(clock.instant()) + ".zip");
-            try {
-                long rows = write(out);
-                log.info("Wrote the scheduled backup {} ({} rows)", out, rows);
-                prune();
-            } catch (RuntimeException e) {
-                retryAfter = clock.instant().plus(RETRY);
-                log.error("The scheduled backup into {} failed; trying again in {} minutes", out, RETRY.toMinutes(), e);
-            }
+    }
+
+    private void backUpIfDue() {
+        if (clock.instant().isBefore(retryAfter) || !due()) {
+            return;
+        }
+        Path out = folder().resolve(PREFIX + STAMP.format(clock.instant()) + ".zip");
+        try {
+            long rows = write(out);
+            log.info("Wrote the scheduled backup {} ({} rows)", out, rows);
+            prune();
+        } catch (RuntimeException e) {
+            retryAfter = clock.instant().plus(RETRY);
+            log.error("The scheduled backup into {} failed; trying again in {} minutes", out, RETRY.toMinutes(), e);
         }
     }
 

@@ -24,7 +24,7 @@ class MetricsTest {
 
     @BeforeAll
     static void start() {
-        site = TestSite.start(dataDir, "--metrics-token", TOKEN);
+        site = TestSite.start(dataDir, "--metrics-token", TOKEN, "--no-demo");
     }
 
     @AfterAll
