@@ -10,6 +10,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
@@ -19,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -128,7 +130,7 @@ public final class BackupWriter {
                 JsonArray columns = new JsonArray();
                 for (int i = 1; i <= count; i++) {
                     kinds[i - 1] = ColumnKind.of(meta.getColumnType(i));
-                    columns.add(new JsonObject().put("name", meta.getColumnName(i).toLowerCase(java.util.Locale.ROOT))
+                    columns.add(new JsonObject().put("name", meta.getColumnName(i).toLowerCase(Locale.ROOT))
                             .put("kind", kinds[i - 1].name()).put("sqlType", meta.getColumnTypeName(i)));
                 }
                 out.write(new JsonObject().put("table", table).put("columns", columns).encode());
@@ -162,7 +164,7 @@ public final class BackupWriter {
                 zip.putNextEntry(new ZipEntry(FILES + relative.toString().replace('\\', '/')));
                 try {
                     Files.copy(file, zip);
-                } catch (java.nio.file.NoSuchFileException e) {
+                } catch (NoSuchFileException e) {
                     // deleted while we walked (a replaced theme, say): it is no longer part of the site
                 }
                 zip.closeEntry();

@@ -32,6 +32,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -274,7 +275,7 @@ public final class Restore {
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("SELECT * FROM " + Schema.quote(table) + " WHERE 1 = 0")) {
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                names.add(rs.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT));
+                names.add(rs.getMetaData().getColumnName(i).toLowerCase(Locale.ROOT));
             }
         }
         return names;

@@ -10,6 +10,7 @@ import java.lang.management.MemoryUsage;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -62,7 +63,7 @@ public final class MetricsEndpoint implements Handler<RoutingContext> {
         text.append("# HELP hearth_http_requests_total Requests answered, by method, route and status class.\n")
                 .append("# TYPE hearth_http_requests_total counter\n");
         Map<RequestMetrics.Key, RequestMetrics.Series> all = new TreeMap<>(
-                java.util.Comparator.comparing((RequestMetrics.Key k) -> k.route()).thenComparing(k -> k.method())
+                Comparator.comparing((RequestMetrics.Key k) -> k.route()).thenComparing(k -> k.method())
                         .thenComparing(k -> k.status()));
         all.putAll(requests.series());
         all.forEach((key, s) -> text.append("hearth_http_requests_total{").append(labels(key)).append("} ")

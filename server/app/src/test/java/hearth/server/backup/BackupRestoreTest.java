@@ -16,7 +16,9 @@ import io.vertx.core.json.JsonObject;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -125,8 +127,8 @@ class BackupRestoreTest {
                         return names.equals(List.of("hearth-backup-20240103-000000.zip", names.getLast()))
                                 && names.getLast().matches("hearth-backup-20[0-9]{6}-[0-9]{6}\\.zip")
                                 && !names.getLast().startsWith("hearth-backup-2024");
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
                 });
 
