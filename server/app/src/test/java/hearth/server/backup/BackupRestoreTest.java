@@ -27,9 +27,12 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * which holds the H2 file, writes it), restored into an empty data dir and database: H2 on the H2 run, MariaDB on the
  * MariaDB run (moving a site from H2 to MariaDB). The restored site serves the same topic, upload, login and plugin
  * rows (a plugin's table), writes its first scheduled backup and keeps the newest two. On MariaDB the restored site
- * is backed up again while it runs, this time by the command itself.
+ * is backed up again while it runs, this time by the command itself. A backup from a newer Hearth is refused.
  */
 class BackupRestoreTest {
 
@@ -82,6 +85,12 @@ class BackupRestoreTest {
         JsonObject manifest = manifest(archive);
         assertTrue(manifest.getJsonObject("tables").getLong("welcome_banner_newcomers", 0L) >= 1, manifest.encode());
         assertTrue(manifest.getJsonObject("schemas").containsKey("moderation_schema_history"), manifest.encode());
+
+        Outcome newer = run(List.of("restore", "--data-dir", work.resolve("older-hearth").toString(), "--from",
+                fromTheFuture(archive, manifest.copy()).toString()));
+        assertEquals(2, newer.status(), newer.err());
+        assertTrue(newer.err().contains("migration(s) [9999] that Hearth here does not have: it was made by a newer"
+                + " version"), newer.err());
 
         Path restoredDir = work.resolve("restored");
         try (TestDatabase target = TestDatabase.fresh(restoredDir)) {
@@ -163,6 +172,22 @@ class BackupRestoreTest {
             return new JsonObject(new String(zip.getInputStream(zip.getEntry("manifest.json")).readAllBytes(),
                     StandardCharsets.UTF_8));
         }
+    }
+
+    /** The archive as a newer Hearth would have written it: with a core migration this one does not know. */
+    private static Path fromTheFuture(Path archive, JsonObject manifest) throws Exception {
+        Path newer = work.resolve("newer.zip");
+        manifest.getJsonObject("schemas").getJsonArray("schema_history").add(9999);
+        try (ZipFile in = new ZipFile(archive.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(newer))) {
+            for (ZipEntry entry : Collections.list(in.entries())) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(entry.getName().equals("manifest.json") ? manifest.encode().getBytes(StandardCharsets.UTF_8)
+                        : in.getInputStream(entry).readAllBytes());
+                out.closeEntry();
+            }
+        }
+        return newer;
     }
 
     private static byte[] png() throws Exception {
