@@ -147,6 +147,7 @@ import hearth.server.watching.Watching;
 import hearth.server.watching.WatchingFeature;
 import hearth.server.web.ApiDocument;
 import hearth.server.web.Csrf;
+import hearth.server.web.ClientAddresses;
 import hearth.server.web.ErrorPages;
 import hearth.server.web.HealthCheck;
 import hearth.server.backup.ScheduledBackups;
@@ -465,7 +466,7 @@ public final class Hearth {
                     (ctx, arrived) -> {
                         requestMetrics.record(ctx);
                         observers.finished(ctx, arrived, Viewer.of(ctx).map(Viewer::memberId));
-                    });
+                    }, ClientAddresses.trusting(config.trustedProxies()));
             WebServer web = new WebServer(vertx, config.host(), config.port(), config.shutdownTimeout(), router,
                     Runtime.getRuntime().availableProcessors());
             int port = web.start();

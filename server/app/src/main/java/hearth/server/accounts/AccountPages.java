@@ -2,6 +2,7 @@ package hearth.server.accounts;
 
 import hearth.server.db.Database;
 import hearth.server.site.SiteSettings;
+import hearth.server.web.ClientAddresses;
 import hearth.server.web.Forms;
 import hearth.api.errors.NotFound;
 import hearth.server.web.Pages;
@@ -171,6 +172,6 @@ public final class AccountPages implements Routes {
     }
 
     static String ip(RoutingContext ctx) {
-        return ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress();
+        return ClientAddresses.of(ctx);
     }
 }

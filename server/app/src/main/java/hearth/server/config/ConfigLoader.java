@@ -1,5 +1,6 @@
 package hearth.server.config;
 
+import hearth.server.web.ClientAddresses;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -169,7 +170,7 @@ public final class ConfigLoader {
                 bool(v, Setting.IMPORT_PRIVATE_ADDRESSES),
                 new HearthConfig.Backups(Duration.ofHours(intIn(v, Setting.BACKUP_EVERY, 0, 24 * 365)),
                         intIn(v, Setting.BACKUP_KEEP, 1, 1000)),
-                metricsToken(v.get(Setting.METRICS_TOKEN).trim()));
+                metricsToken(v.get(Setting.METRICS_TOKEN).trim()), trustedProxies(v.get(Setting.TRUSTED_PROXIES)));
     }
 
     private static Path dataDir(String value) {
@@ -227,6 +228,15 @@ public final class ConfigLoader {
                     + " 16 characters (e.g. openssl rand -hex 24)");
         }
         return token;
+    }
+
+    private static String trustedProxies(String list) {
+        try {
+            ClientAddresses.trusting(list);
+            return list.strip();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(Setting.TRUSTED_PROXIES, "trusted-proxies: " + e.getMessage());
+        }
     }
 
     private static int intIn(Map<Setting, String> v, Setting s, int min, int max) {

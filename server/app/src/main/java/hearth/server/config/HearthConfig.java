@@ -18,7 +18,8 @@ public record HearthConfig(
         boolean safeMode,
         boolean importPrivateAddresses,
         Backups backups,
-        String metricsToken) {
+        String metricsToken,
+        String trustedProxies) {
 
     /** Scheduled backups: every {@code every} (zero: none), keeping the newest {@code keep}. */
     public record Backups(Duration every, int keep) {

@@ -31,7 +31,9 @@ public enum Setting {
             "Let admins import calendars from private and loopback addresses (closed networks and tests)"),
     BACKUP_EVERY("backup-every", "0", "Hours between scheduled backups into <data-dir>/backups (0: no scheduled backups)"),
     BACKUP_KEEP("backup-keep", "7", "How many scheduled backups to keep; older ones are deleted"),
-    METRICS_TOKEN("metrics-token", "", "Bearer token that GET /metrics (Prometheus) requires; empty turns the endpoint off");
+    METRICS_TOKEN("metrics-token", "", "Bearer token that GET /metrics (Prometheus) requires; empty turns the endpoint off"),
+    TRUSTED_PROXIES("trusted-proxies", "",
+            "Reverse proxies whose X-Forwarded-For names the client: addresses or ranges, e.g. 127.0.0.1,172.16.0.0/12");
 
     private final String key;
     private final String defaultValue;

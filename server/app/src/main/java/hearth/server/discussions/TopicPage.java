@@ -13,6 +13,7 @@ import hearth.server.tags.TagRules;
 import hearth.server.tags.Tags;
 import hearth.server.watching.NotificationLevel;
 import hearth.server.watching.NotificationLevels;
+import hearth.server.web.ClientAddresses;
 import hearth.server.web.Forms;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
@@ -96,7 +97,7 @@ public final class TopicPage implements Routes {
         int requested = page(ctx);
         String quoted = ctx.request().getParam("quote");
         String answering = ctx.request().getParam("replyTo");
-        String address = ctx.request().remoteAddress().hostAddress();
+        String address = ClientAddresses.of(ctx);
         Pages.Lookup cached = pages.fromCache(ctx);
         if (cached.sent()) {
             views.record(id, Optional.empty(), address);

@@ -12,6 +12,7 @@ import hearth.server.accounts.Viewer;
 import hearth.server.db.Database;
 import hearth.server.discussions.DiscussionPermissions;
 import hearth.server.discussions.TopicReader;
+import hearth.server.web.ClientAddresses;
 import hearth.server.web.Forms;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
@@ -126,7 +127,7 @@ public final class LivePages implements Routes {
     /** The viewer's stream slot, or null after answering 429 when they hold all they may. */
     private String reserve(RoutingContext ctx, Optional<Viewer> viewer) {
         String key = viewer.map(v -> "member:" + v.memberId())
-                .orElseGet(() -> "address:" + ctx.request().remoteAddress().hostAddress());
+                .orElseGet(() -> "address:" + ClientAddresses.of(ctx));
         if (hub.reserve(key)) {
             return key;
         }

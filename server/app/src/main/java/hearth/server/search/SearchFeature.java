@@ -4,6 +4,7 @@ import hearth.server.accounts.Viewer;
 import hearth.server.db.Database;
 import hearth.server.plugins.ActivePlugins;
 import hearth.server.plugins.PluginFaults;
+import hearth.server.web.ClientAddresses;
 import hearth.server.web.Pages;
 import hearth.server.web.RateLimiter;
 import hearth.server.web.Routes;
@@ -48,7 +49,7 @@ public final class SearchFeature implements Routes {
 
     /** Members search freely; anonymous visitors get a 429 beyond {@link #ANONYMOUS_PER_MINUTE} from one address. */
     private boolean allowed(RoutingContext ctx) {
-        if (Viewer.of(ctx).isPresent() || anonymous.tryAcquire(ctx.request().remoteAddress().hostAddress())) {
+        if (Viewer.of(ctx).isPresent() || anonymous.tryAcquire(ClientAddresses.of(ctx))) {
             return true;
         }
         ctx.fail(429);

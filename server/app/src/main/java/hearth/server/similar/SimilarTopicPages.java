@@ -5,6 +5,7 @@ import hearth.api.views.MemberView;
 import hearth.server.accounts.Viewer;
 import hearth.server.db.Database;
 import hearth.server.discussions.CategoryGrants;
+import hearth.server.web.ClientAddresses;
 import hearth.server.web.Json;
 import hearth.server.web.Pages;
 import hearth.server.web.RateLimiter;
@@ -74,7 +75,7 @@ public final class SimilarTopicPages implements Routes {
     /** Answers 429 when the caller asked too often. */
     private boolean limited(RoutingContext ctx) {
         String key = Viewer.of(ctx).map(v -> "member:" + v.memberId())
-                .orElseGet(() -> "address:" + ctx.request().remoteAddress().hostAddress());
+                .orElseGet(() -> "address:" + ClientAddresses.of(ctx));
         if (lookups.tryAcquire(key)) {
             return false;
         }

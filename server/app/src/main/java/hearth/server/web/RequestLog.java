@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * First handler of every request: gives it a correlation id (kept from a sane {@code X-Request-Id}, else new), sends
- * the id back, and logs one line when the response is done.
+ * the id back, notes the client's address ({@link ClientAddresses}), and logs one line when the response is done.
  */
 public final class RequestLog implements Handler<RoutingContext> {
 
@@ -25,10 +25,13 @@ public final class RequestLog implements Handler<RoutingContext> {
     private final Supplier<String> ids;
     private final Clock clock;
     private final BiConsumer<RoutingContext, Instant> finished;
+    private final ClientAddresses clients;
 
     /** @param finished told of every request after its response, with when it arrived; it must return at once */
-    public RequestLog(Supplier<String> ids, Clock clock, BiConsumer<RoutingContext, Instant> finished) {
+    public RequestLog(Supplier<String> ids, Clock clock, BiConsumer<RoutingContext, Instant> finished,
+                      ClientAddresses clients) {
         this.ids = ids;
+        this.clients = clients;
         this.clock = clock;
         this.finished = finished;
     }
@@ -45,12 +48,14 @@ public final class RequestLog implements Handler<RoutingContext> {
         String id = incoming != null && SANE_ID.matcher(incoming).matches() ? incoming : ids.get();
         ctx.put(REQUEST_ID, id);
         ctx.put(STARTED_NANOS, started);
+        String client = clients.resolve(ctx.request());
+        ctx.put(ClientAddresses.KEY, client);
         ctx.response().putHeader("X-Request-Id", id);
         ctx.addEndHandler(done -> {
             if (log.isInfoEnabled()) {
                 log.info("{} {} {} {}B {}ms {} id={}", ctx.request().method(), ctx.request().uri(),
                         ctx.response().getStatusCode(), ctx.response().bytesWritten(),
-                        (System.nanoTime() - started) / 1_000_000, ctx.request().remoteAddress(), id);
+                        (System.nanoTime() - started) / 1_000_000, client, id);
             }
             finished.accept(ctx, arrived);
         });

@@ -25,6 +25,7 @@ public final class SiteRouter {
     private final Supplier<String> requestIds;
     private final Clock clock;
     private final BiConsumer<RoutingContext, Instant> finished;
+    private final ClientAddresses clients;
     private final ThemeAssets assets;
 
     /**
@@ -35,8 +36,9 @@ public final class SiteRouter {
     public SiteRouter(SiteThemes themes, ErrorPages errors, HealthCheck health,
                       Optional<Handler<RoutingContext>> metrics, List<Handler<RoutingContext>> perRequest,
                       List<Routes> features, Supplier<String> requestIds, ClassLoader classes, Clock clock,
-                      BiConsumer<RoutingContext, Instant> finished) {
+                      BiConsumer<RoutingContext, Instant> finished, ClientAddresses clients) {
         this.clock = clock;
+        this.clients = clients;
         this.finished = finished;
         this.perRequest = List.copyOf(perRequest);
         this.errors = errors;
@@ -49,7 +51,7 @@ public final class SiteRouter {
 
     public Router build(Vertx vertx) {
         Router router = Router.router(vertx);
-        router.route().handler(new RequestLog(requestIds, clock, finished));
+        router.route().handler(new RequestLog(requestIds, clock, finished, clients));
         router.get("/health").handler(health::handle);
         metrics.ifPresent(handler -> router.get("/metrics").handler(handler));
 

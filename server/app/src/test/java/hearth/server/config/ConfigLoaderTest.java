@@ -86,6 +86,7 @@ class ConfigLoaderTest {
         assertMessage("db-pool-size is '0'", "--db-pool-size", "0");
         assertMessage("smtp-security is 'ssl'", "--smtp-security", "ssl");
         assertMessage("demo is 'maybe'", "--demo=maybe");
+        assertMessage("trusted-proxies: 'proxy.local' is not an IP address", "--trusted-proxies", "proxy.local");
         ConfigException port = assertThrows(ConfigException.class, () -> load(Map.of(), "--port", "-1"));
         assertTrue(port.getMessage().contains("(setting port: --port, HEARTH_PORT)"), port.getMessage());
     }

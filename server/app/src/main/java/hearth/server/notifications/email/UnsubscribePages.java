@@ -6,6 +6,7 @@ import hearth.server.db.Database;
 import hearth.server.notifications.email.UnsubscribeLinks.Target;
 import hearth.server.profiles.MemberPreferences;
 import hearth.server.profiles.PreferencesUpdate;
+import hearth.server.web.ClientAddresses;
 import hearth.server.web.Pages;
 import hearth.server.web.RateLimiter;
 import hearth.server.web.Routes;
@@ -90,7 +91,7 @@ public final class UnsubscribePages implements Routes {
 
     /** The token's member and mail kind; or answers with the reason (and empty) when it will not do. */
     private Optional<Target> check(RoutingContext ctx) {
-        String ip = ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress();
+        String ip = ClientAddresses.of(ctx);
         if (!attempts.tryAcquire(ip)) {
             pages.show(ctx, 429, "message", Map.of("title", "Too many requests",
                     "text", "Please wait a minute and try the link again."));
