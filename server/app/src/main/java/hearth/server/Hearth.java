@@ -215,18 +215,28 @@ public final class Hearth {
         this.plugins = plugins;
     }
 
+    /**
+     * How often the background work looks for something to do.
+     *
+     * @param journal how the journal's listeners poll and retry
+     * @param chores  between two checks for due mail and bookmark reminders
+     */
+    public record Timing(JournalDispatcher.Timing journal, Duration chores) {
+
+        public static final Timing DEFAULT = new Timing(JournalDispatcher.Timing.DEFAULT, Duration.ofSeconds(5));
+    }
+
     public static Hearth start(HearthConfig config) {
-        return start(config, List.of(), JournalDispatcher.Timing.DEFAULT);
+        return start(config, List.of(), Timing.DEFAULT);
     }
 
     /** Starts the site; on failure everything started so far is stopped again before the exception leaves. */
-    public static Hearth start(HearthConfig config, List<Listener> listeners, JournalDispatcher.Timing timing) {
+    public static Hearth start(HearthConfig config, List<Listener> listeners, Timing timing) {
         return start(config, listeners, timing, Clock.systemUTC());
     }
 
     /** Starts the site on {@code clock} (tests move it to see expiries and nightly work happen). */
-    public static Hearth start(HearthConfig config, List<Listener> listeners, JournalDispatcher.Timing timing,
-                               Clock clock) {
+    public static Hearth start(HearthConfig config, List<Listener> listeners, Timing timing, Clock clock) {
         System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
         Deque<Runnable> shutdown = new ArrayDeque<>();
         try {
@@ -252,7 +262,7 @@ public final class Hearth {
                 new DemoCommunity(db, clock, markdown).seedIfEmpty();
             }
 
-            JournalDispatcher dispatcher = new JournalDispatcher(db, clock, timing);
+            JournalDispatcher dispatcher = new JournalDispatcher(db, clock, timing.journal());
             shutdown.push(dispatcher::close);
             listeners.forEach(l -> dispatcher.subscribe(l.id(), l.listener()));
 
@@ -362,14 +372,14 @@ public final class Hearth {
             TopicLists topicLists = new TopicLists(clock);
             ReadState readState = new ReadState(db, clock);
             Bookmarks bookmarks = new Bookmarks(db, permissions, notifications, clock);
-            long reminders = vertx.setPeriodic(Duration.ofSeconds(5).toMillis(),
+            long reminders = vertx.setPeriodic(timing.chores().toMillis(),
                     tick -> vertx.executeBlocking(bookmarks::sendDueReminders, false));
             shutdown.push(() -> vertx.cancelTimer(reminders));
             UnsubscribeLinks unsubscribe = new UnsubscribeLinks(SiteSecret.load(db, UnsubscribeLinks.SECRET, clock),
                     config.baseUrl());
             NotificationMailer notificationMail = new NotificationMailer(db, clock, mailer, profiles.preferences(),
                     settings, permissions, unsubscribe, config.baseUrl(), "Hearth");
-            long mailing = vertx.setPeriodic(NotificationMailer.EVERY.toMillis(),
+            long mailing = vertx.setPeriodic(timing.chores().toMillis(),
                     tick -> vertx.executeBlocking(() -> {
                         notificationMail.runDue();
                         return null;

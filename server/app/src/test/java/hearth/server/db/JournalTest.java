@@ -51,7 +51,7 @@ class JournalTest {
         db = Database.open(new HearthConfig.Db(testDb.directUrl(), testDb.user(), "", 8), vertx, journal);
         new Migrations("schema_history", Migrations.fromClasspath(getClass().getClassLoader(), "db/migration"),
                 db.dialect(), Clock.systemUTC()).apply(db.dataSource());
-        dispatcher = new JournalDispatcher(db, Clock.systemUTC(), TestSite.FAST);
+        dispatcher = new JournalDispatcher(db, Clock.systemUTC(), TestSite.FAST.journal());
     }
 
     @AfterEach

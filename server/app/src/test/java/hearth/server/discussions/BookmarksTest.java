@@ -66,7 +66,7 @@ class BookmarksTest {
         forum.execute("UPDATE bookmarks SET remind_at = ? WHERE post_id = ?", Instant.now().minusSeconds(60), post);
         eventually("the reminder", () -> keeper.get("/notifications").body()
                 .contains("Reminder: " + title + ": read again"));
-        Thread.sleep(6000); // another round of the reminder check
+        Thread.sleep(TestSite.CHORES.multipliedBy(2).toMillis()); // another round of the reminder check
         assertEquals(1, forum.number("SELECT COUNT(*) FROM notifications WHERE kind = 'bookmark-reminders'"));
 
         assertEquals(204, keeper.json("DELETE", "/api/v1/posts/" + post + "/bookmark", null).statusCode());

@@ -18,8 +18,12 @@ import java.util.Map;
 /** The real server, started in this JVM on a random port with its own data dir and database, spoken to over HTTP. */
 public final class TestSite implements AutoCloseable {
 
-    public static final JournalDispatcher.Timing FAST = new JournalDispatcher.Timing(Duration.ofMillis(200),
-            Duration.ofMillis(50), Duration.ofMillis(400));
+    /** How often a test site looks for due mail and reminders: a test that waits for "another run" waits 2 of these. */
+    public static final Duration CHORES = Duration.ofSeconds(1);
+
+    /** Listeners poll every 200 ms, and mail and reminders are looked for every second. */
+    public static final Hearth.Timing FAST = new Hearth.Timing(new JournalDispatcher.Timing(Duration.ofMillis(200),
+            Duration.ofMillis(50), Duration.ofMillis(400)), CHORES);
 
     private final Hearth hearth;
     private final TestDatabase ownDatabase;

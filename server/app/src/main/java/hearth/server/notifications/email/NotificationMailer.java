@@ -7,7 +7,6 @@ import hearth.server.profiles.MemberPreferences;
 import hearth.server.site.SiteSettings;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jooq.exception.IntegrityConstraintViolationException;
@@ -15,16 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Email for notifications: every node calls {@link #runDue} every {@link #EVERY}; each part takes its work with
+ * Email for notifications: every node calls {@link #runDue} every few seconds
+ * ({@code Hearth.Timing#chores}); each part takes its work with
  * conditional updates in the database, so whichever node runs first sends a mail and the others find nothing to
  * do. The mails go through the outbox, queued in the transaction that takes the work.
  */
 public final class NotificationMailer {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationMailer.class);
-
-    /** How often each node looks for due mail. */
-    public static final Duration EVERY = Duration.ofSeconds(5);
 
     private final Database db;
     private final Clock clock;
