@@ -28,7 +28,7 @@ public final class Tables {
     public static final Field<Long> TOTAL = DSL.field(DSL.name("points"), SQLDataType.BIGINT);
     public static final Field<Integer> UNITS = Columns.number("units");
     public static final Field<String> SUBJECT = Columns.text("subject");
-    public static final Field<LocalDate> DAY = DSL.field(DSL.name("day"), SQLDataType.LOCALDATE);
+    public static final Field<LocalDate> DAY = DSL.field(DSL.name("on_day"), SQLDataType.LOCALDATE);
     public static final Field<LocalDate> JOINED_ON = DSL.field(DSL.name("joined_on"), SQLDataType.LOCALDATE);
     public static final Field<LocalDate> LAST_VISIT = DSL.field(DSL.name("last_visit"), SQLDataType.LOCALDATE);
     public static final Field<Integer> LEVEL = Columns.number("level");

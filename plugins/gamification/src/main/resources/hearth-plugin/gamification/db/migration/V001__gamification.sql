@@ -13,7 +13,7 @@ CREATE TABLE gamification_facts (
 );
 
 -- The points ledger, append-only: revocations are rows of negative points (and units). units counts the action for
--- badges (1, or -1 when taken back); a capped action has a row with 0 points but 1 unit.
+-- badges (1, or -1 when taken back), and a capped action has a row with 0 points but 1 unit.
 CREATE TABLE gamification_ledger (
   id           BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
   position     BIGINT        NOT NULL,
@@ -24,12 +24,12 @@ CREATE TABLE gamification_ledger (
   subject      VARCHAR(40)   NOT NULL,
   other_id     BIGINT        NOT NULL,
   category_id  BIGINT        NOT NULL,
-  day          DATE          NOT NULL,
+  on_day       DATE          NOT NULL,
   at           DATETIME(6)   NOT NULL
 );
-CREATE INDEX gamification_ledger_day ON gamification_ledger (member_id, day, action);
+CREATE INDEX gamification_ledger_day ON gamification_ledger (member_id, on_day, action);
 CREATE INDEX gamification_ledger_subject ON gamification_ledger (member_id, subject);
-CREATE INDEX gamification_ledger_action ON gamification_ledger (member_id, action, day);
+CREATE INDEX gamification_ledger_action ON gamification_ledger (member_id, action, on_day);
 
 -- Totals, levels and visit streaks per member, maintained with the ledger.
 CREATE TABLE gamification_members (
@@ -45,12 +45,12 @@ CREATE TABLE gamification_members (
 -- Points per member, day and category (0: none), maintained with the ledger: what leaderboards sum.
 CREATE TABLE gamification_daily (
   member_id    BIGINT        NOT NULL,
-  day          DATE          NOT NULL,
+  on_day       DATE          NOT NULL,
   category_id  BIGINT        NOT NULL,
   points       BIGINT        NOT NULL,
-  PRIMARY KEY (member_id, day, category_id)
+  PRIMARY KEY (member_id, on_day, category_id)
 );
-CREATE INDEX gamification_daily_day ON gamification_daily (day, category_id);
+CREATE INDEX gamification_daily_day ON gamification_daily (on_day, category_id);
 
 -- What awarding needs to know about topics, posts and events: author, category, and for topics whether it is the
 -- author's first and whether someone has welcomed them in it yet.
@@ -74,7 +74,7 @@ CREATE TABLE gamification_badges (
 );
 CREATE INDEX gamification_badges_badge ON gamification_badges (badge, granted_at);
 
--- Admins' grants and revocations by hand; the last word per member and badge. Kept by a replay.
+-- Admins' grants and revocations by hand, the last word per member and badge. Kept by a replay.
 CREATE TABLE gamification_decisions (
   member_id    BIGINT        NOT NULL,
   badge        VARCHAR(40)   NOT NULL,
@@ -106,7 +106,7 @@ CREATE TABLE gamification_featured (
   PRIMARY KEY (member_id, badge)
 );
 
--- Seasons: the season leaderboard counts from the latest one's first day; history stays.
+-- Seasons: the season leaderboard counts from the latest one's first day, and history stays.
 CREATE TABLE gamification_seasons (
   id           BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
   name         VARCHAR(80)   NOT NULL,
@@ -118,6 +118,6 @@ CREATE TABLE gamification_seasons (
 -- The days on which a member's visit was journaled, so each day is journaled once.
 CREATE TABLE gamification_visits (
   member_id    BIGINT        NOT NULL,
-  day          DATE          NOT NULL,
-  PRIMARY KEY (member_id, day)
+  on_day       DATE          NOT NULL,
+  PRIMARY KEY (member_id, on_day)
 );
