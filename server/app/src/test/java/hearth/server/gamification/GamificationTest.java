@@ -57,7 +57,8 @@ class GamificationTest {
     static void start() throws Exception {
         site = TestSite.start(dataDir, CLOCK);
         fx = new Gaming(site, CLOCK);
-        admin = Members.member(site, "Gamemaster", "admin");
+        Members.member(site, "Gamemaster", "admin");
+        admin = Gaming.remembered(site, "Gamemaster");
         fx.enable(admin);
         fx.settings(admin, new JsonObject().put("points-visit", 0));
         // A Monday at 09:00 UTC, at least a week after the demo community's history.
@@ -155,8 +156,10 @@ class GamificationTest {
         Browser fay = Gaming.member(site, "Fay");
         Browser gus = Gaming.member(site, "Gus");
         Browser hal = Gaming.member(site, "Hal");
-        Browser watcher = Members.member(site, "Watcher", "moderator");
-        Browser reviewer = Members.member(site, "Reviewer", "moderator");
+        Members.member(site, "Watcher", "moderator");
+        Members.member(site, "Reviewer", "moderator");
+        Browser watcher = Gaming.remembered(site, "Watcher");
+        Browser reviewer = Gaming.remembered(site, "Reviewer");
         long swap = fx.topic(fay, "General", "Seed swap ideas");
         long welcome = fx.reply(gus, swap, "Welcome! Bring labelled envelopes.");
         fx.liked(hal, welcome, true);
@@ -164,7 +167,7 @@ class GamificationTest {
         assertEquals(8, fx.points("Gus"), "reply 2, welcome 5, like received 1");
 
         fx.act(reviewer, fx.flag(watcher, welcome), "hide");
-        fx.act(reviewer, fx.flag(watcher, fx.opening(swap)), "dismiss");
+        fx.act(reviewer, fx.flag(watcher, fx.opening(swap)), "approve");
         long mistake = fx.topic(fay, "General", "Never mind this one");
         assertEquals(200, fay.json("DELETE", "/api/v1/posts/" + fx.opening(mistake), null).statusCode());
         fx.settle();
@@ -174,7 +177,8 @@ class GamificationTest {
                 fx.member("Gus")), "taken back by rows of negative points: the ledger only grows");
         assertEquals(1, fx.points("Hal"), "liking a post that was later hidden was no fault of the liker");
         assertEquals(3, fx.points("Watcher"), "one accepted flag; the rejected one earns nothing");
-        assertEquals(5, fx.points("Fay"), "the deleted topic's points are gone");
+        assertEquals(5, fx.points("Fay"), "the flag was rejected and her topic shown again: its points came back; the"
+                + " deleted topic's are gone");
     }
 
     @Test
@@ -240,16 +244,16 @@ class GamificationTest {
     void visitsEventsAndLevels() throws Exception {
         fx.settings(admin, new JsonObject().put("points-visit", 1));
         CLOCK.advance(Duration.ofDays(1));
-        Browser jo = Gaming.member(site, "Jo");
-        jo.get("/");
+        Browser jody = Gaming.member(site, "Jody");
+        jody.get("/");
         CLOCK.advance(Duration.ofDays(1));
-        jo.get("/");
-        jo.get("/latest");
-        long joId = fx.member("Jo");
+        jody.get("/");
+        jody.get("/latest");
+        long jodyId = fx.member("Jody");
         eventually("two days visited", () -> fx.number("SELECT COUNT(*) FROM journal WHERE event_type ="
-                + " 'MemberVisited' AND payload LIKE ?", "%\"memberId\":" + joId + ",%") == 2);
+                + " 'MemberVisited' AND payload LIKE ?", "%\"memberId\":" + jodyId + ",%") == 2);
         fx.settle();
-        JsonObject standing = fx.standing("Jo");
+        JsonObject standing = fx.standing("Jody");
         assertEquals(2, standing.getLong("points"), "one point per day visited, however many pages");
         assertEquals(2, standing.getInteger("streak"));
 
@@ -262,18 +266,19 @@ class GamificationTest {
                 .put("timeZone", "Europe/Berlin").put("venue", "Allotment 4").encode());
         assertEquals(201, created.statusCode(), created.body());
         long event = new JsonObject(created.body()).getLong("id");
-        assertEquals(200, jo.json("PUT", "/api/v1/events/" + event + "/rsvp", "{\"status\": \"going\"}")
+        assertEquals(200, jody.json("PUT", "/api/v1/events/" + event + "/rsvp", "{\"status\": \"going\"}")
                 .statusCode());
         String code = new JsonObject(admin.json("GET", "/api/v1/events/" + event, null).body())
                 .getString("checkInCode");
-        assertEquals(200, jo.json("POST", "/api/v1/events/" + event + "/check-in",
+        assertEquals(200, jody.json("POST", "/api/v1/events/" + event + "/check-in",
                 new JsonObject().put("code", code).encode()).statusCode());
         fx.settle();
-        assertEquals(12, fx.points("Jo"), "attended: 10");
-        assertTrue(fx.badges("Jo").contains("attended-1"));
+        assertEquals(12, fx.points("Jody"), "attended: 10");
+        assertTrue(fx.badges("Jody").contains("attended-1"));
         assertEquals(fx.category("Events & Meetups"), fx.number("SELECT category_id FROM gamification_ledger"
-                + " WHERE action = 'event-attended' AND member_id = ?", joId));
+                + " WHERE action = 'event-attended' AND member_id = ?", jodyId));
 
+        fx.settings(admin, new JsonObject().put("points-visit", 0));
         assertEquals(0, fx.standing("Bob").getInteger("level"));
         fx.reply(bob, question, "Two more points and I am a Member.");
         fx.settle();
@@ -288,7 +293,6 @@ class GamificationTest {
         String profile = ann.get("/u/Bob").body();
         assertTrue(profile.contains("<strong>Member</strong> · 25 points"), profile);
         assertTrue(profile.contains("75 points to Regular <progress max=\"100\" value=\"0\">"), profile);
-        fx.settings(admin, new JsonObject().put("points-visit", 0));
     }
 
     @Test

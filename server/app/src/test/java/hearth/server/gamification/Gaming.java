@@ -143,7 +143,7 @@ final class Gaming {
     /** The derived tables as text, row by row in a stable order: what live awarding and a replay must agree on. */
     String snapshot() {
         return String.join("\n", Sql.values(site.database(), "SELECT CONCAT(position, ' ', member_id, ' ', action, ' ',"
-                + " points, ' ', units, ' ', subject, ' ', other_id, ' ', category_id, ' ', on_day) FROM gamification_ledger"
+                + " points, ' ', units, ' ', kind, ' ', subject, ' ', other_id, ' ', category_id, ' ', on_day) FROM gamification_ledger"
                 + " ORDER BY position, member_id, action, subject, other_id, on_day, points"))
                 + "\n--\n" + String.join("\n", Sql.values(site.database(), "SELECT CONCAT(member_id, ' ', points, ' ',"
                 + " level, ' ', streak, ' ', best_streak, ' ', COALESCE(last_visit, '-'), ' ', COALESCE(joined_on, '-'))"
@@ -162,7 +162,18 @@ final class Gaming {
         return new JsonObject(replayed.body()).getLong("facts");
     }
 
+    /** A member who may post, logged in for 30 days (the test's clock moves by days). */
     static Browser member(TestSite site, String username) {
-        return Members.member(site, username, "member");
+        Members.member(site, username, "member");
+        return remembered(site, username);
+    }
+
+    /** Logs in for 30 days. */
+    static Browser remembered(TestSite site, String username) {
+        Browser browser = new Browser(site);
+        HttpResponse<String> response = browser.submit("/login", "/login",
+                Map.of("identifier", username, "password", Members.PASSWORD, "remember", "yes"));
+        assertEquals(303, response.statusCode(), response.body());
+        return browser;
     }
 }

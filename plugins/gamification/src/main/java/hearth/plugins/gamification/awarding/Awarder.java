@@ -9,11 +9,14 @@ import hearth.api.events.PointsAwarded;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record8;
 import org.jooq.impl.DSL;
 
 /**
@@ -31,6 +34,11 @@ public final class Awarder {
     public record Effects(List<DomainEvent> events, List<Notice> notices, Set<Long> members) {
     }
 
+    private static final String EARNED = "earned";
+    private static final String WITHDRAWN = "withdrawn";
+    private static final String REMOVED = "removed";
+    private static final String RESTORED = "restored";
+
     private final Tables t;
     private final Rules rules;
     private final Levels levels;
@@ -45,7 +53,10 @@ public final class Awarder {
 
     /** Applies one fact in the caller's transaction. */
     public Effects apply(DSLContext sql, Fact fact) {
-        Step step = new Step(sql, fact, LocalDate.ofInstant(fact.at(), rules.zone()));
+        // A visit is journaled just after the request, so its day is the one the request was on, not the entry's.
+        LocalDate day = fact.kind() == Fact.Kind.VISIT ? LocalDate.ofEpochDay(fact.number())
+                : LocalDate.ofInstant(fact.at(), rules.zone());
+        Step step = new Step(sql, fact, day);
         switch (fact.kind()) {
             case JOINED -> member(sql, fact.memberId(), step.day);
             case TOPIC -> subject(sql, "topic:" + fact.topicId(), fact.memberId(), fact.categoryId(),
@@ -64,8 +75,11 @@ public final class Awarder {
             }
             case DELETED, HIDDEN -> {
                 String post = "post:" + fact.targetId();
-                long author = fact.memberId() != 0 ? fact.memberId() : author(sql, post);
-                step.revoke(author, post, null);
+                step.revoke(fact.memberId() != 0 ? fact.memberId() : author(sql, post), post, null, null, REMOVED);
+            }
+            case RESTORED -> {
+                String post = "post:" + fact.targetId();
+                step.restore(fact.memberId() != 0 ? fact.memberId() : author(sql, post), post);
             }
             case VISIT -> visit(step);
             case ATTENDED -> {
@@ -219,7 +233,7 @@ public final class Awarder {
                 points = Math.min(points, rules.dailyCap() - earnedToday(memberId, DSL.noCondition()));
             }
             points = Math.max(points, 0);
-            insert(memberId, action.key(), points, 1, subject, otherId, categoryId, day);
+            insert(memberId, action.key(), points, 1, EARNED, subject, otherId, categoryId, day);
             total(memberId, action.key(), points, day, categoryId);
             badges(memberId, action.key());
         }
@@ -231,14 +245,18 @@ public final class Awarder {
         }
 
         void revoke(long memberId, String subject, Action action) {
-            revoke(memberId, subject, action, null);
+            revoke(memberId, subject, action, null, WITHDRAWN);
+        }
+
+        void revoke(long memberId, String subject, Action action, Long otherId) {
+            revoke(memberId, subject, action, otherId, WITHDRAWN);
         }
 
         /**
          * Takes back what the member still holds for the subject (one action, or all; from one other member, or
          * any): a row of negative points per day it was earned on, so day totals and leaderboards lose it too.
          */
-        void revoke(long memberId, String subject, Action action, Long otherId) {
+        void revoke(long memberId, String subject, Action action, Long otherId, String kind) {
             Condition where = MEMBER_ID.eq(memberId).and(SUBJECT.eq(subject));
             if (action != null) {
                 where = where.and(ACTION.eq(action.key()));
@@ -252,16 +270,35 @@ public final class Awarder {
                     .orderBy(ACTION, OTHER_ID, CATEGORY_ID, DAY).fetch();
             for (var row : held) {
                 int points = row.value5().intValue();
-                insert(memberId, row.value1(), -points, -row.value6().intValue(), subject, row.value2(),
+                insert(memberId, row.value1(), -points, -row.value6().intValue(), kind, subject, row.value2(),
                         row.value3(), row.value4());
                 total(memberId, row.value1(), -points, row.value4(), row.value3());
             }
         }
 
-        private void insert(long memberId, String action, int points, int units, String subject, long otherId,
-                            long categoryId, LocalDate on) {
+        /**
+         * Gives back what hiding or deleting the post took, when it comes back: each removal that is still the last
+         * word on its points is reversed, at the points it took (caps were applied when they were earned).
+         */
+        void restore(long memberId, String subject) {
+            Map<List<Object>, Record8<String, Integer, Integer, String, Long, Long, LocalDate, Long>> last =
+                    new LinkedHashMap<>();
+            sql.select(ACTION, POINTS, UNITS, KIND, OTHER_ID, CATEGORY_ID, DAY, ID).from(t.ledger)
+                    .where(MEMBER_ID.eq(memberId), SUBJECT.eq(subject)).orderBy(ID).fetch()
+                    .forEach(r -> last.put(List.of(r.value1(), r.value5(), r.value6(), r.value7()), r));
+            for (var row : last.values()) {
+                if (row.value4().equals(REMOVED)) {
+                    insert(memberId, row.value1(), -row.value2(), -row.value3(), RESTORED, subject, row.value5(),
+                            row.value6(), row.value7());
+                    total(memberId, row.value1(), -row.value2(), row.value7(), row.value6());
+                }
+            }
+        }
+
+        private void insert(long memberId, String action, int points, int units, String kind, String subject,
+                            long otherId, long categoryId, LocalDate on) {
             sql.insertInto(t.ledger).set(POSITION, fact.position()).set(MEMBER_ID, memberId).set(ACTION, action)
-                    .set(POINTS, points).set(UNITS, units).set(SUBJECT, subject).set(OTHER_ID, otherId)
+                    .set(POINTS, points).set(UNITS, units).set(KIND, kind).set(SUBJECT, subject).set(OTHER_ID, otherId)
                     .set(CATEGORY_ID, categoryId).set(DAY, on).set(AT, fact.at()).execute();
             touched.add(memberId);
         }

@@ -13,7 +13,9 @@ CREATE TABLE gamification_facts (
 );
 
 -- The points ledger, append-only: revocations are rows of negative points (and units). units counts the action for
--- badges (1, or -1 when taken back), and a capped action has a row with 0 points but 1 unit.
+-- badges (1, or -1 when taken back), and a capped action has a row with 0 points but 1 unit. kind: earned,
+-- withdrawn (a like or an accepted answer taken back, a flag rejected), removed (the post was hidden or deleted) or
+-- restored (a removal undone when the post came back).
 CREATE TABLE gamification_ledger (
   id           BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
   position     BIGINT        NOT NULL,
@@ -21,6 +23,7 @@ CREATE TABLE gamification_ledger (
   action       VARCHAR(30)   NOT NULL,
   points       INT           NOT NULL,
   units        INT           NOT NULL,
+  kind         VARCHAR(10)   NOT NULL,
   subject      VARCHAR(40)   NOT NULL,
   other_id     BIGINT        NOT NULL,
   category_id  BIGINT        NOT NULL,
