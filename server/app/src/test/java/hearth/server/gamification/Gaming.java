@@ -142,17 +142,29 @@ final class Gaming {
 
     /** The derived tables as text, row by row in a stable order: what live awarding and a replay must agree on. */
     String snapshot() {
-        return String.join("\n", Sql.values(site.database(), "SELECT CONCAT(position, ' ', member_id, ' ', action, ' ',"
-                + " points, ' ', units, ' ', kind, ' ', subject, ' ', other_id, ' ', category_id, ' ', on_day) FROM gamification_ledger"
-                + " ORDER BY position, member_id, action, subject, other_id, on_day, points"))
-                + "\n--\n" + String.join("\n", Sql.values(site.database(), "SELECT CONCAT(member_id, ' ', points, ' ',"
-                + " level, ' ', streak, ' ', best_streak, ' ', COALESCE(last_visit, '-'), ' ', COALESCE(joined_on, '-'))"
-                + " FROM gamification_members ORDER BY member_id"))
-                + "\n--\n" + String.join("\n", Sql.values(site.database(), "SELECT CONCAT(member_id, ' ', on_day, ' ',"
-                + " category_id, ' ', points) FROM gamification_daily WHERE points <> 0 ORDER BY member_id, on_day,"
-                + " category_id"))
-                + "\n--\n" + String.join("\n", Sql.values(site.database(), "SELECT CONCAT(member_id, ' ', badge, ' ',"
-                + " granted_at, ' ', position, ' ', manual) FROM gamification_badges ORDER BY member_id, badge"));
+        return rows("SELECT CONCAT_WS(' ', position, member_id, action, points, units, kind, subject, other_id,"
+                + " category_id, on_day) FROM gamification_ledger ORDER BY position, member_id, action, subject,"
+                + " other_id, on_day, points")
+                + rows("SELECT CONCAT_WS(' ', member_id, points, level, streak, best_streak, last_visit, joined_on)"
+                + " FROM gamification_members ORDER BY member_id")
+                + rows("SELECT CONCAT_WS(' ', member_id, on_day, category_id, points) FROM gamification_daily"
+                + " WHERE points <> 0 ORDER BY member_id, on_day, category_id")
+                + rows("SELECT CONCAT_WS(' ', member_id, badge, granted_at, position, manual) FROM gamification_badges"
+                + " ORDER BY member_id, badge");
+    }
+
+    /** Fails at the first line where two snapshots part, showing it in both. */
+    static void assertSameSnapshot(String expected, String actual) {
+        List<String> want = expected.lines().toList();
+        List<String> got = actual.lines().toList();
+        for (int i = 0; i < Math.min(want.size(), got.size()); i++) {
+            assertEquals(want.get(i), got.get(i), "line " + (i + 1) + " of the snapshots");
+        }
+        assertEquals(want.size(), got.size(), "lines in the snapshots");
+    }
+
+    private String rows(String sql) {
+        return String.join("\n", Sql.values(site.database(), sql)) + "\n--\n";
     }
 
     /** Replays through the API; returns how many facts were applied. */
