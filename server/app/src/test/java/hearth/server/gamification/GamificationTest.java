@@ -234,6 +234,15 @@ class GamificationTest {
         assertTrue(profile.contains("gamification-badge gold\" href=\"/x/gamification/badges/streak-100\">Devoted"),
                 profile);
         assertTrue(profile.indexOf(">Devoted<") < profile.indexOf(">First post<"), "in the member's order");
+        String me = ann.get("/x/gamification/me").body();
+        assertTrue(me.contains("value=\"streak-100\" checked"), "the page shows what is featured");
+        HttpResponse<String> tooMany = ann.submit("/x/gamification/me", "/x/gamification/me/featured",
+                Map.of("badges", "welcomer"));
+        assertEquals(400, tooMany.statusCode());
+        assertTrue(tooMany.body().contains("You can only feature badges you hold."));
+        String adminPage = admin.get("/admin/x/gamification/").body();
+        assertTrue(adminPage.contains("Chatty") && adminPage.contains("Replay now"), "the admin page");
+        assertEquals(403, ann.get("/admin/x/gamification/").statusCode());
         String holders = site.get("/x/gamification/badges/welcomer").body();
         assertTrue(holders.contains("href=\"/u/Bob\""), holders);
         assertTrue(site.get("/x/gamification/badges").body().contains("Chatty"));

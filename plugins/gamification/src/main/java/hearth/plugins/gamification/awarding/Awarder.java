@@ -6,6 +6,7 @@ import hearth.api.events.BadgeGranted;
 import hearth.api.events.DomainEvent;
 import hearth.api.events.LevelReached;
 import hearth.api.events.PointsAwarded;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -266,7 +267,7 @@ public final class Awarder {
             }
             var held = sql.select(ACTION, OTHER_ID, CATEGORY_ID, DAY, DSL.sum(POINTS), DSL.sum(UNITS))
                     .from(t.ledger).where(where).groupBy(ACTION, OTHER_ID, CATEGORY_ID, DAY)
-                    .having(DSL.sum(UNITS).gt(java.math.BigDecimal.ZERO))
+                    .having(DSL.sum(UNITS).gt(BigDecimal.ZERO))
                     .orderBy(ACTION, OTHER_ID, CATEGORY_ID, DAY).fetch();
             for (var row : held) {
                 int points = row.value5().intValue();
@@ -337,7 +338,7 @@ public final class Awarder {
                     continue;
                 }
                 if (earned(memberId, rule)) {
-                    grant(sql, memberId, rule, fact.at(), fact.position(), false, "");
+                    grant(sql, t, memberId, rule, fact.at(), fact.position(), false, "");
                     events.add(new BadgeGranted(memberId, rule.key(), rule.name(), rule.tier(), "", 0));
                     notices.add(badgeNotice(memberId, rule));
                 }
@@ -362,11 +363,6 @@ public final class Awarder {
                       boolean manual, String reason) {
         sql.insertInto(t.badges).set(MEMBER_ID, memberId).set(BADGE, rule.key()).set(GRANTED_AT, at)
                 .set(POSITION, position).set(MANUAL, manual).set(REASON, reason).execute();
-    }
-
-    private void grant(DSLContext sql, long memberId, BadgeRule rule, Instant at, long position, boolean manual,
-                       String reason) {
-        grant(sql, t, memberId, rule, at, position, manual, reason);
     }
 
     static Notice badgeNotice(long memberId, BadgeRule rule) {

@@ -8,6 +8,7 @@ import hearth.api.settings.Setting;
 import hearth.api.views.MemberView;
 import hearth.plugins.gamification.awarding.Rules;
 import hearth.plugins.gamification.awarding.Tables;
+import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -89,11 +90,11 @@ public final class Leaderboards {
         if (categoryId != 0) {
             where = where.and(CATEGORY_ID.eq(categoryId));
         }
-        Field<java.math.BigDecimal> sum = DSL.sum(TOTAL);
+        Field<BigDecimal> sum = DSL.sum(TOTAL);
         Condition filter = where;
         // Staff are left out after the sum; fetching a margin more keeps the board full unless most leaders are staff.
         var rows = context.database().read(sql -> sql.select(MEMBER_ID, sum).from(t.daily).where(filter)
-                .groupBy(MEMBER_ID).having(sum.gt(java.math.BigDecimal.ZERO)).orderBy(sum.desc(), MEMBER_ID)
+                .groupBy(MEMBER_ID).having(sum.gt(BigDecimal.ZERO)).orderBy(sum.desc(), MEMBER_ID)
                 .limit(limit + 50).fetch());
         List<Place> places = new ArrayList<>();
         int rank = 0;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jooq.impl.DSL;
 
 /** A member's points, level, progress and badges, and a badge's holders, as pages and the API show them. */
 public final class Standings {
@@ -124,8 +125,8 @@ public final class Standings {
 
     /** How many members hold each badge. */
     public Map<String, Integer> holderCounts() {
-        return context.database().read(sql -> sql.select(BADGE, org.jooq.impl.DSL.count()).from(t.badges)
-                .groupBy(BADGE).fetchMap(BADGE, org.jooq.impl.DSL.count()));
+        return context.database().read(sql -> sql.select(BADGE, DSL.count()).from(t.badges)
+                .groupBy(BADGE).fetchMap(BADGE, DSL.count()));
     }
 
     /** The member's latest ledger rows (blocking). */
