@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Replay on a generated history: six members post, reply, like and unlike, accept answers, delete replies and visit
- * over ten days (seeded, so every run is the same), with caps tight enough to bind and admins granting and revoking
+ * over eight days (seeded, so every run is the same), with caps tight enough to bind and admins granting and revoking
  * badges by hand. Recomputing from the journal gives exactly the ledger, totals, day totals and badges live awarding
  * gave; changed rules apply to the whole history and changing them back gives the original again; a new season
  * keeps all of it.
@@ -80,9 +80,9 @@ class ReplayTest {
         Random random = new Random(20261207);
         List<Post> posts = new ArrayList<>();
         Set<String> likes = new HashSet<>();
-        for (int day = 0; day < 10; day++) {
+        for (int day = 0; day < 8; day++) {
             CLOCK.advance(Duration.ofHours(20));
-            for (int step = 0; step < 14; step++) {
+            for (int step = 0; step < 12; step++) {
                 CLOCK.advance(Duration.ofMinutes(1 + random.nextInt(40)));
                 String name = NAMES.get(random.nextInt(NAMES.size()));
                 Browser who = members.get(name);
