@@ -10,11 +10,14 @@ import hearth.plugins.gamification.awarding.Levels;
 import hearth.plugins.gamification.awarding.Tables;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.Set;
+import org.jooq.Condition;
 import org.jooq.impl.DSL;
 
 /** A member's points, level, progress and badges, and a badge's holders, as pages and the API show them. */
@@ -59,37 +62,58 @@ public final class Standings {
 
     /** The member's standing (blocking). */
     public Standing of(long memberId) {
+        return read(MEMBER_ID.eq(memberId)).getOrDefault(memberId, standing(memberId, null, List.of(), List.of()));
+    }
+
+    /** Everyone's standing with points or badges (blocking): to fill the cards' memory, in three queries. */
+    public Map<Long, Standing> everyone() {
+        return read(DSL.noCondition());
+    }
+
+    /** A badge held, as read before it is matched with its rule. */
+    private record HeldRow(String badge, Instant grantedAt, boolean manual, String reason) {
+    }
+
+    private Map<Long, Standing> read(Condition members) {
         return context.database().read(sql -> {
-            var row = sql.select(TOTAL, STREAK, BEST_STREAK).from(t.members).where(MEMBER_ID.eq(memberId)).fetchOne();
-            long points = row == null ? 0 : row.value1();
-            List<String> featured = sql.select(BADGE).from(t.featured).where(MEMBER_ID.eq(memberId))
-                    .orderBy(ORDINAL).fetch(BADGE);
-            List<Held> badges = new ArrayList<>();
-            sql.select(BADGE, GRANTED_AT, MANUAL, REASON).from(t.badges).where(MEMBER_ID.eq(memberId))
-                    .orderBy(GRANTED_AT, BADGE).fetch().forEach(r -> book.find(r.value1()).ifPresent(rule ->
-                            badges.add(new Held(rule.key(), rule.name(), rule.tier(), r.value2(), r.value3(),
-                                    r.value4(), featured.contains(rule.key())))));
-            badges.sort((a, b) -> Boolean.compare(b.featured(), a.featured()) != 0
-                    ? Boolean.compare(b.featured(), a.featured())
-                    : Integer.compare(featured.indexOf(a.key()), featured.indexOf(b.key())));
-            Levels.Level level = levels.of(points);
-            Optional<Levels.Level> next = levels.next(level);
-            int progress = next.map(n -> (int) (100 * (points - level.from()) / (n.from() - level.from())))
-                    .orElse(100);
-            return new Standing(memberId, points, level.number(), level.name(), next.map(Levels.Level::name)
-                    .orElse(""), next.map(Levels.Level::from).orElse(0L), progress, row == null ? 0 : row.value2(),
-                    row == null ? 0 : row.value3(), List.copyOf(badges));
+            Map<Long, long[]> totals = new HashMap<>();
+            sql.select(MEMBER_ID, TOTAL, STREAK, BEST_STREAK).from(t.members).where(members).fetch()
+                    .forEach(r -> totals.put(r.value1(), new long[] {r.value2(), r.value3(), r.value4()}));
+            Map<Long, List<String>> featured = new HashMap<>();
+            sql.select(MEMBER_ID, BADGE).from(t.featured).where(members).orderBy(MEMBER_ID, ORDINAL).fetch()
+                    .forEach(r -> featured.computeIfAbsent(r.value1(), id -> new ArrayList<>()).add(r.value2()));
+            Map<Long, List<HeldRow>> held = new HashMap<>();
+            sql.select(MEMBER_ID, BADGE, GRANTED_AT, MANUAL, REASON).from(t.badges).where(members)
+                    .orderBy(MEMBER_ID, GRANTED_AT, BADGE).fetch()
+                    .forEach(r -> held.computeIfAbsent(r.value1(), id -> new ArrayList<>())
+                            .add(new HeldRow(r.value2(), r.value3(), r.value4(), r.value5())));
+            Set<Long> ids = new LinkedHashSet<>(totals.keySet());
+            ids.addAll(held.keySet());
+            Map<Long, Standing> standings = new HashMap<>();
+            for (long id : ids) {
+                standings.put(id, standing(id, totals.get(id), featured.getOrDefault(id, List.of()),
+                        held.getOrDefault(id, List.of())));
+            }
+            return standings;
         });
     }
 
-    /** Everyone's standing with points or badges (blocking): to fill the cards' memory. */
-    public Map<Long, Standing> everyone() {
-        List<Long> ids = context.database().read(sql -> {
-            var members = new LinkedHashSet<>(sql.select(MEMBER_ID).from(t.members).fetch(MEMBER_ID));
-            members.addAll(sql.selectDistinct(MEMBER_ID).from(t.badges).fetch(MEMBER_ID));
-            return List.copyOf(members);
-        });
-        return ids.stream().collect(Collectors.toMap(id -> id, this::of));
+    /** {@code totals}: points, streak and best streak, or null for a member with none. */
+    private Standing standing(long memberId, long[] totals, List<String> featured, List<HeldRow> held) {
+        long points = totals == null ? 0 : totals[0];
+        List<Held> badges = new ArrayList<>();
+        for (HeldRow row : held) {
+            book.find(row.badge()).ifPresent(rule -> badges.add(new Held(rule.key(), rule.name(), rule.tier(),
+                    row.grantedAt(), row.manual(), row.reason(), featured.contains(rule.key()))));
+        }
+        // Featured first, in the member's order; the rest as they were earned.
+        badges.sort(Comparator.comparingInt(b -> b.featured() ? featured.indexOf(b.key()) : featured.size()));
+        Levels.Level level = levels.of(points);
+        Optional<Levels.Level> next = levels.next(level);
+        int progress = next.map(n -> (int) (100 * (points - level.from()) / (n.from() - level.from()))).orElse(100);
+        return new Standing(memberId, points, level.number(), level.name(), next.map(Levels.Level::name).orElse(""),
+                next.map(Levels.Level::from).orElse(0L), progress, totals == null ? 0 : (int) totals[1],
+                totals == null ? 0 : (int) totals[2], List.copyOf(badges));
     }
 
     /** Chooses the badges the member shows on their card, in order (at most {@link #FEATURED}, all held). */
