@@ -51,6 +51,19 @@ final class Gaming {
                 >= head);
     }
 
+    /**
+     * Waits until visits, journaled just after their responses, have stopped coming (the journal stands still for a
+     * moment), then until awarding has handled everything.
+     */
+    void settleAfterVisits() throws InterruptedException {
+        long head;
+        do {
+            head = number("SELECT MAX(position) FROM journal");
+            Thread.sleep(250);
+        } while (number("SELECT MAX(position) FROM journal") != head);
+        settle();
+    }
+
     long category(String name) {
         return number("SELECT id FROM categories WHERE name = ?", name);
     }

@@ -123,8 +123,7 @@ class ReplayTest {
                 assertEquals(200, revoked.statusCode(), revoked.body());
             }
         }
-        Thread.sleep(300); // visits are journaled just after their responses
-        fx.settle();
+        fx.settleAfterVisits();
 
         assertTrue(fx.number("SELECT COUNT(*) FROM gamification_ledger WHERE points = 0 AND units = 1") > 0,
                 "the history hits the caps");
