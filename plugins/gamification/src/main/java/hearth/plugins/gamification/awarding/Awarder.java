@@ -22,8 +22,9 @@ import org.jooq.impl.DSL;
 
 /**
  * Turns one fact into ledger rows, totals, levels and badges. It reads nothing but the fact, the rules and the
- * plugin's own tables (which earlier facts wrote), and counts days in the rules' time zone from the fact's time, never
- * the wall clock: so applying the facts again in order, after clearing those tables, gives exactly the same result.
+ * plugin's own tables (which earlier facts wrote), and counts days in the rules' time zone from the fact's time (a
+ * visit: the day it records), never the wall clock: so applying the facts again in order, after clearing those tables,
+ * gives exactly the same result.
  */
 public final class Awarder {
 
