@@ -3,6 +3,7 @@ package hearth.server;
 import hearth.api.events.AnnouncementChanged;
 import hearth.api.events.AnswerAccepted;
 import hearth.api.events.AttendeeCheckedIn;
+import hearth.api.events.BadgeGranted;
 import hearth.api.events.CategoryChanged;
 import hearth.api.events.CategoryDeleted;
 import hearth.api.events.EventCancelled;
@@ -11,6 +12,7 @@ import hearth.api.events.EventCreated;
 import hearth.api.events.EventListener;
 import hearth.api.events.FlagRaised;
 import hearth.api.events.FlagResolved;
+import hearth.api.events.LevelReached;
 import hearth.api.events.MemberDeleted;
 import hearth.api.events.MemberJoined;
 import hearth.api.events.MemberProfileChanged;
@@ -18,8 +20,10 @@ import hearth.api.events.MemberRoleChanged;
 import hearth.api.events.MemberSilenced;
 import hearth.api.events.MemberStatusChanged;
 import hearth.api.events.MemberSuspended;
+import hearth.api.events.MemberVisited;
 import hearth.api.events.MemberWarned;
 import hearth.api.events.MessageSent;
+import hearth.api.events.PointsAwarded;
 import hearth.api.events.PostApproved;
 import hearth.api.events.PostCreated;
 import hearth.api.events.PostDeleted;
@@ -508,7 +512,8 @@ public final class Hearth {
                 .register(TopicMoved.class, TopicUnlisted.class, TopicsMerged.class, TopicSplit.class,
                         TopicOwnerChanged.class)
                 .register(RoleGranted.class, RoleRevoked.class, RoleExpired.class, TrustLevelChanged.class)
-                .register(MemberProfileChanged.class);
+                .register(MemberProfileChanged.class)
+                .register(PointsAwarded.class, BadgeGranted.class, LevelReached.class, MemberVisited.class);
         Database db = Database.open(config.db(), vertx, new Journal(events, clock));
         try {
             int applied = new Migrations("schema_history",

@@ -24,10 +24,12 @@ class ApiDocumentTest {
     @Test
     void everyApiRouteIsDocumentedAndEveryDocumentedRouteExists() {
         try (TestSite site = TestSite.start(dataDir, "--no-demo")) {
-            // search-lucene ships off: switched on here so its routes are checked too.
+            // search-lucene and gamification ship off: switched on here so their routes are checked too.
             Browser admin = Members.signUp(site, "Founder");
-            assertEquals(303, admin.submit("/admin/plugins/search-lucene", "/admin/plugins/search-lucene/enable",
-                    Map.of()).statusCode());
+            for (String off : List.of("search-lucene", "gamification")) {
+                assertEquals(303, admin.submit("/admin/plugins/" + off, "/admin/plugins/" + off + "/enable",
+                        Map.of()).statusCode());
+            }
             HttpResponse<String> response = site.get(ApiDocument.PATH);
             assertEquals(200, response.statusCode());
             Map<String, Object> document = new Yaml().load(response.body());
@@ -40,7 +42,8 @@ class ApiDocumentTest {
             Set<String> served = new TreeSet<>();
             site.routes().stream().filter(r -> r.contains(" /api/v1/")).forEach(served::add);
             // The bundled plugins' JSON routes, served under /api/v1/x/<plugin>/.
-            for (String plugin : List.of("moderation", "volunteer-roles", "welcome-banner", "search-lucene")) {
+            for (String plugin : List.of("moderation", "volunteer-roles", "welcome-banner", "search-lucene",
+                    "gamification")) {
                 site.plugins().active(plugin).orElseThrow().contribution().pages().stream()
                         .filter(route -> route.pattern().startsWith("/api/"))
                         .forEach(route -> served.add(route.method() + " /api/v1/x/" + plugin
