@@ -36,6 +36,15 @@ public interface PageRequest {
     /** A request header, or empty. */
     Optional<String> header(String name);
 
+    /**
+     * The address the request came from: the connection's peer, or behind the reverse proxies the admin trusts
+     * (setting {@code trusted-proxies}) the client's address they forwarded. Use it for per-address limits; never
+     * read {@code X-Forwarded-For} yourself, as anyone can write it.
+     *
+     * @since 1.3.0
+     */
+    String clientAddress();
+
     /** The signed-in member, or empty for an anonymous visitor. */
     Optional<MemberView> viewer();
 

@@ -9,6 +9,7 @@ import hearth.api.views.MemberView;
 import hearth.api.web.PageRequest;
 import hearth.api.web.PageResponse;
 import hearth.server.accounts.Viewer;
+import hearth.server.web.ClientAddresses;
 import hearth.server.web.NotLoggedIn;
 import hearth.server.web.Pages;
 import hearth.server.web.Routes;
@@ -166,6 +167,7 @@ public final class PluginPages implements Routes {
         private final Map<String, List<String>> form = new HashMap<>();
         private final Map<String, String> headers = new HashMap<>();
         private final Optional<MemberView> viewer;
+        private final String clientAddress;
 
         Request(String method, String path, Map<String, String> params, RoutingContext ctx,
                 Optional<MemberView> viewer) {
@@ -173,6 +175,7 @@ public final class PluginPages implements Routes {
             this.path = path;
             this.params = params;
             this.viewer = viewer;
+            this.clientAddress = ClientAddresses.of(ctx);
             ctx.queryParams().names().forEach(n -> query.put(n, ctx.queryParams().getAll(n)));
             ctx.request().formAttributes().names().forEach(n -> form.put(n, ctx.request().formAttributes().getAll(n)));
             jsonFields(ctx).forEach(form::putIfAbsent);
@@ -217,6 +220,11 @@ public final class PluginPages implements Routes {
         @Override
         public Optional<String> header(String name) {
             return Optional.ofNullable(headers.get(name.toLowerCase(java.util.Locale.ROOT)));
+        }
+
+        @Override
+        public String clientAddress() {
+            return clientAddress;
         }
 
         @Override

@@ -39,7 +39,8 @@ class SanctionsTest {
 
     @BeforeAll
     static void start() {
-        site = TestSite.start(dataDir);
+        // As behind a reverse proxy on the same host, so that visitors' addresses can differ.
+        site = TestSite.start(dataDir, "--trusted-proxies", "127.0.0.1,::1");
         admin = Members.member(site, "Alderadmin", "admin");
         moderator = Members.member(site, "Modwren", "moderator");
         categoryModerator = Members.member(site, "Catmodder", "member");
@@ -338,12 +339,13 @@ class SanctionsTest {
     @Test
     void appealsAreLimitedPerUsernameAndPerAddress() {
         Browser visitor = new Browser(site);
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 3; i++) { // each from an address of its own: only the username's limit applies
             assertEquals(303, visitor.submit("/x/moderation/appeal", "/x/moderation/appeal",
-                    Map.of("identifier", "Floodfox", "message", "Appeal " + i)).statusCode());
+                    Map.of("identifier", "Floodfox", "message", "Appeal " + i), "X-Forwarded-For", "192.0.2.1" + i)
+                    .statusCode());
         }
         HttpResponse<String> limited = visitor.submit("/x/moderation/appeal", "/x/moderation/appeal",
-                Map.of("identifier", "floodfox", "message", "Appeal 4"));
+                Map.of("identifier", "floodfox", "message", "Appeal 4"), "X-Forwarded-For", "192.0.2.20");
         assertEquals(429, limited.statusCode());
         assertTrue(limited.body().contains("wait an hour"), limited.body());
         assertEquals("3", Sql.value(site.database(),
@@ -360,6 +362,9 @@ class SanctionsTest {
         assertEquals(303, visitor.submit("/x/moderation/appeal", "/x/moderation/appeal",
                 Map.of("identifier", "Hopper9", "message", "From another address"), "X-Forwarded-For",
                 "203.0.113.8").statusCode());
+        assertEquals(429, visitor.submit("/x/moderation/appeal", "/x/moderation/appeal",
+                Map.of("identifier", "Hopper8", "message", "Claiming another address"), "X-Forwarded-For",
+                "198.51.100.99, 203.0.113.7").statusCode(), "what the visitor wrote before the proxy's hop counts not");
     }
 
     @Test

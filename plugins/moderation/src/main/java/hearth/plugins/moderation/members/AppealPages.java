@@ -62,7 +62,7 @@ final class AppealPages {
         }
         List<String> keys = new ArrayList<>();
         keys.add("who:" + appeal.get("identifier").toLowerCase(Locale.ROOT));
-        address(request).ifPresent(address -> keys.add("address:" + address));
+        keys.add("address:" + request.clientAddress());
         if (!limiter.tryAcquire(keys)) {
             return form(false, Map.of("message", "Several appeals came from you in the last hour. The moderators "
                     + "will read them: please wait an hour before sending another."), values, 429);
@@ -115,18 +115,6 @@ final class AppealPages {
 
     private void require(PageRequest request) {
         permissions.require(request.viewer(), Staff.SANCTION, Scope.site(), "Only moderators can answer appeals.");
-    }
-
-    /**
-     * The client's address for the per-address limit. Plugin requests do not carry the connection's address, so this
-     * reads what a reverse proxy adds (the last X-Forwarded-For hop, which the proxy itself appended, else
-     * X-Real-IP); without a proxy there is none, and the per-username and overall limits still hold.
-     */
-    private static Optional<String> address(PageRequest request) {
-        return request.header("X-Forwarded-For")
-                .map(list -> list.substring(list.lastIndexOf(',') + 1).strip())
-                .or(() -> request.header("X-Real-IP").map(String::strip))
-                .filter(address -> !address.isEmpty());
     }
 
     private static long id(PageRequest request) {
