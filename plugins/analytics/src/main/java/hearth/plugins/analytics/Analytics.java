@@ -1,0 +1,50 @@
+package hearth.plugins.analytics;
+
+import hearth.api.Contributions;
+import hearth.api.HearthExtension;
+import hearth.api.PluginContext;
+import hearth.api.access.Role;
+import hearth.api.slots.Slots;
+import hearth.api.web.Html;
+import hearth.plugins.analytics.dashboard.Dashboard;
+import hearth.plugins.analytics.dashboard.DashboardFeature;
+import hearth.plugins.analytics.metrics.MetricsReader;
+import hearth.plugins.analytics.rollup.JournalFollower;
+import hearth.plugins.analytics.rollup.Rollups;
+import hearth.plugins.analytics.rollup.Tables;
+import java.time.Duration;
+import org.pf4j.Extension;
+
+/**
+ * The plugin's manifest: daily roll-ups kept from the journal (and rebuilt when the site's time zone changes), and
+ * the community manager's dashboard over them.
+ */
+@Extension
+public final class Analytics implements HearthExtension {
+
+    @Override
+    public void contribute(Contributions site) {
+        PluginContext context = site.context();
+        site.permission(DashboardFeature.VIEW, "See the community analytics dashboard and export its numbers",
+                Role.ADMIN);
+        site.permission(DashboardFeature.MANAGE, "Rebuild the analytics roll-ups", Role.ADMIN);
+        SiteZone zone = new SiteZone(site.settings().text("time-zone",
+                "The community's time zone: days start at its midnight (e.g. Europe/Berlin)", "UTC", 60));
+
+        Tables tables = new Tables(context.database());
+        Rollups rollups = new Rollups(context.database(), tables);
+        site.listener("rollups", new JournalFollower(rollups, context.topics())::on);
+        // A changed time zone moves every day boundary: count everything again in the new zone.
+        site.task("time-zone", Duration.ofMinutes(1), () -> {
+            if (!rollups.zone().equals(zone.wanted())) {
+                rollups.rebuild(zone.wanted());
+            }
+        });
+        DashboardFeature.contribute(site, new Dashboard(context, new MetricsReader(context.database(), tables)),
+                rollups, zone);
+
+        String stylesheet = "<link rel=\"stylesheet\" href=\"" + context.assetUrl("analytics.css") + "\">";
+        site.slot(Slots.HEAD_ASSETS, slot -> slot.path().contains("/x/analytics") ? Html.trusted(stylesheet)
+                : Html.EMPTY);
+    }
+}

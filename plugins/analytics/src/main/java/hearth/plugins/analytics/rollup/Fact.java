@@ -1,0 +1,29 @@
+package hearth.plugins.analytics.rollup;
+
+import java.time.Instant;
+
+/**
+ * One journal entry the dashboard counts, as the plugin keeps it (its own copy of the journal, from which every
+ * roll-up is rebuilt).
+ *
+ * @param position   the entry's journal position
+ * @param kind       one of the constants below
+ * @param at         when it was recorded
+ * @param memberId   who acted (joined, wrote, liked, flagged, settled)
+ * @param topicId    the topic it is about, or 0
+ * @param categoryId that topic's category, or 0
+ * @param refId      post number (post), the liked post's author (like, unlike), flag id (flag, resolve), else 0
+ * @param title      the topic's title (topic), else null
+ */
+public record Fact(long position, String kind, Instant at, long memberId, long topicId, long categoryId, long refId,
+                   String title) {
+
+    public static final String JOIN = "join";
+    public static final String TOPIC = "topic";
+    public static final String POST = "post";
+    public static final String LIKE = "like";
+    public static final String UNLIKE = "unlike";
+    public static final String FLAG = "flag";
+    public static final String RESOLVE = "resolve";
+    public static final String HIDE = "hide";
+}

@@ -1,0 +1,53 @@
+package hearth.plugins.analytics.rollup;
+
+import hearth.api.events.FlagRaised;
+import hearth.api.events.FlagResolved;
+import hearth.api.events.JournalEntry;
+import hearth.api.events.MemberJoined;
+import hearth.api.events.PostCreated;
+import hearth.api.events.PostDeleted;
+import hearth.api.events.PostLiked;
+import hearth.api.events.TopicCreated;
+import hearth.api.views.TopicView;
+import hearth.api.views.Topics;
+
+/** Turns the journal entries the dashboard counts into facts and hands them to the roll-ups. */
+public final class JournalFollower {
+
+    private final Rollups rollups;
+    private final Topics topics;
+
+    public JournalFollower(Rollups rollups, Topics topics) {
+        this.rollups = rollups;
+        this.topics = topics;
+    }
+
+    public void on(JournalEntry entry) {
+        long position = entry.position();
+        var at = entry.recordedAt();
+        Fact fact = switch (entry.event()) {
+            case MemberJoined joined -> new Fact(position, Fact.JOIN, at, joined.memberId(), 0, 0, 0, null);
+            case TopicCreated topic -> new Fact(position, Fact.TOPIC, at, topic.authorId(), topic.topicId(),
+                    topic.categoryId(), 0, topic.title());
+            case PostCreated post -> new Fact(position, Fact.POST, at, post.authorId(), post.topicId(),
+                    category(post.topicId()), post.postNumber(), null);
+            case PostLiked like -> new Fact(position, like.liked() ? Fact.LIKE : Fact.UNLIKE, at, like.memberId(),
+                    like.topicId(), 0, like.authorId(), null);
+            case FlagRaised flag -> new Fact(position, Fact.FLAG, at, flag.flaggerId(), 0, 0, flag.flagId(), null);
+            case FlagResolved resolved -> new Fact(position, Fact.RESOLVE, at, resolved.byMemberId(), 0, 0,
+                    resolved.flagId(), null);
+            case PostDeleted deleted when deleted.topicHidden() -> new Fact(position, Fact.HIDE, at,
+                    deleted.deletedBy(), deleted.topicId(), 0, 0, null);
+            default -> null;
+        };
+        if (fact != null) {
+            rollups.record(fact);
+        }
+    }
+
+    /** Posts count in the category their topic was started in; private messages (no topic fact) in none. */
+    private long category(long topicId) {
+        long known = rollups.categoryOf(topicId);
+        return known != 0 ? known : topics.topic(topicId).map(TopicView::categoryId).orElse(0L);
+    }
+}

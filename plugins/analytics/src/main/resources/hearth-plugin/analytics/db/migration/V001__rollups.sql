@@ -1,0 +1,69 @@
+-- The plugin's copy of the journal entries it counts, one row per entry (so replays change nothing). Every other
+-- table below is a roll-up derived from these rows and the site's time zone, and is rebuilt from them when the zone
+-- changes or an admin asks. kind: join, topic, post, like, unlike, flag, resolve, hide.
+-- ref_id: post number (post), liked post's author (like, unlike), flag id (flag, resolve).
+CREATE TABLE analytics_facts (
+  position     BIGINT        NOT NULL PRIMARY KEY,
+  kind         VARCHAR(10)   NOT NULL,
+  at           DATETIME(6)   NOT NULL,
+  member_id    BIGINT        NOT NULL,
+  topic_id     BIGINT        NOT NULL,
+  category_id  BIGINT        NOT NULL,
+  ref_id       BIGINT        NOT NULL,
+  title        VARCHAR(300)  NULL
+);
+CREATE INDEX analytics_facts_kind_at ON analytics_facts (kind, at);
+
+-- Counts per day of the site's time zone; category_id 0 is the whole site.
+-- metric: members, topics, posts, replies, likes, flags, resolved.
+CREATE TABLE analytics_daily (
+  day          DATE          NOT NULL,
+  category_id  BIGINT        NOT NULL,
+  metric       VARCHAR(12)   NOT NULL,
+  amount       BIGINT        NOT NULL,
+  PRIMARY KEY (day, category_id, metric)
+);
+
+-- The days each member did something (posted, liked, flagged), in the site's time zone.
+CREATE TABLE analytics_active (
+  day          DATE          NOT NULL,
+  member_id    BIGINT        NOT NULL,
+  PRIMARY KEY (day, member_id)
+);
+CREATE INDEX analytics_active_member ON analytics_active (member_id, day);
+
+-- Each member's joining and first post (activation, new contributors).
+CREATE TABLE analytics_members (
+  member_id      BIGINT       NOT NULL PRIMARY KEY,
+  joined_at      DATETIME(6)  NULL,
+  first_post_at  DATETIME(6)  NULL
+);
+CREATE INDEX analytics_members_joined ON analytics_members (joined_at);
+CREATE INDEX analytics_members_first_post ON analytics_members (first_post_at);
+
+-- Each topic and its first reply by someone other than its author (response times, unanswered topics).
+CREATE TABLE analytics_topics (
+  topic_id        BIGINT        NOT NULL PRIMARY KEY,
+  category_id     BIGINT        NOT NULL,
+  author_id       BIGINT        NOT NULL,
+  title           VARCHAR(300)  NOT NULL,
+  created_at      DATETIME(6)   NOT NULL,
+  first_reply_at  DATETIME(6)   NULL,
+  hidden          BOOLEAN       NOT NULL
+);
+CREATE INDEX analytics_topics_created ON analytics_topics (created_at);
+
+-- Each flag and when it was settled (moderation load).
+CREATE TABLE analytics_flags (
+  flag_id      BIGINT       NOT NULL PRIMARY KEY,
+  raised_at    DATETIME(6)  NOT NULL,
+  resolved_at  DATETIME(6)  NULL
+);
+CREATE INDEX analytics_flags_raised ON analytics_flags (raised_at);
+
+-- The time zone the roll-ups were computed in.
+CREATE TABLE analytics_state (
+  id    INT          NOT NULL PRIMARY KEY,
+  zone  VARCHAR(60)  NOT NULL
+);
+INSERT INTO analytics_state (id, zone) VALUES (1, 'UTC');
