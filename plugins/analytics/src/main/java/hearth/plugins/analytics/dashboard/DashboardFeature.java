@@ -75,7 +75,7 @@ public final class DashboardFeature {
         Map<String, Object> model = new HashMap<>();
         model.put("report", report);
         model.put("charts", charts);
-        model.put("presets", Period.PRESETS);
+        model.put("presets", Period.PRESETS.stream().map(String::valueOf).toList());
         model.put("days", request.query("days").orElse(""));
         model.put("query", query(request));
         model.put("mayRebuild", site.context().permissions().allows(request.viewer(), MANAGE, Scope.site()));

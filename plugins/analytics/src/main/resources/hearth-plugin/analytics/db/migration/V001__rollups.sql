@@ -17,20 +17,20 @@ CREATE INDEX analytics_facts_kind_at ON analytics_facts (kind, at);
 -- Counts per day of the site's time zone; category_id 0 is the whole site.
 -- metric: members, topics, posts, replies, likes, flags, resolved.
 CREATE TABLE analytics_daily (
-  day          DATE          NOT NULL,
+  on_day       DATE          NOT NULL,
   category_id  BIGINT        NOT NULL,
   metric       VARCHAR(12)   NOT NULL,
   amount       BIGINT        NOT NULL,
-  PRIMARY KEY (day, category_id, metric)
+  PRIMARY KEY (on_day, category_id, metric)
 );
 
 -- The days each member did something (posted, liked, flagged), in the site's time zone.
 CREATE TABLE analytics_active (
-  day          DATE          NOT NULL,
+  on_day       DATE          NOT NULL,
   member_id    BIGINT        NOT NULL,
-  PRIMARY KEY (day, member_id)
+  PRIMARY KEY (on_day, member_id)
 );
-CREATE INDEX analytics_active_member ON analytics_active (member_id, day);
+CREATE INDEX analytics_active_member ON analytics_active (member_id, on_day);
 
 -- Each member's joining and first post (activation, new contributors).
 CREATE TABLE analytics_members (

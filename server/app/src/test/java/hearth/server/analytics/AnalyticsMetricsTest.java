@@ -1,0 +1,313 @@
+package hearth.server.analytics;
+
+import static hearth.server.testing.Eventually.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hearth.server.testing.Browser;
+import hearth.server.testing.Members;
+import hearth.server.testing.SettableClock;
+import hearth.server.testing.Sql;
+import hearth.server.testing.TestSite;
+import hearth.server.testing.Trust;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every dashboard number against a history seeded on a clock the test moves, in a site time zone (Asia/Kolkata,
+ * UTC+05:30) where some events fall on one day locally and another in UTC; the roll-ups kept from the journal equal
+ * those rebuilt from scratch, and a change of zone moves the day boundaries.
+ *
+ * <pre>
+ * previous period d37..d39            current period d40..d42                        after: d43
+ * d39 09:00 Ana joins (admin)        d40 08:00 Cal joins
+ * d39 10:00 Bea joins                d41 00:10 Cal replies to T1 (d40 18:40 UTC)    d43 00:20 Bea replies to
+ * d39 10:30 Bea starts T1 (General)  d41 09:00 Bea likes Cal's reply                 her own T3 (d42 in UTC)
+ *                                    d41 12:00 Cal starts T2 (Help &amp; Support)
+ *                                    d41 13:00 Cal replies to his own T2
+ *                                    d42 08:00 Dee joins
+ *                                    d42 13:00 Bea replies to T2 (first response: 25 h)
+ *                                    d42 14:00 Cal flags Bea's reply; 16:00 Ana hides it
+ *                                    d42 23:40 Bea starts T3 (General), never answered
+ * </pre>
+ */
+class AnalyticsMetricsTest {
+
+    static final ZoneId KOLKATA = ZoneId.of("Asia/Kolkata");
+    static final LocalDate D0 = LocalDate.now(ZoneOffset.UTC);
+    static final SettableClock CLOCK = new SettableClock(D0.atTime(6, 30).toInstant(ZoneOffset.UTC));
+    static final String API = "/api/v1/x/analytics";
+
+    @TempDir
+    static Path dataDir;
+    static TestSite site;
+    static Browser ana;
+    static Browser cal;
+    static long t1;
+    static long t2;
+    static long t3;
+
+    @BeforeAll
+    static void seed() throws Exception {
+        // The demo community is seeded on d0, long before either period (and their 30-day windows).
+        site = TestSite.start(dataDir, CLOCK);
+        moveTo(39, 9, 0);
+        ana = Members.member(site, "Ana", "admin");
+        HttpResponse<String> zone = ana.json("PUT", "/api/v1/admin/plugins/analytics/settings",
+                "{\"time-zone\": \"Asia/Kolkata\"}");
+        assertEquals(200, zone.statusCode(), zone.body());
+        HttpResponse<String> rebuilt = ana.json("POST", API + "/rebuild", "{}");
+        assertEquals(200, rebuilt.statusCode(), rebuilt.body());
+        assertEquals("Asia/Kolkata", new JsonObject(rebuilt.body()).getString("zone"));
+        Trust.letNewcomersFlag(ana);
+
+        moveTo(39, 10, 0);
+        Members.member(site, "Bea", "member");
+        moveTo(39, 10, 30);
+        t1 = topic(as("Bea"), "General", "Which seeds for a shady balcony?");
+        moveTo(40, 8, 0);
+        Members.member(site, "Cal", "member");
+        moveTo(41, 0, 10);
+        long calsReply = reply(as("Cal"), t1, "Try lettuce and chard, they like the shade.");
+        moveTo(41, 9, 0);
+        HttpResponse<String> liked = as("Bea").json("POST", "/api/v1/posts/" + calsReply + "/like", "{\"liked\": true}");
+        assertEquals(200, liked.statusCode(), liked.body());
+        moveTo(41, 12, 0);
+        t2 = topic(as("Cal"), "Help & Support", "Aphids on the beans");
+        moveTo(41, 13, 0);
+        reply(as("Cal"), t2, "They are spreading to the peas as well.");
+        moveTo(42, 8, 0);
+        Members.member(site, "Dee", "member");
+        moveTo(42, 13, 0);
+        long beasReply = reply(as("Bea"), t2, "Soapy water works for me, every other day.");
+        moveTo(42, 14, 0);
+        HttpResponse<String> flagged = as("Cal").json("POST", "/api/v1/x/moderation/flags", new JsonObject()
+                .put("kind", "post").put("id", beasReply).put("reason", "spam").encode());
+        assertEquals(201, flagged.statusCode(), flagged.body());
+        long item = new JsonObject(flagged.body()).getLong("itemId");
+        moveTo(42, 16, 0);
+        ana = as("Ana");
+        String review = "/x/moderation/review/" + item;
+        assertEquals(200, ana.get(review).statusCode());
+        assertEquals(303, ana.submit(review, review + "/hide", Map.of()).statusCode());
+        moveTo(42, 23, 40);
+        t3 = topic(as("Bea"), "General", "Overwintering dahlias");
+        moveTo(43, 0, 20);
+        reply(as("Bea"), t3, "Answering myself: lift them after the first frost.");
+        ana = as("Ana");
+        cal = as("Cal");
+        eventually("the journal reached the roll-ups (Bea's last reply, last in journal order)",
+                () -> !"0".equals(Sql.value(site.database(), "SELECT COUNT(*) FROM analytics_facts"
+                        + " WHERE kind = 'post' AND topic_id = ? AND ref_id = 2", t3)));
+    }
+
+    @AfterAll
+    static void stop() {
+        site.close();
+    }
+
+    @Test
+    void everyMetricMatchesTheHandCountedHistory() {
+        JsonObject report = dashboard("?from=" + day(40) + "&to=" + day(42));
+        assertEquals("Asia/Kolkata", report.getString("zone"));
+        JsonObject c = report.getJsonObject("current");
+        assertEquals(3, c.getInteger("days"));
+        assertEquals(1.33, c.getDouble("dau"), "active member-days 0 + 2 + 2 over 3 days");
+        assertEquals(2, c.getInteger("wau"));
+        assertEquals(2, c.getInteger("mau"));
+        assertEquals(66.5, c.getDouble("stickiness"), "1.33 / 2");
+        assertEquals(2, c.getInteger("activeMembers"));
+        assertEquals(2, c.getInteger("newMembers"), "Cal and Dee");
+        assertEquals(1, c.getInteger("activated"), "Cal posted 16 h after joining, Dee never");
+        assertEquals(50.0, c.getDouble("activationRate"));
+        assertEquals(1, c.getInteger("newContributors"), "Cal; Bea first posted in the previous period");
+        assertEquals(2, c.getInteger("topics"));
+        assertEquals(5, c.getInteger("posts"), "Bea's reply at 00:20 on d43 is outside, though d42 in UTC");
+        assertEquals(3, c.getInteger("replies"));
+        assertEquals(1, c.getInteger("likes"));
+        assertEquals(0.67, c.getDouble("topicsPerDay"));
+        assertEquals(1.67, c.getDouble("postsPerDay"));
+        assertEquals(0.33, c.getDouble("likesPerDay"));
+        assertEquals(0, c.getInteger("answeredInTime"), "T2 waited 25 h; T3 has only its author's reply");
+        assertEquals(0.0, c.getDouble("responseRate"));
+        assertEquals(1500, c.getLong("medianFirstResponseMinutes"));
+        assertEquals(1500, c.getLong("p90FirstResponseMinutes"));
+        assertEquals(1, c.getInteger("unanswered"));
+        assertEquals(1, c.getInteger("flags"));
+        assertEquals(0.33, c.getDouble("flagsPerDay"));
+        assertEquals(1, c.getInteger("flagsResolved"));
+        assertEquals(120, c.getLong("medianResolveMinutes"));
+
+        JsonObject p = report.getJsonObject("previous");
+        assertEquals(day(37), p.getString("from"));
+        assertEquals(2, p.getInteger("newMembers"), "Ana and Bea");
+        assertEquals(1, p.getInteger("activated"));
+        assertEquals(1, p.getInteger("posts"));
+        assertEquals(0.33, p.getDouble("dau"));
+        assertEquals(1, p.getInteger("mau"));
+        assertEquals(33.0, p.getDouble("stickiness"));
+        assertEquals(2260, p.getLong("medianFirstResponseMinutes"), "T1 waited 37 h 40 min for Cal");
+        assertEquals(0, p.getInteger("flags"));
+        assertNull(p.getValue("medianResolveMinutes"));
+
+        JsonObject changes = report.getJsonObject("changes");
+        assertEquals(400.0, changes.getDouble("posts"));
+        assertEquals(303.0, changes.getDouble("dau"), "0.33 to 1.33");
+        assertEquals(100.0, changes.getDouble("mau"));
+        assertEquals(0.0, changes.getDouble("newMembers"));
+        assertNull(changes.getValue("likes"), "nothing to compare with");
+
+        JsonArray daily = report.getJsonArray("daily");
+        assertEquals(List.of(day(40), day(41), day(42)), daily.stream()
+                .map(d -> ((JsonObject) d).getString("day")).toList());
+        assertDay(daily.getJsonObject(0), 1, 0, 0, 0, 0, 0, "Cal's 00:10 reply is d41 here, d40 in UTC");
+        assertDay(daily.getJsonObject(1), 0, 1, 3, 2, 1, 2, "d41");
+        assertDay(daily.getJsonObject(2), 1, 1, 2, 1, 0, 2, "d42");
+        assertEquals(1, daily.getJsonObject(2).getInteger("flags"));
+        assertEquals(1, daily.getJsonObject(2).getInteger("resolved"));
+
+        JsonArray top = report.getJsonArray("topContributors");
+        assertEquals(List.of("Cal:3", "Bea:2"), top.stream().map(o -> ((JsonObject) o).getString("username")
+                + ":" + ((JsonObject) o).getInteger("posts")).toList());
+        JsonArray categories = report.getJsonArray("categories");
+        assertEquals(List.of("Help & Support:1:3", "General:1:2"), categories.stream().map(o -> {
+            JsonObject k = (JsonObject) o;
+            return k.getString("name") + ":" + k.getInteger("topics") + ":" + k.getInteger("posts");
+        }).toList());
+        JsonArray unanswered = report.getJsonArray("unanswered");
+        assertEquals(1, unanswered.size());
+        assertEquals(t3, unanswered.getJsonObject(0).getLong("topicId"));
+        assertEquals("/t/" + t3, unanswered.getJsonObject(0).getString("url"));
+    }
+
+    @Test
+    void thePageChartsAndExportsAreForManagersOnly() {
+        String query = "?from=" + day(40) + "&to=" + day(42);
+        assertEquals(403, cal.get("/x/analytics/" + query).statusCode());
+        assertEquals(403, cal.json("GET", API + "/dashboard", null).statusCode());
+        HttpResponse<String> bad = ana.json("GET", API + "/dashboard?from=" + day(42) + "&to=" + day(40), null);
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertEquals("to", new JsonObject(bad.body()).getString("field"));
+        assertEquals(400, ana.json("GET", API + "/dashboard?days=soon", null).statusCode());
+
+        for (String page : List.of("/x/analytics/" + query, "/admin/x/analytics/" + query)) {
+            String html = ana.get(page).body();
+            assertTrue(html.contains("<title id=\"chart-posts-title\">Posts per day</title>"), html);
+            assertTrue(html.contains("<desc id=\"chart-posts-desc\">5 in all from " + day(40) + " to " + day(42)
+                    + "; the most, 3, on " + day(41) + ".</desc>"), html);
+            assertTrue(html.contains("<tr><th scope=\"row\">" + day(41) + "</th><td>2</td><td>0</td><td>1</td>"
+                    + "<td>3</td>"), "the table behind the charts");
+            assertTrue(html.contains("data-topic=\"" + t3 + "\""), "the unanswered topic to act on");
+        }
+        HttpResponse<String> csv = ana.get("/x/analytics/daily.csv" + query);
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertEquals(List.of("day,active,members,topics,posts,replies,likes,flags,resolved",
+                day(40) + ",0,1,0,0,0,0,0,0", day(41) + ",2,0,1,3,2,1,0,0", day(42) + ",2,1,1,2,1,0,1,1"),
+                csv.body().lines().toList());
+        String summary = ana.get("/x/analytics/summary.csv" + query).body();
+        assertTrue(summary.contains("\r\nposts,5,1\r\n"), summary);
+        assertTrue(summary.contains("\r\nmedianResolveMinutes,120,\r\n"), summary);
+    }
+
+    @Test
+    void aRebuildMatchesTheRollUpsKeptFromTheJournalAndFollowsTheZone() throws Exception {
+        List<String> kept = rollups();
+        HttpResponse<String> again = ana.json("POST", API + "/rebuild", "{}");
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals(kept, rollups());
+
+        assertEquals(200, ana.json("PUT", "/api/v1/admin/plugins/analytics/settings", "{\"time-zone\": \"UTC\"}")
+                .statusCode());
+        assertEquals("UTC", new JsonObject(ana.json("POST", API + "/rebuild", "{}").body()).getString("zone"));
+        JsonObject utc = dashboard("?from=" + day(40) + "&to=" + day(42));
+        JsonArray daily = utc.getJsonArray("daily");
+        assertEquals(1, daily.getJsonObject(0).getInteger("posts"), "Cal's reply at 18:40 UTC on d40");
+        assertEquals(3, daily.getJsonObject(2).getInteger("posts"), "Bea's 18:50 UTC reply now falls on d42");
+        assertEquals(6, utc.getJsonObject("current").getInteger("posts"));
+
+        assertEquals(200, ana.json("PUT", "/api/v1/admin/plugins/analytics/settings",
+                "{\"time-zone\": \"Asia/Kolkata\"}").statusCode());
+        assertEquals(200, ana.json("POST", API + "/rebuild", "{}").statusCode());
+        assertEquals(kept, rollups(), "back in the first zone, the same numbers");
+    }
+
+    private static List<String> rollups() throws Exception {
+        return List.of(
+                String.join(";", Sql.column(site.database(), "SELECT CONCAT(on_day, '/', category_id, '/', metric,"
+                        + " '=', amount) FROM analytics_daily ORDER BY on_day, category_id, metric")),
+                String.join(";", Sql.column(site.database(), "SELECT CONCAT(on_day, '/', member_id)"
+                        + " FROM analytics_active ORDER BY on_day, member_id")),
+                String.join(";", Sql.column(site.database(), "SELECT CONCAT(member_id, '/', COALESCE(CAST(joined_at"
+                        + " AS CHAR), '-'), '/', COALESCE(CAST(first_post_at AS CHAR), '-')) FROM analytics_members"
+                        + " ORDER BY member_id")),
+                String.join(";", Sql.column(site.database(), "SELECT CONCAT(topic_id, '/', category_id, '/',"
+                        + " COALESCE(CAST(first_reply_at AS CHAR), '-'), '/', hidden) FROM analytics_topics"
+                        + " ORDER BY topic_id")),
+                String.join(";", Sql.column(site.database(), "SELECT CONCAT(flag_id, '/', COALESCE(CAST(resolved_at"
+                        + " AS CHAR), '-')) FROM analytics_flags ORDER BY flag_id")));
+    }
+
+    private static void assertDay(JsonObject day, int members, int topics, int posts, int replies, int likes,
+                                  int active, String why) {
+        assertEquals(List.of(members, topics, posts, replies, likes, active), List.of(day.getInteger("members"),
+                day.getInteger("topics"), day.getInteger("posts"), day.getInteger("replies"),
+                day.getInteger("likes"), day.getInteger("active")), why + ": " + day.encode());
+    }
+
+    private static JsonObject dashboard(String query) {
+        HttpResponse<String> response = ana.json("GET", API + "/dashboard" + query, null);
+        assertEquals(200, response.statusCode(), response.body());
+        return new JsonObject(response.body());
+    }
+
+    /** Moves the clock forward to a local time on day {@code d} (days after d0) in Kolkata. */
+    private static void moveTo(int d, int hour, int minute) {
+        Instant target = D0.plusDays(d).atTime(LocalTime.of(hour, minute)).atZone(KOLKATA).toInstant();
+        CLOCK.advance(Duration.between(CLOCK.instant(), target));
+    }
+
+    /** Logs in now: a session that is not remembered lasts a day of the clock. */
+    private static Browser as(String username) {
+        return Members.logIn(site, username);
+    }
+
+    private static String day(int d) {
+        return D0.plusDays(d).toString();
+    }
+
+    private static long category(String name) {
+        return Long.parseLong(Sql.value(site.database(), "SELECT id FROM categories WHERE name = ?", name));
+    }
+
+    private static long topic(Browser author, String category, String title) {
+        HttpResponse<String> started = author.json("POST", "/api/v1/topics", new JsonObject()
+                .put("categoryId", category(category)).put("title", title)
+                .put("body", "The opening post of " + title.toLowerCase(Locale.ROOT) + ".").encode());
+        assertEquals(201, started.statusCode(), started.body());
+        return new JsonObject(started.body()).getLong("id");
+    }
+
+    private static long reply(Browser author, long topicId, String body) {
+        HttpResponse<String> replied = author.json("POST", "/api/v1/topics/" + topicId + "/posts",
+                new JsonObject().put("body", body).encode());
+        assertEquals(201, replied.statusCode(), replied.body());
+        return new JsonObject(replied.body()).getLong("id");
+    }
+}
