@@ -12,6 +12,8 @@ import hearth.plugins.analytics.metrics.MetricsReader;
 import hearth.plugins.analytics.rollup.JournalFollower;
 import hearth.plugins.analytics.rollup.Rollups;
 import hearth.plugins.analytics.rollup.Tables;
+import hearth.plugins.analytics.segments.Segments;
+import hearth.plugins.analytics.segments.SegmentsFeature;
 import java.time.Duration;
 import org.pf4j.Extension;
 
@@ -42,6 +44,7 @@ public final class Analytics implements HearthExtension {
         });
         DashboardFeature.contribute(site, new Dashboard(context, new MetricsReader(context.database(), tables)),
                 rollups, zone);
+        SegmentsFeature.contribute(site, new Segments(context.database(), tables), rollups);
 
         String stylesheet = "<link rel=\"stylesheet\" href=\"" + context.assetUrl("analytics.css") + "\">";
         site.slot(Slots.HEAD_ASSETS, slot -> slot.path().contains("/x/analytics") ? Html.trusted(stylesheet)

@@ -45,6 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
  *                                    d42 13:00 Bea replies to T2 (first response: 25 h)
  *                                    d42 14:00 Cal flags Bea's reply; 16:00 Ana hides it
  *                                    d42 23:40 Bea starts T3 (General), never answered
+ *                                                                                   d43 08:00 Eve joins, 08:30
+ *                                                                                   starts T4, unanswered
  * </pre>
  */
 class AnalyticsMetricsTest {
@@ -110,11 +112,15 @@ class AnalyticsMetricsTest {
         t3 = topic(as("Bea"), "General", "Overwintering dahlias");
         moveTo(43, 0, 20);
         reply(as("Bea"), t3, "Answering myself: lift them after the first frost.");
+        moveTo(43, 8, 0);
+        Members.member(site, "Eve", "member");
+        moveTo(43, 8, 30);
+        long t4 = topic(as("Eve"), "Help & Support", "First time growing garlic");
         ana = as("Ana");
         cal = as("Cal");
-        eventually("the journal reached the roll-ups (Bea's last reply, last in journal order)",
+        eventually("the journal reached the roll-ups (Eve's topic, last in journal order)",
                 () -> !"0".equals(Sql.value(site.database(), "SELECT COUNT(*) FROM analytics_facts"
-                        + " WHERE kind = 'post' AND topic_id = ? AND ref_id = 2", t3)));
+                        + " WHERE kind = 'post' AND topic_id = ?", t4)));
     }
 
     @AfterAll
@@ -246,6 +252,35 @@ class AnalyticsMetricsTest {
                 "{\"time-zone\": \"Asia/Kolkata\"}").statusCode());
         assertEquals(200, ana.json("POST", API + "/rebuild", "{}").statusCode());
         assertEquals(kept, rollups(), "back in the first zone, the same numbers");
+    }
+
+    @Test
+    void segmentsListMembersToActOnAndAManagerMessagesThem() throws Exception {
+        JsonObject fresh = new JsonObject(ana.json("GET", API + "/segments/new-active", null).body());
+        assertEquals(List.of("Eve", "Cal", "Bea"), usernames(fresh), "first active d43, d41, d39; Ana and Dee"
+                + " did nothing, the demo's members began long before");
+        List<String> unanswered = usernames(new JsonObject(ana.json("GET", API + "/segments/unanswered-first-post",
+                null).body()));
+        assertTrue(unanswered.contains("Eve") && !unanswered.contains("Bea") && !unanswered.contains("Cal"),
+                "Bea's first topic got Cal's reply, Cal's first post was a reply: " + unanswered);
+        assertEquals(403, cal.json("GET", API + "/segments/new-active", null).statusCode());
+        assertEquals(404, ana.json("GET", API + "/segments/everyone", null).statusCode());
+
+        String page = "/x/analytics/segments/new-active";
+        assertTrue(ana.get(page).body().contains("data-username=\"Eve\""));
+        HttpResponse<String> empty = ana.submit(page, page + "/message", Map.of("title", "", "body", "Hello!"));
+        assertEquals(400, empty.statusCode());
+        assertTrue(empty.body().contains("Give the message a title"), empty.body());
+        assertEquals(403, cal.json("POST", API + "/segments/new-active/message",
+                "{\"title\": \"Hi\", \"body\": \"Hello\"}").statusCode());
+        HttpResponse<String> sent = ana.submit(page, page + "/message", Map.of("title", "Welcome in!",
+                "body", "Glad you are here; ask us anything."));
+        assertEquals(303, sent.statusCode(), sent.body());
+        assertEquals("3", Sql.value(site.database(), "SELECT COUNT(*) FROM topics WHERE title = ?", "Welcome in!"));
+    }
+
+    private static List<String> usernames(JsonObject segment) {
+        return segment.getJsonArray("members").stream().map(m -> ((JsonObject) m).getString("username")).toList();
     }
 
     private static List<String> rollups() throws Exception {

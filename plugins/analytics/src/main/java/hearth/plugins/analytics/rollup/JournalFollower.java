@@ -45,7 +45,7 @@ public final class JournalFollower {
         }
     }
 
-    /** Posts count in the category their topic was started in; private messages (no topic fact) in none. */
+    /** Posts count in the category their topic was started in (moving a topic later does not move its counts). */
     private long category(long topicId) {
         long known = rollups.categoryOf(topicId);
         return known != 0 ? known : topics.topic(topicId).map(TopicView::categoryId).orElse(0L);
