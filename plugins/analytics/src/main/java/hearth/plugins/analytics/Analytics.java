@@ -6,6 +6,8 @@ import hearth.api.PluginContext;
 import hearth.api.access.Role;
 import hearth.api.slots.Slots;
 import hearth.api.web.Html;
+import hearth.plugins.analytics.cohorts.Cohorts;
+import hearth.plugins.analytics.cohorts.CohortsFeature;
 import hearth.plugins.analytics.dashboard.Dashboard;
 import hearth.plugins.analytics.dashboard.DashboardFeature;
 import hearth.plugins.analytics.metrics.MetricsReader;
@@ -44,6 +46,7 @@ public final class Analytics implements HearthExtension {
         });
         DashboardFeature.contribute(site, new Dashboard(context, new MetricsReader(context.database(), tables)),
                 rollups, zone);
+        CohortsFeature.contribute(site, new Cohorts(context.database(), tables), rollups);
         SegmentsFeature.contribute(site, new Segments(context.database(), tables), rollups);
 
         String stylesheet = "<link rel=\"stylesheet\" href=\"" + context.assetUrl("analytics.css") + "\">";

@@ -279,6 +279,48 @@ class AnalyticsMetricsTest {
         assertEquals("3", Sql.value(site.database(), "SELECT COUNT(*) FROM topics WHERE title = ?", "Welcome in!"));
     }
 
+    @Test
+    void retentionCohortsAndTheFunnelFollowWhoCameBack() {
+        HttpResponse<String> response = ana.json("GET", API + "/cohorts?from=" + day(39) + "&to=" + day(42), null);
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject retention = new JsonObject(response.body());
+        JsonObject funnel = retention.getJsonObject("funnel");
+        assertEquals(List.of(4, 2, 1, 0), List.of(funnel.getInteger("members"), funnel.getInteger("posted"),
+                funnel.getInteger("returned"), funnel.getInteger("volunteers")),
+                "Ana, Bea, Cal, Dee joined; Bea and Cal posted; only Bea on more than one day (Cal's three posts"
+                        + " were all on d41 in Kolkata)");
+
+        // By hand: who joined which day, and the days each was active (posted, liked or flagged).
+        Map<String, Integer> joined = Map.of("Ana", 39, "Bea", 39, "Cal", 40, "Dee", 42, "Eve", 43);
+        Map<String, List<Integer>> active = Map.of("Bea", List.of(39, 41, 42, 43), "Cal", List.of(41, 42),
+                "Eve", List.of(43));
+        JsonArray weekly = retention.getJsonObject("weekly").getJsonArray("cohorts");
+        for (int i = 0; i < weekly.size(); i++) {
+            JsonObject cohort = weekly.getJsonObject(i);
+            LocalDate start = LocalDate.parse(cohort.getString("start"));
+            if (start.isBefore(monday(39))) {
+                continue; // the demo community's members
+            }
+            List<String> members = joined.keySet().stream().filter(m -> monday(joined.get(m)).equals(start))
+                    .toList();
+            assertEquals(members.size(), cohort.getInteger("size"), start.toString());
+            JsonArray counts = cohort.getJsonArray("active");
+            for (int k = 0; k < counts.size(); k++) {
+                LocalDate week = start.plusWeeks(k);
+                long expected = members.stream().filter(m -> active.getOrDefault(m, List.of()).stream()
+                        .anyMatch(d -> monday(d).equals(week))).count();
+                assertEquals(expected, counts.getLong(k), start + " + " + k + " weeks");
+            }
+        }
+        String page = ana.get("/x/analytics/cohorts").body();
+        assertTrue(page.contains("data-step=\"posted\"") && page.contains("<table class=\"cohorts\""), page);
+    }
+
+    private static LocalDate monday(int d) {
+        LocalDate day = D0.plusDays(d);
+        return day.minusDays(day.getDayOfWeek().getValue() - 1L);
+    }
+
     private static List<String> usernames(JsonObject segment) {
         return segment.getJsonArray("members").stream().map(m -> ((JsonObject) m).getString("username")).toList();
     }

@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param position   the entry's journal position
  * @param kind       one of the constants below
  * @param at         when it was recorded
- * @param memberId   who acted (joined, wrote, liked, flagged, settled)
+ * @param memberId   who acted (joined, wrote, liked, flagged, settled) or became a volunteer
  * @param topicId    the topic it is about, or 0
  * @param categoryId that topic's category, or 0
  * @param refId      post number (post), the liked post's author (like, unlike), flag id (flag, resolve), else 0
@@ -26,4 +26,5 @@ public record Fact(long position, String kind, Instant at, long memberId, long t
     public static final String FLAG = "flag";
     public static final String RESOLVE = "resolve";
     public static final String HIDE = "hide";
+    public static final String VOLUNTEER = "volunteer";
 }

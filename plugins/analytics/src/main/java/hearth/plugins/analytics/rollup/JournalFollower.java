@@ -4,15 +4,20 @@ import hearth.api.events.FlagRaised;
 import hearth.api.events.FlagResolved;
 import hearth.api.events.JournalEntry;
 import hearth.api.events.MemberJoined;
+import hearth.api.events.MemberRoleChanged;
 import hearth.api.events.PostCreated;
 import hearth.api.events.PostDeleted;
 import hearth.api.events.PostLiked;
+import hearth.api.events.RoleGranted;
 import hearth.api.events.TopicCreated;
 import hearth.api.views.TopicView;
 import hearth.api.views.Topics;
 
 /** Turns the journal entries the dashboard counts into facts and hands them to the roll-ups. */
 public final class JournalFollower {
+
+    /** Site roles that make a member a volunteer, as {@link MemberRoleChanged} names them. */
+    private static final java.util.Set<String> STAFF = java.util.Set.of("moderator", "admin");
 
     private final Rollups rollups;
     private final Topics topics;
@@ -38,6 +43,9 @@ public final class JournalFollower {
                     resolved.flagId(), null);
             case PostDeleted deleted when deleted.topicHidden() -> new Fact(position, Fact.HIDE, at,
                     deleted.deletedBy(), deleted.topicId(), 0, 0, null);
+            case RoleGranted granted -> new Fact(position, Fact.VOLUNTEER, at, granted.memberId(), 0, 0, 0, null);
+            case MemberRoleChanged changed when STAFF.contains(changed.to()) -> new Fact(position, Fact.VOLUNTEER,
+                    at, changed.memberId(), 0, 0, 0, null);
             default -> null;
         };
         if (fact != null) {

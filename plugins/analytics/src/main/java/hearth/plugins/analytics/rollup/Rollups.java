@@ -152,6 +152,13 @@ public final class Rollups {
                 sql.update(t.flags).set(RESOLVED_AT, fact.at())
                         .where(FLAG_ID.eq(fact.refId()), RESOLVED_AT.isNull()).execute();
             }
+            case Fact.VOLUNTEER -> {
+                if (sql.update(t.members).set(VOLUNTEER_AT, fact.at())
+                        .where(MEMBER_ID.eq(fact.memberId()), VOLUNTEER_AT.isNull()).execute() == 0
+                        && !sql.fetchExists(t.members, MEMBER_ID.eq(fact.memberId()))) {
+                    sql.insertInto(t.members, MEMBER_ID, VOLUNTEER_AT).values(fact.memberId(), fact.at()).execute();
+                }
+            }
             case Fact.HIDE -> sql.update(t.topics).set(HIDDEN, true).where(TOPIC_ID.eq(fact.topicId())).execute();
             default -> throw new IllegalStateException("Unknown kind of fact: " + fact.kind());
         }

@@ -1,6 +1,6 @@
 -- The plugin's copy of the journal entries it counts, one row per entry (so replays change nothing). Every other
 -- table below is a roll-up derived from these rows and the site's time zone, and is rebuilt from them when the zone
--- changes or an admin asks. kind: join, topic, post, like, unlike, flag, resolve, hide.
+-- changes or an admin asks. kind: join, topic, post, like, unlike, flag, resolve, hide, volunteer.
 -- ref_id: post number (post), liked post's author (like, unlike), flag id (flag, resolve).
 CREATE TABLE analytics_facts (
   position     BIGINT        NOT NULL PRIMARY KEY,
@@ -32,11 +32,12 @@ CREATE TABLE analytics_active (
 );
 CREATE INDEX analytics_active_member ON analytics_active (member_id, on_day);
 
--- Each member's joining and first post (activation, new contributors).
+-- Each member's joining, first post and first volunteer role (activation, new contributors, the funnel).
 CREATE TABLE analytics_members (
   member_id      BIGINT       NOT NULL PRIMARY KEY,
   joined_at      DATETIME(6)  NULL,
-  first_post_at  DATETIME(6)  NULL
+  first_post_at  DATETIME(6)  NULL,
+  volunteer_at   DATETIME(6)  NULL
 );
 CREATE INDEX analytics_members_joined ON analytics_members (joined_at);
 CREATE INDEX analytics_members_first_post ON analytics_members (first_post_at);
