@@ -6,6 +6,7 @@ import hearth.api.PluginContext;
 import hearth.api.access.Role;
 import hearth.api.slots.Slots;
 import hearth.api.web.Html;
+import hearth.plugins.analytics.alerts.AlertsFeature;
 import hearth.plugins.analytics.cohorts.Cohorts;
 import hearth.plugins.analytics.cohorts.CohortsFeature;
 import hearth.plugins.analytics.dashboard.Dashboard;
@@ -46,6 +47,7 @@ public final class Analytics implements HearthExtension {
         });
         DashboardFeature.contribute(site, new Dashboard(context, new MetricsReader(context.database(), tables)),
                 rollups, zone);
+        AlertsFeature.contribute(site, tables);
         CohortsFeature.contribute(site, new Cohorts(context.database(), tables), rollups);
         SegmentsFeature.contribute(site, new Segments(context.database(), tables), rollups);
 

@@ -316,6 +316,44 @@ class AnalyticsMetricsTest {
         assertTrue(page.contains("data-step=\"posted\"") && page.contains("<table class=\"cohorts\""), page);
     }
 
+    @Test
+    void slaBreachesAreListedAndAlertedToManagersWhoAskedOnce() throws Exception {
+        assertEquals(200, ana.json("PUT", "/api/v1/admin/plugins/analytics/settings",
+                "{\"sla-exceptions\": \"general=4\"}").statusCode());
+        JsonObject report = new JsonObject(ana.json("GET", API + "/sla", null).body());
+        assertEquals(List.of(t1 + ":true", t2 + ":true", t3 + ":false"), report.getJsonArray("breaches").stream()
+                .map(b -> ((JsonObject) b).getLong("topicId") + ":" + ((JsonObject) b).getBoolean("answered"))
+                .toList(), "T1 waited 37 h and T3 8 h on General's 4 h; T2 25 h on the default 24 h; T4 is fresh");
+        assertEquals(List.of("General:4:2:0", "Help & Support:24:2:0"), report.getJsonArray("categories").stream()
+                .map(o -> {
+                    JsonObject k = (JsonObject) o;
+                    return k.getString("name") + ":" + k.getInteger("targetHours") + ":" + k.getInteger("topics")
+                            + ":" + k.getInteger("met");
+                }).sorted().toList());
+        assertEquals(403, cal.json("POST", API + "/alerts", "{\"subscribe\": true}").statusCode());
+        assertEquals(400, ana.json("POST", API + "/alerts", "{\"subscribe\": \"maybe\"}").statusCode());
+        assertEquals(200, ana.json("POST", API + "/alerts", "{\"subscribe\": true}").statusCode());
+
+        eventually("the alerts task is scheduled", () -> !"0".equals(Sql.value(site.database(),
+                "SELECT COUNT(*) FROM scheduled_tasks WHERE task_id = ?", "analytics:alerts")));
+        for (int run = 0; run < 2; run++) {
+            Instant now = CLOCK.instant();
+            CLOCK.advance(Duration.ofMinutes(16));
+            eventually("the alerts task ran", () -> {
+                String finished = Sql.value(site.database(), "SELECT last_finished_at FROM scheduled_tasks"
+                        + " WHERE task_id = ?", "analytics:alerts");
+                return finished != null && java.sql.Timestamp.valueOf(finished).toLocalDateTime()
+                        .toInstant(ZoneOffset.UTC).isAfter(now);
+            });
+        }
+        assertEquals(List.of("No reply within the 4 h target in General: Overwintering dahlias"),
+                Sql.values(site.database(), "SELECT title FROM notifications WHERE kind = ? AND member_id ="
+                        + " (SELECT id FROM members WHERE username_key = 'ana')", "analytics.alerts"),
+                "T3 only, and once over two runs; nothing reached Cal, who did not ask");
+        assertEquals("0", Sql.value(site.database(), "SELECT COUNT(*) FROM notifications WHERE kind = ?"
+                + " AND member_id <> (SELECT id FROM members WHERE username_key = 'ana')", "analytics.alerts"));
+    }
+
     private static LocalDate monday(int d) {
         LocalDate day = D0.plusDays(d);
         return day.minusDays(day.getDayOfWeek().getValue() - 1L);

@@ -44,6 +44,7 @@ public final class Tables {
     public final Table<Record> topics;
     public final Table<Record> flags;
     public final Table<Record> state;
+    public final Table<Record> subscribers;
 
     public Tables(PluginDatabase db) {
         facts = table(db, "facts");
@@ -53,6 +54,7 @@ public final class Tables {
         topics = table(db, "topics");
         flags = table(db, "flags");
         state = table(db, "state");
+        subscribers = table(db, "subscribers");
     }
 
     private static Table<Record> table(PluginDatabase db, String name) {

@@ -68,3 +68,8 @@ CREATE TABLE analytics_state (
   zone  VARCHAR(60)  NOT NULL
 );
 INSERT INTO analytics_state (id, zone) VALUES (1, 'UTC');
+
+-- Community managers who asked for alerts (rising flags, falling response rate, SLA breaches, old unanswered topics).
+CREATE TABLE analytics_subscribers (
+  member_id  BIGINT  NOT NULL PRIMARY KEY
+);
