@@ -11,6 +11,7 @@ import hearth.plugins.analytics.cohorts.Cohorts;
 import hearth.plugins.analytics.cohorts.CohortsFeature;
 import hearth.plugins.analytics.dashboard.Dashboard;
 import hearth.plugins.analytics.dashboard.DashboardFeature;
+import hearth.plugins.analytics.gaps.ContentGaps;
 import hearth.plugins.analytics.metrics.MetricsReader;
 import hearth.plugins.analytics.rollup.JournalFollower;
 import hearth.plugins.analytics.rollup.Rollups;
@@ -45,7 +46,8 @@ public final class Analytics implements HearthExtension {
                 rollups.rebuild(zone.wanted());
             }
         });
-        DashboardFeature.contribute(site, new Dashboard(context, new MetricsReader(context.database(), tables)),
+        DashboardFeature.contribute(site, new Dashboard(context, new MetricsReader(context.database(), tables),
+                new ContentGaps(context.database())),
                 rollups, zone);
         AlertsFeature.contribute(site, tables);
         CohortsFeature.contribute(site, new Cohorts(context.database(), tables), rollups);

@@ -200,6 +200,32 @@ class AnalyticsMetricsTest {
         assertEquals(1, unanswered.size());
         assertEquals(t3, unanswered.getJsonObject(0).getLong("topicId"));
         assertEquals("/t/" + t3, unanswered.getJsonObject(0).getString("url"));
+
+    }
+
+    @Test
+    void contentGapsComeFromTheSearchLogOnceTheSearchPluginKeepsOne() {
+        String period = "?from=" + day(40) + "&to=" + day(42);
+        assertEquals(List.of(), gaps(period), "search-lucene is installed but off: no log table yet");
+        HttpResponse<String> enabled = ana.submit("/admin/plugins/search-lucene", "/admin/plugins/search-lucene/enable",
+                Map.of());
+        assertEquals(303, enabled.statusCode(), enabled.body());
+        // The search plugin's log, as it would have it: what was searched, when, and how many hits.
+        for (String[] search : new String[][] {{"30", "kohlrabi", "0"}, {"40", "kohlrabi", "0"},
+                {"41", "kohlrabi", "0"}, {"42", "tomatoes", "4"}, {"42", "slug traps", "0"}}) {
+            Sql.change(site.database(), "INSERT INTO search_lucene_queries (searched_at, query, signed_in, results)"
+                    + " VALUES (?, ?, TRUE, ?)", D0.plusDays(Integer.parseInt(search[0])).atTime(12, 0)
+                    .atZone(KOLKATA).toInstant(), search[1], Integer.parseInt(search[2]));
+        }
+        assertEquals(List.of("kohlrabi:2", "slug traps:1"), gaps(period),
+                "the d30 search is before the period; tomatoes found something");
+        assertTrue(ana.get("/x/analytics/" + period).body().contains("<th scope=\"row\">kohlrabi</th><td>2</td>"));
+    }
+
+    private static List<String> gaps(String period) {
+        return dashboard(period).getJsonArray("contentGaps").stream()
+                .map(o -> ((JsonObject) o).getString("query") + ":" + ((JsonObject) o).getInteger("searches"))
+                .toList();
     }
 
     @Test

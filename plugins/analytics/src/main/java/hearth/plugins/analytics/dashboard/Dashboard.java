@@ -2,6 +2,7 @@ package hearth.plugins.analytics.dashboard;
 
 import hearth.api.PluginContext;
 import hearth.api.views.CategoryView;
+import hearth.plugins.analytics.gaps.ContentGaps;
 import hearth.plugins.analytics.metrics.Metrics;
 import hearth.plugins.analytics.metrics.MetricsReader;
 import hearth.plugins.analytics.metrics.Period;
@@ -41,15 +42,17 @@ public final class Dashboard {
     /** The whole report. */
     public record Report(String zone, Metrics.Summary current, Metrics.Summary previous, Map<String, Double> changes,
                          List<Day> daily, List<Contributor> topContributors, List<Category> categories,
-                         List<Unanswered> unanswered) {
+                         List<Unanswered> unanswered, List<ContentGaps.Gap> contentGaps) {
     }
 
     private final PluginContext context;
     private final MetricsReader reader;
+    private final ContentGaps gaps;
 
-    public Dashboard(PluginContext context, MetricsReader reader) {
+    public Dashboard(PluginContext context, MetricsReader reader, ContentGaps gaps) {
         this.context = context;
         this.reader = reader;
+        this.gaps = gaps;
     }
 
     public Report build(Period period) {
@@ -57,7 +60,7 @@ public final class Dashboard {
         Metrics.Summary current = Metrics.summarise(now);
         Metrics.Summary previous = Metrics.summarise(reader.read(period.previous()));
         return new Report(period.zone().getId(), current, previous, Metrics.changes(previous, current), days(now),
-                contributors(now), categories(now), unanswered(now));
+                contributors(now), categories(now), unanswered(now), gaps.in(period));
     }
 
     private static List<Day> days(PeriodData data) {
