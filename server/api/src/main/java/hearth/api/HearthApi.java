@@ -8,7 +8,7 @@ package hearth.api;
 public final class HearthApi {
 
     /** The API version this server provides. */
-    public static final String VERSION = "1.2.0";
+    public static final String VERSION = "1.3.0";
 
     private HearthApi() {
     }

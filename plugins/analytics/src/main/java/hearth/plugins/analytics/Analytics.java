@@ -18,6 +18,7 @@ import hearth.plugins.analytics.rollup.Rollups;
 import hearth.plugins.analytics.rollup.Tables;
 import hearth.plugins.analytics.segments.Segments;
 import hearth.plugins.analytics.segments.SegmentsFeature;
+import hearth.plugins.analytics.traffic.Traffic;
 import java.time.Duration;
 import org.pf4j.Extension;
 
@@ -40,6 +41,10 @@ public final class Analytics implements HearthExtension {
         Tables tables = new Tables(context.database());
         Rollups rollups = new Rollups(context.database(), tables);
         site.listener("rollups", new JournalFollower(rollups, context.topics())::on);
+        Traffic traffic = new Traffic(context.database(), tables);
+        site.warmUp(() -> traffic.follow(rollups));
+        site.requestObserver(traffic::observe);
+        site.task("traffic", Duration.ofMinutes(1), () -> traffic.flush(rollups));
         // A changed time zone moves every day boundary: count everything again in the new zone.
         site.task("time-zone", Duration.ofMinutes(1), () -> {
             if (!rollups.zone().equals(zone.wanted())) {

@@ -222,6 +222,42 @@ class AnalyticsMetricsTest {
         assertTrue(ana.get("/x/analytics/" + period).body().contains("<th scope=\"row\">kohlrabi</th><td>2</td>"));
     }
 
+    @Test
+    void trafficCountsPeopleNotBotsAndNeverAnAddress() throws Exception {
+        String today = "?from=" + day(43) + "&to=" + day(43);
+        flushTraffic();
+        JsonObject before = dashboard(today).getJsonObject("current");
+        Browser reader = new Browser(site, "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) Safari/605.1.15");
+        Browser crawler = new Browser(site, "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, reader.get("/").statusCode());
+            assertEquals(200, crawler.get("/").statusCode());
+        }
+        assertEquals(200, reader.get("/api/v1/categories").statusCode());
+        flushTraffic();
+        JsonObject after = dashboard(today).getJsonObject("current");
+        assertEquals(3, after.getInteger("pageViews") - before.getInteger("pageViews"),
+                "three pages; the robot's and the API call are not views");
+        assertEquals(1, after.getInteger("visitors") - before.getInteger("visitors"));
+        assertEquals("0", Sql.value(site.database(), "SELECT COUNT(*) FROM analytics_visitors WHERE visitor LIKE"
+                + " '%127.0.0.1%'"), "ids, not addresses");
+    }
+
+    /** Lets the traffic task write what the observer counted so far. */
+    private static void flushTraffic() throws Exception {
+        eventually("the traffic task is scheduled", () -> !"0".equals(Sql.value(site.database(),
+                "SELECT COUNT(*) FROM scheduled_tasks WHERE task_id = ?", "analytics:traffic")));
+        Thread.sleep(300); // the observers see a request just after its response
+        Instant now = CLOCK.instant();
+        CLOCK.advance(Duration.ofSeconds(61));
+        eventually("the traffic task ran", () -> {
+            String finished = Sql.value(site.database(), "SELECT last_finished_at FROM scheduled_tasks"
+                    + " WHERE task_id = ?", "analytics:traffic");
+            return finished != null && java.sql.Timestamp.valueOf(finished).toLocalDateTime()
+                    .toInstant(ZoneOffset.UTC).isAfter(now);
+        });
+    }
+
     private static List<String> gaps(String period) {
         return dashboard(period).getJsonArray("contentGaps").stream()
                 .map(o -> ((JsonObject) o).getString("query") + ":" + ((JsonObject) o).getInteger("searches"))
@@ -250,9 +286,11 @@ class AnalyticsMetricsTest {
         HttpResponse<String> csv = ana.get("/x/analytics/daily.csv" + query);
         assertEquals(200, csv.statusCode());
         assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
-        assertEquals(List.of("day,active,members,topics,posts,replies,likes,flags,resolved",
+        assertEquals(List.of("day,active,members,topics,posts,replies,likes,flags,resolved,views,visitors",
                 day(40) + ",0,1,0,0,0,0,0,0", day(41) + ",2,0,1,3,2,1,0,0", day(42) + ",2,1,1,2,1,0,1,1"),
-                csv.body().lines().toList());
+                csv.body().lines().map(line -> line.startsWith("day") ? line
+                        : line.substring(0, line.lastIndexOf(',', line.lastIndexOf(',') - 1))).toList(),
+                "views and visitors are checked on their own");
         String summary = ana.get("/x/analytics/summary.csv" + query).body();
         assertTrue(summary.contains("\r\nposts,5,1\r\n"), summary);
         assertTrue(summary.contains("\r\nmedianResolveMinutes,120,\r\n"), summary);

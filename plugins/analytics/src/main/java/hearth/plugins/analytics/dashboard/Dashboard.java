@@ -24,7 +24,7 @@ public final class Dashboard {
 
     /** One day's counts. */
     public record Day(String day, long members, long topics, long posts, long replies, long likes, long flags,
-                      long resolved, long active) {
+                      long resolved, long active, long views, long visitors) {
     }
 
     /** A member and how many posts they wrote. */
@@ -70,7 +70,7 @@ public final class Dashboard {
         for (int i = 0; i < dates.size(); i++) {
             days.add(new Day(dates.get(i).toString(), d.get("members")[i], d.get("topics")[i], d.get("posts")[i],
                     d.get("replies")[i], d.get("likes")[i], d.get("flags")[i], d.get("resolved")[i],
-                    data.activePerDay()[i]));
+                    data.activePerDay()[i], d.get("views")[i], d.get("visitors")[i]));
         }
         return days;
     }
@@ -110,6 +110,8 @@ public final class Dashboard {
         series.put("likes", Day::likes);
         series.put("flags", Day::flags);
         series.put("resolved", Day::resolved);
+        series.put("views", Day::views);
+        series.put("visitors", Day::visitors);
         return series;
     }
 }

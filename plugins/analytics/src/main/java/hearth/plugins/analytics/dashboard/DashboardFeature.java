@@ -93,6 +93,8 @@ public final class DashboardFeature {
             case "replies" -> "Replies per day";
             case "likes" -> "Likes per day";
             case "flags" -> "Flags raised per day";
+            case "views" -> "Page views per day (people, not bots)";
+            case "visitors" -> "Unique visitors per day";
             default -> "Flags settled per day";
         };
     }

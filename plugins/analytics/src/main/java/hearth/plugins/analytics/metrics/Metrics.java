@@ -11,7 +11,8 @@ import java.util.stream.LongStream;
 /**
  * The dashboard's numbers from one period's roll-ups: pure arithmetic, no I/O, so each can be checked by hand.
  * Rates are percentages with one decimal; medians and the 90th percentile are nearest-rank (the value at rank
- * ⌈p·n⌉ of the sorted values), in minutes.
+ * ⌈p·n⌉ of the sorted values), in minutes. Visitors are summed over days: visitor ids change every day, so one person
+ * on three days counts three times.
  */
 public final class Metrics {
 
@@ -31,7 +32,7 @@ public final class Metrics {
                           double topicsPerDay, double postsPerDay, double likesPerDay, long answeredInTime,
                           double responseRate, Long medianFirstResponseMinutes, Long p90FirstResponseMinutes,
                           long unanswered, long flags, double flagsPerDay, long flagsResolved,
-                          Long medianResolveMinutes) {
+                          Long medianResolveMinutes, long pageViews, double pageViewsPerDay, long visitors) {
     }
 
     public static Summary summarise(PeriodData data) {
@@ -57,7 +58,8 @@ public final class Metrics {
                 round(likes / (double) days, 2), inTime, percent(inTime, topics.size()),
                 rank(responses, 0.5), rank(responses, 0.9),
                 topics.stream().filter(t -> t.firstReplyAt() == null).count(), flags,
-                round(flags / (double) days, 2), total(data, "resolved"), rank(resolves, 0.5));
+                round(flags / (double) days, 2), total(data, "resolved"), rank(resolves, 0.5),
+                total(data, "views"), round(total(data, "views") / (double) days, 2), total(data, "visitors"));
     }
 
     /** The change from {@code before} to {@code now} in percent (one decimal); null when there was nothing before. */
@@ -75,6 +77,8 @@ public final class Metrics {
         changes.put("likes", change(previous.likes(), current.likes()));
         changes.put("responseRate", change(previous.responseRate(), current.responseRate()));
         changes.put("flags", change(previous.flags(), current.flags()));
+        changes.put("pageViews", change(previous.pageViews(), current.pageViews()));
+        changes.put("visitors", change(previous.visitors(), current.visitors()));
         return changes;
     }
 

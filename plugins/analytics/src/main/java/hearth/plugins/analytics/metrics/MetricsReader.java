@@ -17,7 +17,7 @@ public final class MetricsReader {
 
     /** The daily metrics, in the order of the CSV export's columns. */
     public static final List<String> DAILY = List.of("members", "topics", "posts", "replies", "likes", "flags",
-            "resolved");
+            "resolved", "views", "visitors");
 
     private static final int TOP = 10;
 
@@ -41,6 +41,10 @@ public final class MetricsReader {
                             perDay[index(period, r.value1())] = r.value3();
                         }
                     });
+            sql.select(DAY, VIEWS).from(t.traffic).where(DAY.between(period.from(), period.to()))
+                    .forEach(r -> daily.get("views")[index(period, r.value1())] = r.value2());
+            sql.select(DAY, DSL.count()).from(t.visitors).where(DAY.between(period.from(), period.to()))
+                    .groupBy(DAY).forEach(r -> daily.get("visitors")[index(period, r.value1())] = r.value2());
             long[] active = new long[period.days()];
             sql.select(DAY, DSL.count()).from(t.active).where(DAY.between(period.from(), period.to()))
                     .groupBy(DAY).forEach(r -> active[index(period, r.value1())] = r.value2());

@@ -8,7 +8,8 @@ import java.util.Map;
  * What the roll-ups hold about one period, read in a few queries; {@link Metrics} computes the dashboard from it.
  *
  * @param period           the period
- * @param daily            per metric (members, topics, posts, replies, likes, flags, resolved): one count per day
+ * @param daily            per metric (members, topics, posts, replies, likes, flags, resolved, and from the
+ *                         request data views and visitors): one count per day
  * @param activePerDay     members active each day
  * @param activeInPeriod   distinct members active in the whole period
  * @param weeklyActive     distinct members active in its last 7 days

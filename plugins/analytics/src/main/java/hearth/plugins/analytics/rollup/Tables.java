@@ -36,6 +36,8 @@ public final class Tables {
     public static final Field<Instant> RESOLVED_AT = Columns.instant("resolved_at");
     public static final Field<Integer> ID = Columns.number("id");
     public static final Field<String> ZONE = Columns.text("zone");
+    public static final Field<Long> VIEWS = Columns.id("views");
+    public static final Field<String> VISITOR = Columns.text("visitor");
 
     public final Table<Record> facts;
     public final Table<Record> daily;
@@ -45,6 +47,8 @@ public final class Tables {
     public final Table<Record> flags;
     public final Table<Record> state;
     public final Table<Record> subscribers;
+    public final Table<Record> traffic;
+    public final Table<Record> visitors;
 
     public Tables(PluginDatabase db) {
         facts = table(db, "facts");
@@ -55,6 +59,8 @@ public final class Tables {
         flags = table(db, "flags");
         state = table(db, "state");
         subscribers = table(db, "subscribers");
+        traffic = table(db, "traffic");
+        visitors = table(db, "visitors");
     }
 
     private static Table<Record> table(PluginDatabase db, String name) {

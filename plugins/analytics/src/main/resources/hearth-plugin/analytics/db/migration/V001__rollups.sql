@@ -73,3 +73,16 @@ INSERT INTO analytics_state (id, zone) VALUES (1, 'UTC');
 CREATE TABLE analytics_subscribers (
   member_id  BIGINT  NOT NULL PRIMARY KEY
 );
+
+-- First-party traffic from the server's own request data (no tracker): page views per day, and each day's visitors
+-- as the server's opaque daily ids (a hash under a salt drawn each day and never stored; never an address). Not
+-- derived from the journal, so a rebuild leaves these alone; days are those of the zone in force when counted.
+CREATE TABLE analytics_traffic (
+  on_day  DATE    NOT NULL PRIMARY KEY,
+  views   BIGINT  NOT NULL
+);
+CREATE TABLE analytics_visitors (
+  on_day   DATE         NOT NULL,
+  visitor  VARCHAR(32)  NOT NULL,
+  PRIMARY KEY (on_day, visitor)
+);
