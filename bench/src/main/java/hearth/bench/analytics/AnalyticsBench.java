@@ -77,8 +77,9 @@ public final class AnalyticsBench {
                 long[] took = new long[RUNS];
                 for (int run = -5; run < RUNS; run++) {
                     long start = System.nanoTime();
-                    Metrics.summarise(reader.read(period));
-                    Metrics.summarise(reader.read(period.previous()));
+                    Instant now = period.end();
+                    Metrics.summarise(reader.read(period, now));
+                    Metrics.summarise(reader.read(period.previous(), now));
                     if (run >= 0) {
                         took[run] = System.nanoTime() - start;
                     }

@@ -46,7 +46,10 @@ import org.junit.jupiter.api.io.TempDir;
  *                                    d42 14:00 Cal flags Bea's reply; 16:00 Ana hides it
  *                                    d42 23:40 Bea starts T3 (General), never answered
  *                                                                                   d43 08:00 Eve joins, 08:30
- *                                                                                   starts T4, unanswered
+ *                                                                                   starts T4, unanswered; 08:40
+ *                                                                                   Ana creates an event at
+ *                                                                                   10:00 (and its topic), Bea
+ *                                                                                   and Cal go, Bea checks in
  * </pre>
  */
 class AnalyticsMetricsTest {
@@ -116,11 +119,31 @@ class AnalyticsMetricsTest {
         Members.member(site, "Eve", "member");
         moveTo(43, 8, 30);
         long t4 = topic(as("Eve"), "Help & Support", "First time growing garlic");
+        moveTo(43, 8, 40);
+        Instant starts = D0.plusDays(43).atTime(10, 0).atZone(KOLKATA).toInstant();
+        HttpResponse<String> created = as("Ana").json("POST", "/api/v1/events", new JsonObject()
+                .put("title", "Seed swap").put("description", "Bring seeds.").put("category", Sql.value(
+                        site.database(), "SELECT slug FROM categories WHERE name = ?", "Events & Meetups"))
+                .put("startsAt", starts.toString()).put("endsAt", starts.plusSeconds(7200).toString())
+                .put("timeZone", "Asia/Kolkata").put("venue", "Library").encode());
+        assertEquals(201, created.statusCode(), created.body());
+        long event = new JsonObject(created.body()).getLong("id");
+        moveTo(43, 8, 50);
+        for (String going : List.of("Bea", "Cal")) {
+            HttpResponse<String> rsvp = as(going).json("PUT", "/api/v1/events/" + event + "/rsvp",
+                    "{\"status\": \"going\"}");
+            assertEquals(200, rsvp.statusCode(), rsvp.body());
+        }
+        moveTo(43, 9, 30);
+        HttpResponse<String> checkIn = as("Ana").json("POST", "/api/v1/events/" + event + "/check-in",
+                "{\"username\": \"Bea\"}");
+        assertEquals(200, checkIn.statusCode(), checkIn.body());
+        moveTo(43, 10, 30);
         ana = as("Ana");
         cal = as("Cal");
-        eventually("the journal reached the roll-ups (Eve's topic, last in journal order)",
+        eventually("the journal reached the roll-ups (Bea's check-in, last in journal order)",
                 () -> !"0".equals(Sql.value(site.database(), "SELECT COUNT(*) FROM analytics_facts"
-                        + " WHERE kind = 'post' AND topic_id = ?", t4)));
+                        + " WHERE kind = 'checkin' AND ref_id = ?", event)));
     }
 
     @AfterAll
@@ -163,7 +186,7 @@ class AnalyticsMetricsTest {
         JsonObject p = report.getJsonObject("previous");
         assertEquals(day(37), p.getString("from"));
         assertEquals(2, p.getInteger("newMembers"), "Ana and Bea");
-        assertEquals(1, p.getInteger("activated"));
+        assertEquals(2, p.getInteger("activated"), "Bea after 30 min, Ana (the event's topic) after 3 days 23 h");
         assertEquals(1, p.getInteger("posts"));
         assertEquals(0.33, p.getDouble("dau"));
         assertEquals(1, p.getInteger("mau"));
@@ -220,6 +243,16 @@ class AnalyticsMetricsTest {
         assertEquals(List.of("kohlrabi:2", "slug traps:1"), gaps(period),
                 "the d30 search is before the period; tomatoes found something");
         assertTrue(ana.get("/x/analytics/" + period).body().contains("<th scope=\"row\">kohlrabi</th><td>2</td>"));
+    }
+
+    @Test
+    void eventsCountWhoSaidTheyWereGoingAndWhoCame() {
+        JsonObject d43 = dashboard("?from=" + day(43) + "&to=" + day(43)).getJsonObject("current");
+        assertEquals(List.of(1, 2, 1), List.of(d43.getInteger("events"), d43.getInteger("rsvpsGoing"),
+                d43.getInteger("attended")));
+        assertEquals(50.0, d43.getDouble("noShowRate"), "Cal said going and did not come");
+        assertEquals(0, dashboard("?from=" + day(40) + "&to=" + day(42)).getJsonObject("current")
+                .getInteger("events"));
     }
 
     @Test
@@ -321,8 +354,8 @@ class AnalyticsMetricsTest {
     @Test
     void segmentsListMembersToActOnAndAManagerMessagesThem() throws Exception {
         JsonObject fresh = new JsonObject(ana.json("GET", API + "/segments/new-active", null).body());
-        assertEquals(List.of("Eve", "Cal", "Bea"), usernames(fresh), "first active d43, d41, d39; Ana and Dee"
-                + " did nothing, the demo's members began long before");
+        assertEquals(List.of("Ana", "Eve", "Cal", "Bea"), usernames(fresh), "first active d43 (the event's topic),"
+                + " d43, d41, d39; Dee did nothing, the demo's members began long before");
         List<String> unanswered = usernames(new JsonObject(ana.json("GET", API + "/segments/unanswered-first-post",
                 null).body()));
         assertTrue(unanswered.contains("Eve") && !unanswered.contains("Bea") && !unanswered.contains("Cal"),
@@ -349,15 +382,15 @@ class AnalyticsMetricsTest {
         assertEquals(200, response.statusCode(), response.body());
         JsonObject retention = new JsonObject(response.body());
         JsonObject funnel = retention.getJsonObject("funnel");
-        assertEquals(List.of(4, 2, 1, 0), List.of(funnel.getInteger("members"), funnel.getInteger("posted"),
+        assertEquals(List.of(4, 3, 1, 0), List.of(funnel.getInteger("members"), funnel.getInteger("posted"),
                 funnel.getInteger("returned"), funnel.getInteger("volunteers")),
-                "Ana, Bea, Cal, Dee joined; Bea and Cal posted; only Bea on more than one day (Cal's three posts"
-                        + " were all on d41 in Kolkata)");
+                "Ana, Bea, Cal, Dee joined; Ana (the event's topic, d43), Bea and Cal posted; only Bea on more"
+                        + " than one day (Cal's three posts were all on d41 in Kolkata)");
 
         // By hand: who joined which day, and the days each was active (posted, liked or flagged).
         Map<String, Integer> joined = Map.of("Ana", 39, "Bea", 39, "Cal", 40, "Dee", 42, "Eve", 43);
         Map<String, List<Integer>> active = Map.of("Bea", List.of(39, 41, 42, 43), "Cal", List.of(41, 42),
-                "Eve", List.of(43));
+                "Eve", List.of(43), "Ana", List.of(43));
         JsonArray weekly = retention.getJsonObject("weekly").getJsonArray("cohorts");
         for (int i = 0; i < weekly.size(); i++) {
             JsonObject cohort = weekly.getJsonObject(i);
@@ -387,8 +420,9 @@ class AnalyticsMetricsTest {
         JsonObject report = new JsonObject(ana.json("GET", API + "/sla", null).body());
         assertEquals(List.of(t1 + ":true", t2 + ":true", t3 + ":false"), report.getJsonArray("breaches").stream()
                 .map(b -> ((JsonObject) b).getLong("topicId") + ":" + ((JsonObject) b).getBoolean("answered"))
-                .toList(), "T1 waited 37 h and T3 8 h on General's 4 h; T2 25 h on the default 24 h; T4 is fresh");
-        assertEquals(List.of("General:4:2:0", "Help & Support:24:2:0"), report.getJsonArray("categories").stream()
+                .toList(), "T1 waited 37 h and T3 11 h on General's 4 h; T2 25 h on the default 24 h; T4 and the"
+                        + " event's topic are fresh");
+        assertEquals(List.of("Events & Meetups:24:1:0", "General:4:2:0", "Help & Support:24:2:0"), report.getJsonArray("categories").stream()
                 .map(o -> {
                     JsonObject k = (JsonObject) o;
                     return k.getString("name") + ":" + k.getInteger("targetHours") + ":" + k.getInteger("topics")

@@ -56,9 +56,10 @@ public final class Dashboard {
     }
 
     public Report build(Period period) {
-        PeriodData now = reader.read(period);
+        var at = context.clock().instant();
+        PeriodData now = reader.read(period, at);
         Metrics.Summary current = Metrics.summarise(now);
-        Metrics.Summary previous = Metrics.summarise(reader.read(period.previous()));
+        Metrics.Summary previous = Metrics.summarise(reader.read(period.previous(), at));
         return new Report(period.zone().getId(), current, previous, Metrics.changes(previous, current), days(now),
                 contributors(now), categories(now), unanswered(now), gaps.in(period));
     }

@@ -32,7 +32,8 @@ public final class Metrics {
                           double topicsPerDay, double postsPerDay, double likesPerDay, long answeredInTime,
                           double responseRate, Long medianFirstResponseMinutes, Long p90FirstResponseMinutes,
                           long unanswered, long flags, double flagsPerDay, long flagsResolved,
-                          Long medianResolveMinutes, long pageViews, double pageViewsPerDay, long visitors) {
+                          Long medianResolveMinutes, long pageViews, double pageViewsPerDay, long visitors,
+                          long events, long rsvpsGoing, long attended, double noShowRate) {
     }
 
     public static Summary summarise(PeriodData data) {
@@ -59,7 +60,9 @@ public final class Metrics {
                 rank(responses, 0.5), rank(responses, 0.9),
                 topics.stream().filter(t -> t.firstReplyAt() == null).count(), flags,
                 round(flags / (double) days, 2), total(data, "resolved"), rank(resolves, 0.5),
-                total(data, "views"), round(total(data, "views") / (double) days, 2), total(data, "visitors"));
+                total(data, "views"), round(total(data, "views") / (double) days, 2), total(data, "visitors"),
+                data.turnout().events(), data.turnout().going(), data.turnout().checkedIn(),
+                percent(data.turnout().going() - data.turnout().goingCheckedIn(), data.turnout().going()));
     }
 
     /** The change from {@code before} to {@code now} in percent (one decimal); null when there was nothing before. */

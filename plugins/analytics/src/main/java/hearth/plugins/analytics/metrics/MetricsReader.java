@@ -29,7 +29,7 @@ public final class MetricsReader {
         this.t = tables;
     }
 
-    public PeriodData read(Period period) {
+    public PeriodData read(Period period, java.time.Instant now) {
         return db.read(sql -> {
             Map<String, long[]> daily = new HashMap<>();
             DAILY.forEach(metric -> daily.put(metric, new long[period.days()]));
@@ -73,11 +73,21 @@ public final class MetricsReader {
                     .groupBy(CATEGORY_ID).orderBy(postCount.desc(), CATEGORY_ID)
                     .fetch(r -> new PeriodData.CategoryCounts(r.value1(), r.value2().longValue(),
                             r.value3().longValue()));
+            // Events that have started by now: before that, nobody could have shown up or not.
+            var held = DSL.select(EVENT_ID).from(t.events).where(STARTS_AT.ge(start), STARTS_AT.lt(end),
+                    STARTS_AT.le(now), CANCELLED.isFalse());
+            var turnout = sql.select(
+                            DSL.count(DSL.when(GOING.isTrue(), 1)),
+                            DSL.count(DSL.when(GOING.isTrue().and(CHECKED_IN.isTrue()), 1)),
+                            DSL.count(DSL.when(CHECKED_IN.isTrue(), 1)))
+                    .from(t.rsvps).where(EVENT_ID.in(held)).fetchOne();
+            PeriodData.Turnout events = new PeriodData.Turnout(sql.fetchCount(held), turnout.value1(),
+                    turnout.value2(), turnout.value3());
             return new PeriodData(period, daily, active,
                     distinctActive(sql, period.from(), period.to()),
                     distinctActive(sql, period.to().minusDays(6), period.to()),
                     distinctActive(sql, period.to().minusDays(29), period.to()),
-                    joined, contributors, topics, flags, top, categories);
+                    joined, contributors, topics, flags, top, categories, events);
         });
     }
 

@@ -20,11 +20,12 @@ import java.util.Map;
  * @param flags            the flags raised in it
  * @param topContributors  the members with the most posts in it, most first
  * @param categories       per category: topics and posts in it
+ * @param turnout          the events that started in it (not cancelled), up to now: RSVPs and check-ins
  */
 public record PeriodData(Period period, Map<String, long[]> daily, long[] activePerDay, long activeInPeriod,
                          long weeklyActive, long monthlyActive, List<Joined> newMembers, long newContributors,
                          List<Topic> topics, List<Flag> flags, List<Contributor> topContributors,
-                         List<CategoryCounts> categories) {
+                         List<CategoryCounts> categories, Turnout turnout) {
 
     /** A member who joined, and their first post (null: none yet). */
     public record Joined(long memberId, Instant joinedAt, Instant firstPostAt) {
@@ -40,6 +41,10 @@ public record PeriodData(Period period, Map<String, long[]> daily, long[] active
 
     /** A member and their posts in the period. */
     public record Contributor(long memberId, long posts) {
+    }
+
+    /** Events held: how many, members who said they were going, of those how many checked in, and others checked in. */
+    public record Turnout(long events, long going, long goingCheckedIn, long checkedIn) {
     }
 
     /** One category's topics and posts in the period. */

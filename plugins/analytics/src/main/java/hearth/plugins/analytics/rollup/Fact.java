@@ -8,12 +8,13 @@ import java.time.Instant;
  *
  * @param position   the entry's journal position
  * @param kind       one of the constants below
- * @param at         when it was recorded
+ * @param at         when it was recorded; for an event, when it starts
  * @param memberId   who acted (joined, wrote, liked, flagged, settled) or became a volunteer
  * @param topicId    the topic it is about, or 0
  * @param categoryId that topic's category, or 0
- * @param refId      post number (post), the liked post's author (like, unlike), flag id (flag, resolve), else 0
- * @param title      the topic's title (topic), else null
+ * @param refId      post number (post), the liked post's author (like, unlike), flag id (flag, resolve), event id
+ *                   (event, rsvp, checkin, cancel), else 0
+ * @param title      the topic's title (topic), the answer (rsvp: going, interested, ...), else null
  */
 public record Fact(long position, String kind, Instant at, long memberId, long topicId, long categoryId, long refId,
                    String title) {
@@ -27,4 +28,8 @@ public record Fact(long position, String kind, Instant at, long memberId, long t
     public static final String RESOLVE = "resolve";
     public static final String HIDE = "hide";
     public static final String VOLUNTEER = "volunteer";
+    public static final String EVENT = "event";
+    public static final String RSVP = "rsvp";
+    public static final String CHECKIN = "checkin";
+    public static final String CANCEL = "cancel";
 }

@@ -1,5 +1,8 @@
 package hearth.plugins.analytics.rollup;
 
+import hearth.api.events.AttendeeCheckedIn;
+import hearth.api.events.EventCancelled;
+import hearth.api.events.EventCreated;
 import hearth.api.events.FlagRaised;
 import hearth.api.events.FlagResolved;
 import hearth.api.events.JournalEntry;
@@ -9,7 +12,9 @@ import hearth.api.events.PostCreated;
 import hearth.api.events.PostDeleted;
 import hearth.api.events.PostLiked;
 import hearth.api.events.RoleGranted;
+import hearth.api.events.RsvpChanged;
 import hearth.api.events.TopicCreated;
+import hearth.api.events.WaitlistPromoted;
 import hearth.api.views.TopicView;
 import hearth.api.views.Topics;
 
@@ -46,6 +51,16 @@ public final class JournalFollower {
             case RoleGranted granted -> new Fact(position, Fact.VOLUNTEER, at, granted.memberId(), 0, 0, 0, null);
             case MemberRoleChanged changed when STAFF.contains(changed.to()) -> new Fact(position, Fact.VOLUNTEER,
                     at, changed.memberId(), 0, 0, 0, null);
+            case EventCreated event -> new Fact(position, Fact.EVENT, event.startsAt(), event.hostId(), 0,
+                    event.categoryId(), event.eventId(), null);
+            case EventCancelled cancelled -> new Fact(position, Fact.CANCEL, at, cancelled.cancelledBy(), 0, 0,
+                    cancelled.eventId(), null);
+            case RsvpChanged rsvp -> new Fact(position, Fact.RSVP, at, rsvp.memberId(), 0, 0, rsvp.eventId(),
+                    rsvp.status());
+            case WaitlistPromoted promoted -> new Fact(position, Fact.RSVP, at, promoted.memberId(), 0, 0,
+                    promoted.eventId(), "going");
+            case AttendeeCheckedIn checkedIn -> new Fact(position, Fact.CHECKIN, at, checkedIn.memberId(), 0, 0,
+                    checkedIn.eventId(), null);
             default -> null;
         };
         if (fact != null) {

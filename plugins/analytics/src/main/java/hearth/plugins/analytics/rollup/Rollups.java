@@ -71,7 +71,7 @@ public final class Rollups {
         lock.lock();
         try {
             db.write(sql -> {
-                for (var table : List.of(t.daily, t.active, t.members, t.topics, t.flags)) {
+                for (var table : List.of(t.daily, t.active, t.members, t.topics, t.flags, t.events, t.rsvps)) {
                     sql.deleteFrom(table).execute();
                 }
                 sql.update(t.state).set(ZONE, zone.getId()).where(ID.eq(1)).execute();
@@ -159,8 +159,25 @@ public final class Rollups {
                     sql.insertInto(t.members, MEMBER_ID, VOLUNTEER_AT).values(fact.memberId(), fact.at()).execute();
                 }
             }
+            case Fact.EVENT -> sql.insertInto(t.events, EVENT_ID, STARTS_AT, CANCELLED)
+                    .select(DSL.select(DSL.val(fact.refId(), EVENT_ID), DSL.val(fact.at(), STARTS_AT),
+                                    DSL.val(false, CANCELLED))
+                            .whereNotExists(DSL.selectOne().from(t.events).where(EVENT_ID.eq(fact.refId()))))
+                    .execute();
+            case Fact.CANCEL -> sql.update(t.events).set(CANCELLED, true).where(EVENT_ID.eq(fact.refId())).execute();
+            case Fact.RSVP -> rsvp(sql, fact, GOING, "going".equals(fact.title()));
+            case Fact.CHECKIN -> rsvp(sql, fact, CHECKED_IN, true);
             case Fact.HIDE -> sql.update(t.topics).set(HIDDEN, true).where(TOPIC_ID.eq(fact.topicId())).execute();
             default -> throw new IllegalStateException("Unknown kind of fact: " + fact.kind());
+        }
+    }
+
+    private void rsvp(DSLContext sql, Fact fact, org.jooq.Field<Boolean> field, boolean value) {
+        if (sql.update(t.rsvps).set(field, value)
+                .where(EVENT_ID.eq(fact.refId()), MEMBER_ID.eq(fact.memberId())).execute() == 0) {
+            sql.insertInto(t.rsvps, EVENT_ID, MEMBER_ID, GOING, CHECKED_IN)
+                    .values(fact.refId(), fact.memberId(), field == GOING && value, field == CHECKED_IN && value)
+                    .execute();
         }
     }
 

@@ -37,6 +37,11 @@ public final class Tables {
     public static final Field<Integer> ID = Columns.number("id");
     public static final Field<String> ZONE = Columns.text("zone");
     public static final Field<Long> VIEWS = Columns.id("views");
+    public static final Field<Long> EVENT_ID = Columns.id("event_id");
+    public static final Field<Instant> STARTS_AT = Columns.instant("starts_at");
+    public static final Field<Boolean> CANCELLED = Columns.flag("cancelled");
+    public static final Field<Boolean> GOING = Columns.flag("going");
+    public static final Field<Boolean> CHECKED_IN = Columns.flag("checked_in");
     public static final Field<String> VISITOR = Columns.text("visitor");
 
     public final Table<Record> facts;
@@ -48,6 +53,8 @@ public final class Tables {
     public final Table<Record> state;
     public final Table<Record> subscribers;
     public final Table<Record> traffic;
+    public final Table<Record> events;
+    public final Table<Record> rsvps;
     public final Table<Record> visitors;
 
     public Tables(PluginDatabase db) {
@@ -60,6 +67,8 @@ public final class Tables {
         state = table(db, "state");
         subscribers = table(db, "subscribers");
         traffic = table(db, "traffic");
+        events = table(db, "events");
+        rsvps = table(db, "rsvps");
         visitors = table(db, "visitors");
     }
 

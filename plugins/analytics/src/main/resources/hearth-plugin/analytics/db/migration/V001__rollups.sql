@@ -1,7 +1,8 @@
 -- The plugin's copy of the journal entries it counts, one row per entry (so replays change nothing). Every other
 -- table below is a roll-up derived from these rows and the site's time zone, and is rebuilt from them when the zone
--- changes or an admin asks. kind: join, topic, post, like, unlike, flag, resolve, hide, volunteer.
--- ref_id: post number (post), liked post's author (like, unlike), flag id (flag, resolve).
+-- changes or an admin asks. kind: join, topic, post, like, unlike, flag, resolve, hide, volunteer, event, rsvp, checkin,
+-- cancel. ref_id: post number (post), liked post's author (like, unlike), flag id (flag, resolve), event id (event,
+-- rsvp, checkin, cancel). For an event, at is when it starts; for an rsvp, title is the answer (going, ...).
 CREATE TABLE analytics_facts (
   position     BIGINT        NOT NULL PRIMARY KEY,
   kind         VARCHAR(10)   NOT NULL,
@@ -85,4 +86,19 @@ CREATE TABLE analytics_visitors (
   on_day   DATE         NOT NULL,
   visitor  VARCHAR(32)  NOT NULL,
   PRIMARY KEY (on_day, visitor)
+);
+
+-- Community events and who said they were going and who checked in (RSVPs vs attendance).
+CREATE TABLE analytics_events (
+  event_id   BIGINT       NOT NULL PRIMARY KEY,
+  starts_at  DATETIME(6)  NOT NULL,
+  cancelled  BOOLEAN      NOT NULL
+);
+CREATE INDEX analytics_events_starts ON analytics_events (starts_at);
+CREATE TABLE analytics_rsvps (
+  event_id    BIGINT   NOT NULL,
+  member_id   BIGINT   NOT NULL,
+  going       BOOLEAN  NOT NULL,
+  checked_in  BOOLEAN  NOT NULL,
+  PRIMARY KEY (event_id, member_id)
 );
