@@ -23,8 +23,9 @@ import java.time.Duration;
 import org.pf4j.Extension;
 
 /**
- * The plugin's manifest: daily roll-ups kept from the journal (and rebuilt when the site's time zone changes), and
- * the community manager's dashboard over them.
+ * The plugin's manifest: daily roll-ups kept from the journal (and rebuilt when the site's time zone changes) and
+ * first-party traffic counts; over them the community manager's dashboard with its exports, response SLA and
+ * alerts, retention cohorts and the funnel, and member segments to message.
  */
 @Extension
 public final class Analytics implements HearthExtension {
@@ -51,9 +52,9 @@ public final class Analytics implements HearthExtension {
                 rollups.rebuild(zone.wanted());
             }
         });
-        DashboardFeature.contribute(site, new Dashboard(context, new MetricsReader(context.database(), tables),
-                new ContentGaps(context.database())),
-                rollups, zone);
+        Dashboard dashboard = new Dashboard(context, new MetricsReader(context.database(), tables),
+                new ContentGaps(context.database()));
+        DashboardFeature.contribute(site, dashboard, rollups, zone);
         AlertsFeature.contribute(site, tables);
         CohortsFeature.contribute(site, new Cohorts(context.database(), tables), rollups);
         SegmentsFeature.contribute(site, new Segments(context.database(), tables), rollups);

@@ -2,6 +2,7 @@ package hearth.plugins.analytics.segments;
 
 import hearth.api.Contributions;
 import hearth.api.PluginContext;
+import hearth.api.access.Role;
 import hearth.api.access.Scope;
 import hearth.api.errors.InvalidInput;
 import hearth.api.errors.NotFound;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Member segments at {@code /x/analytics/segments/<name>} (and as JSON), each with a private message to everyone in
@@ -45,7 +47,7 @@ public final class SegmentsFeature {
 
     public static void contribute(Contributions site, Segments segments, Rollups rollups) {
         site.permission(MESSAGE, "Send a private message to every member of an analytics segment",
-                hearth.api.access.Role.ADMIN);
+                Role.ADMIN);
         SegmentsFeature feature = new SegmentsFeature(site.context(), segments, rollups);
         site.pages()
                 .get("/segments/:segment", r -> feature.page(r, Map.of(), Map.of(), 200))
@@ -71,7 +73,7 @@ public final class SegmentsFeature {
         LocalDate today = LocalDate.ofInstant(context.clock().instant(), zone);
         return segments.members(name, today, zone).stream()
                 .map(id -> context.members().byId(id))
-                .flatMap(java.util.Optional::stream)
+                .flatMap(Optional::stream)
                 .map(m -> new Member(m.id(), m.username(), m.displayName())).toList();
     }
 
