@@ -2,6 +2,7 @@ package hearth.server.plugins;
 
 import hearth.api.observe.ObservedRequest;
 import hearth.api.observe.RequestObserver;
+import hearth.server.web.ClientAddresses;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
@@ -33,6 +34,7 @@ public final class RequestObservers implements AutoCloseable {
     private final ActivePlugins plugins;
     private final PluginFaults faults;
     private final Clock clock;
+    private final VisitorIds visitors;
     private final BlockingQueue<ObservedRequest> queue;
     private final AtomicLong dropped = new AtomicLong();
     private volatile boolean open = true;
@@ -46,6 +48,7 @@ public final class RequestObservers implements AutoCloseable {
         this.plugins = plugins;
         this.faults = faults;
         this.clock = clock;
+        this.visitors = new VisitorIds(clock);
         this.queue = new ArrayBlockingQueue<>(capacity);
     }
 
@@ -79,13 +82,16 @@ public final class RequestObservers implements AutoCloseable {
         finished(observed(ctx, startedAt, clock.instant(), memberId));
     }
 
-    /** What observers get about a finished request. */
-    public static ObservedRequest observed(RoutingContext ctx, Instant startedAt, Instant finishedAt,
-                                           Optional<Long> memberId) {
+    /** What observers get about a finished request: never the client's address, only its daily visitor id. */
+    private ObservedRequest observed(RoutingContext ctx, Instant startedAt, Instant finishedAt,
+                                     Optional<Long> memberId) {
         Duration took = Duration.between(startedAt, finishedAt);
+        Optional<String> userAgent = Optional.ofNullable(ctx.request().getHeader(HttpHeaders.USER_AGENT));
+        Optional<String> visitor = Optional.of(ClientAddresses.of(ctx)).filter(address -> !address.isEmpty())
+                .map(address -> visitors.of(address, userAgent.orElse("")));
         return new ObservedRequest(startedAt, ctx.request().method().name(), ctx.request().path(),
                 ctx.response().getStatusCode(), took.isNegative() ? Duration.ZERO : took, memberId,
-                Optional.ofNullable(ctx.request().getHeader(HttpHeaders.REFERER)));
+                Optional.ofNullable(ctx.request().getHeader(HttpHeaders.REFERER)), userAgent, visitor);
     }
 
     /** How many requests were not observed because the queue was full, since the server started. */

@@ -41,7 +41,7 @@ class PluginLifecycleTest {
     /** The example plugin every new site gets (the build bundles it). */
     /** The plugins every new site starts with (plugins/*), which these tests leave alone. */
     static final java.util.Set<String> BUNDLED = java.util.Set.of("welcome-banner", "moderation",
-            "volunteer-roles", "search-lucene", "gamification");
+            "volunteer-roles", "search-lucene", "gamification", "analytics");
     static final String GREETER_V1_MIGRATION = "CREATE TABLE greeter_joins (member_id BIGINT NOT NULL PRIMARY KEY);";
 
     @TempDir

@@ -43,7 +43,7 @@ class ApiDocumentTest {
             site.routes().stream().filter(r -> r.contains(" /api/v1/")).forEach(served::add);
             // The bundled plugins' JSON routes, served under /api/v1/x/<plugin>/.
             for (String plugin : List.of("moderation", "volunteer-roles", "welcome-banner", "search-lucene",
-                    "gamification")) {
+                    "gamification", "analytics")) {
                 site.plugins().active(plugin).orElseThrow().contribution().pages().stream()
                         .filter(route -> route.pattern().startsWith("/api/"))
                         .forEach(route -> served.add(route.method() + " /api/v1/x/" + plugin

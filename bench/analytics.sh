@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The analytics plugin's benchmark: bench/analytics.sh [--posts 1000000] [--members 50000] [--seed 42]
+# Feeds a generated year through the plugin's roll-ups and measures the dashboard's database work and arithmetic per
+# period (p50/p95), in process (H2 in memory, no server). Writes bench/results/<time>-analytics-<posts>.md.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+source .ci/run
+jdk=$(find_jdk) || { echo "bench: no JDK ${MIN_JDK}+ found (set JAVA_HOME)" >&2; exit 1; }
+export JAVA_HOME=$jdk PATH="$jdk/bin:$PATH"
+
+./mvnw -B -q -DskipTests package -pl bench -am
+exec java -Xmx2g -cp "bench/target/classes:$(cat bench/target/classpath.txt)" hearth.bench.analytics.AnalyticsBench "$@"

@@ -1,0 +1,280 @@
+package hearth.bench.analytics;
+
+import hearth.api.data.PluginDatabase;
+import hearth.api.data.PluginTransaction;
+import hearth.plugins.analytics.metrics.Metrics;
+import hearth.plugins.analytics.metrics.MetricsReader;
+import hearth.plugins.analytics.metrics.Period;
+import hearth.plugins.analytics.rollup.Fact;
+import hearth.plugins.analytics.rollup.Rollups;
+import hearth.plugins.analytics.rollup.Tables;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * The analytics plugin's own code, without the server: a year of a community (members, topics, posts, likes,
+ * flags) as the journal listener keeps it, counted into the roll-ups from scratch (the rebuild, through the same
+ * code as the listener), then the dashboard's database work and arithmetic for periods of 7 to 365 days (p50/p95
+ * of repeated runs). {@code bench/analytics.sh --posts 1000000
+ * --members 50000}; writes {@code bench/results/<time>-analytics-<posts>.md}. H2 in memory, in MariaDB mode.
+ */
+public final class AnalyticsBench {
+
+    private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    private static final int DAYS = 365;
+    private static final int RUNS = 30;
+
+    private AnalyticsBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long posts = option(args, "--posts", 100_000);
+        int members = (int) option(args, "--members", 5_000);
+        long seed = option(args, "--seed", 42);
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:analytics-bench;MODE=MariaDB;"
+                + "DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", "sa", "")) {
+            migrate(connection);
+            PluginDatabase db = new Database(connection);
+            Tables tables = new Tables(db);
+            Rollups rollups = new Rollups(db, tables);
+            LocalDate today = LocalDate.of(2027, 6, 30);
+            long facts;
+            try (Facts sink = new Facts(connection)) {
+                facts = seed(sink, posts, members, today, new Random(seed));
+            }
+            long began = System.nanoTime();
+            rollups.rebuild(ZONE);
+            double rebuild = seconds(began);
+
+            MetricsReader reader = new MetricsReader(db, tables);
+            StringBuilder report = new StringBuilder("# Analytics dashboard, " + posts + " posts, " + members
+                    + " members\n\nH2 in memory (MariaDB mode), one connection. " + facts + " journal entries"
+                    + " counted into the roll-ups from scratch (a rebuild) in " + String.format("%.1f", rebuild)
+                    + " s (" + Math.round(facts / rebuild) + " a second). The dashboard's database reads and"
+                    + " arithmetic for a period and the one before it:\n\n| period | p50 ms | p95 ms |\n|---|---|---|\n");
+            for (int days : Period.PRESETS) {
+                Period period = new Period(today.minusDays(days - 1L), today, ZONE);
+                long[] took = new long[RUNS];
+                for (int run = -5; run < RUNS; run++) {
+                    long start = System.nanoTime();
+                    Instant now = period.end();
+                    Metrics.summarise(reader.read(period, now));
+                    Metrics.summarise(reader.read(period.previous(), now));
+                    if (run >= 0) {
+                        took[run] = System.nanoTime() - start;
+                    }
+                }
+                Arrays.sort(took);
+                report.append("| ").append(days).append(" days | ").append(millis(took[RUNS / 2])).append(" | ")
+                        .append(millis(took[(int) Math.ceil(RUNS * 0.95) - 1])).append(" |\n");
+            }
+            System.out.print(report);
+            Path results = Path.of("bench/results");
+            Files.createDirectories(results);
+            String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC)
+                    .format(Instant.now());
+            Files.writeString(results.resolve(stamp + "-analytics-" + posts + ".md"), report);
+        }
+    }
+
+    /**
+     * A year in journal order: members join evenly; each day brings topics (a tenth of the posts), replies by
+     * members who post in a long-tailed way (a few write much), likes (half as many as posts) and a flag per
+     * thousand posts, settled within hours.
+     */
+    private static long seed(Facts rollups, long posts, int members, LocalDate today, Random random) {
+        long position = 0;
+        long topics = 0;
+        long flags = 0;
+        int joined = 0;
+        long postsPerDay = posts / DAYS;
+        List<long[]> open = new ArrayList<>();
+        for (int d = 0; d < DAYS; d++) {
+            Instant dayStart = today.minusDays(DAYS - 1L - d).atStartOfDay(ZONE).toInstant();
+            Function<Integer, Instant> at = second -> dayStart.plusSeconds(second);
+            int second = 0;
+            int joinsToday = (members * (d + 1)) / DAYS - joined;
+            for (int j = 0; j < joinsToday; j++) {
+                joined++;
+                rollups.record(new Fact(++position, Fact.JOIN, at.apply(second += 3), joined, 0, 0, 0, null));
+            }
+            for (long p = 0; p < postsPerDay; p++) {
+                second = Math.min(second + 1 + random.nextInt(Math.max(1, 80_000 / (int) postsPerDay)), 86_000);
+                long author = 1 + (long) (Math.max(joined, 1) * Math.pow(random.nextDouble(), 3));
+                if (p % 10 == 0 || open.isEmpty()) {
+                    long topic = ++topics;
+                    long category = 1 + topic % 6;
+                    rollups.record(new Fact(++position, Fact.TOPIC, at.apply(second), author, topic, category, 0,
+                            "Topic " + topic));
+                    rollups.record(new Fact(++position, Fact.POST, at.apply(second), author, topic, category, 1,
+                            null));
+                    open.add(new long[] {topic, category, 1});
+                    if (open.size() > 200) {
+                        open.removeFirst();
+                    }
+                } else {
+                    long[] topic = open.get(random.nextInt(open.size()));
+                    rollups.record(new Fact(++position, Fact.POST, at.apply(second), author, topic[0], topic[1],
+                            ++topic[2], null));
+                }
+                if (p % 2 == 0) {
+                    long liker = 1 + random.nextInt(Math.max(joined, 1));
+                    rollups.record(new Fact(++position, Fact.LIKE, at.apply(second), liker, 0, 0, author, null));
+                }
+                if (p % 1000 == 999) {
+                    long flag = ++flags;
+                    rollups.record(new Fact(++position, Fact.FLAG, at.apply(second), author, 0, 0, flag, null));
+                    rollups.record(new Fact(++position, Fact.RESOLVE, at.apply(Math.min(second + 7200, 86_300)),
+                            1, 0, 0, flag, null));
+                }
+            }
+        }
+        return position;
+    }
+
+    /** Journal entries as the listener keeps them, written in batches (the bench's stand-in for a year of it). */
+    private static final class Facts implements AutoCloseable {
+
+        private static final int BATCH = 10_000;
+        private final Connection connection;
+        private final java.sql.PreparedStatement insert;
+        private int pending;
+
+        Facts(Connection connection) throws SQLException {
+            this.connection = connection;
+            connection.setAutoCommit(false);
+            this.insert = connection.prepareStatement("INSERT INTO analytics_facts (position, kind, at, member_id,"
+                    + " topic_id, category_id, ref_id, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+
+        void record(Fact fact) {
+            try {
+                insert.setLong(1, fact.position());
+                insert.setString(2, fact.kind());
+                insert.setObject(3, java.time.LocalDateTime.ofInstant(fact.at(), ZoneOffset.UTC));
+                insert.setLong(4, fact.memberId());
+                insert.setLong(5, fact.topicId());
+                insert.setLong(6, fact.categoryId());
+                insert.setLong(7, fact.refId());
+                insert.setString(8, fact.title());
+                insert.addBatch();
+                if (++pending == BATCH) {
+                    flush();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private void flush() throws SQLException {
+            insert.executeBatch();
+            connection.commit();
+            pending = 0;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            flush();
+            insert.close();
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private static void migrate(Connection connection) throws IOException, SQLException {
+        String script;
+        try (InputStream in = AnalyticsBench.class.getClassLoader()
+                .getResourceAsStream("hearth-plugin/analytics/db/migration/V001__rollups.sql")) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        StringBuilder sql = new StringBuilder();
+        script.lines().filter(line -> !line.strip().startsWith("--")).forEach(line -> sql.append(line).append('\n'));
+        try (Statement statement = connection.createStatement()) {
+            for (String command : sql.toString().split(";")) {
+                if (!command.isBlank()) {
+                    statement.execute(command);
+                }
+            }
+        }
+    }
+
+    /** The plugin's database on one connection, as the server gives it (auto-commit reads, one-transaction writes). */
+    private record Database(Connection connection) implements PluginDatabase {
+
+        @Override
+        public <T> T read(Function<DSLContext, T> work) {
+            return work.apply(DSL.using(connection, SQLDialect.H2));
+        }
+
+        @Override
+        public <T> T write(Function<DSLContext, T> work) {
+            try {
+                connection.setAutoCommit(false);
+                T result = work.apply(DSL.using(connection, SQLDialect.H2));
+                connection.commit();
+                return result;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            } catch (RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            } finally {
+                try {
+                    connection.setAutoCommit(true);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+
+        @Override
+        public <T> T transaction(Function<PluginTransaction, T> work) {
+            throw new UnsupportedOperationException("The roll-ups record no events: the bench needs no journal");
+        }
+
+        @Override
+        public String table(String name) {
+            return "analytics_" + name;
+        }
+    }
+
+    private static long option(String[] args, String name, long fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return Long.parseLong(args[i + 1]);
+            }
+        }
+        return fallback;
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static String millis(long nanos) {
+        return String.format("%.1f", nanos / 1e6);
+    }
+}

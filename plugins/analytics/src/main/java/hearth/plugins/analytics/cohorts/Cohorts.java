@@ -1,0 +1,136 @@
+package hearth.plugins.analytics.cohorts;
+
+import static hearth.plugins.analytics.rollup.Tables.*;
+
+import hearth.api.data.PluginDatabase;
+import hearth.plugins.analytics.metrics.Period;
+import hearth.plugins.analytics.rollup.Tables;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/**
+ * Retention: members grouped by the week (from Monday) or month they joined, and how many of each group were still
+ * active (posted, liked or flagged) in each later week or month; and the contributor funnel of a period's new members.
+ */
+public final class Cohorts {
+
+    /** How many weeks or months back the table goes. */
+    public static final int SPAN = 12;
+
+    /** One cohort: when it joined, how many, and per period since (0 = the joining one) how many were active. */
+    public record Cohort(String start, int size, List<Integer> active, List<Double> percent) {
+    }
+
+    /** The retention table. {@code unit} is "week" or "month". */
+    public record Table(String unit, List<Cohort> cohorts) {
+    }
+
+    /**
+     * The funnel of the members who joined in a period: how many posted, how many came back to post on a later day,
+     * how many became volunteers (a volunteer role, or moderator or admin).
+     */
+    public record Funnel(String from, String to, long members, long posted, long returned, long volunteers) {
+    }
+
+    private final PluginDatabase db;
+    private final Tables t;
+    // member_id is in every table joined here: each side names its own.
+    private final Field<Long> activeMember;
+    private final Field<Long> factMember;
+    private final Field<Long> memberId;
+
+    public Cohorts(PluginDatabase db, Tables tables) {
+        this.db = db;
+        this.t = tables;
+        this.activeMember = DSL.field(DSL.name(db.table("active"), "member_id"), Long.class);
+        this.factMember = DSL.field(DSL.name(db.table("facts"), "member_id"), Long.class);
+        this.memberId = DSL.field(DSL.name(db.table("members"), "member_id"), Long.class);
+    }
+
+    public Table table(String unit, LocalDate today, ZoneId zone) {
+        boolean weeks = unit.equals("week");
+        LocalDate first = weeks
+                ? today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(SPAN - 1)
+                : today.withDayOfMonth(1).minusMonths(SPAN - 1);
+        Instant since = first.atStartOfDay(zone).toInstant();
+        Map<Long, Integer> cohortOf = new HashMap<>();
+        int[] sizes = new int[SPAN];
+        Map<Integer, Set<Long>>[] activeByCohort = newBuckets();
+        db.read(sql -> {
+            sql.select(MEMBER_ID, JOINED_AT).from(t.members).where(JOINED_AT.ge(since)).forEach(r -> {
+                int cohort = index(first, LocalDate.ofInstant(r.value2(), zone), weeks);
+                if (cohort < SPAN) {
+                    cohortOf.put(r.value1(), cohort);
+                    sizes[cohort]++;
+                }
+            });
+            sql.select(activeMember, DAY).from(t.active).join(t.members).on(activeMember.eq(memberId))
+                    .where(JOINED_AT.ge(since)).forEach(r -> {
+                        Integer cohort = cohortOf.get(r.value1());
+                        if (cohort != null) {
+                            int offset = index(first, r.value2(), weeks) - cohort;
+                            activeByCohort[cohort].computeIfAbsent(offset, k -> new HashSet<>()).add(r.value1());
+                        }
+                    });
+            return null;
+        });
+        List<Cohort> cohorts = new ArrayList<>();
+        for (int c = 0; c < SPAN; c++) {
+            List<Integer> active = new ArrayList<>();
+            List<Double> percent = new ArrayList<>();
+            for (int k = 0; k < SPAN - c; k++) {
+                int n = activeByCohort[c].getOrDefault(k, Set.of()).size();
+                active.add(n);
+                percent.add(sizes[c] == 0 ? 0 : Math.round(1000.0 * n / sizes[c]) / 10.0);
+            }
+            LocalDate start = weeks ? first.plusWeeks(c) : first.plusMonths(c);
+            cohorts.add(new Cohort(start.toString(), sizes[c], active, percent));
+        }
+        return new Table(weeks ? "week" : "month", cohorts);
+    }
+
+    public Funnel funnel(Period period, ZoneId zone) {
+        Instant start = period.start();
+        Instant end = period.end();
+        return db.read(sql -> {
+            var joined = sql.select(memberId, FIRST_POST_AT, VOLUNTEER_AT).from(t.members)
+                    .where(JOINED_AT.ge(start), JOINED_AT.lt(end)).fetch();
+            Map<Long, Set<LocalDate>> postDays = new HashMap<>();
+            sql.select(factMember, AT).from(t.facts).join(t.members).on(factMember.eq(memberId))
+                    .where(KIND.eq("post"), JOINED_AT.ge(start), JOINED_AT.lt(end))
+                    .forEach(r -> postDays.computeIfAbsent(r.value1(), k -> new HashSet<>())
+                            .add(LocalDate.ofInstant(r.value2(), zone)));
+            long posted = joined.stream().filter(r -> r.value2() != null).count();
+            long returned = postDays.values().stream().filter(days -> days.size() > 1).count();
+            long volunteers = joined.stream().filter(r -> r.value3() != null).count();
+            return new Funnel(period.from().toString(), period.to().toString(), joined.size(), posted, returned,
+                    volunteers);
+        });
+    }
+
+    private static int index(LocalDate first, LocalDate day, boolean weeks) {
+        return (int) (weeks ? ChronoUnit.WEEKS.between(first, day.with(TemporalAdjusters.previousOrSame(
+                DayOfWeek.MONDAY))) : ChronoUnit.MONTHS.between(first, day.withDayOfMonth(1)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<Integer, Set<Long>>[] newBuckets() {
+        Map<Integer, Set<Long>>[] buckets = new Map[SPAN];
+        for (int i = 0; i < SPAN; i++) {
+            buckets[i] = new HashMap<>();
+        }
+        return buckets;
+    }
+}

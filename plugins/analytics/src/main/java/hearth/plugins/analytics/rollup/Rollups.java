@@ -1,0 +1,197 @@
+package hearth.plugins.analytics.rollup;
+
+import static hearth.plugins.analytics.rollup.Tables.*;
+
+import hearth.api.data.PluginDatabase;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * The daily roll-ups, kept up to date one fact at a time as the journal comes, and rebuilt from the kept facts when
+ * the site's time zone changes or an admin asks. Both go through {@link #apply}, in journal order, so a rebuild gives
+ * exactly what following the journal gave. One lock keeps a rebuild and the listener apart.
+ */
+public final class Rollups {
+
+    private static final int PAGE = 5_000;
+
+    private final PluginDatabase db;
+    private final Tables t;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    public Rollups(PluginDatabase db, Tables tables) {
+        this.db = db;
+        this.t = tables;
+    }
+
+    /** Keeps the fact and counts it, once however often its journal entry comes. */
+    public void record(Fact fact) {
+        lock.lock();
+        try {
+            db.write(sql -> {
+                int inserted = sql.insertInto(t.facts, POSITION, KIND, AT, MEMBER_ID, TOPIC_ID, CATEGORY_ID, REF_ID,
+                                TITLE)
+                        .select(DSL.select(DSL.val(fact.position(), POSITION), DSL.val(fact.kind(), KIND),
+                                        DSL.val(fact.at(), AT), DSL.val(fact.memberId(), MEMBER_ID),
+                                        DSL.val(fact.topicId(), TOPIC_ID), DSL.val(fact.categoryId(), CATEGORY_ID),
+                                        DSL.val(fact.refId(), REF_ID), DSL.val(fact.title(), TITLE))
+                                .whereNotExists(DSL.selectOne().from(t.facts).where(POSITION.eq(fact.position()))))
+                        .execute();
+                if (inserted == 1) {
+                    apply(sql, fact, zone(sql));
+                }
+                return null;
+            });
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The category a topic was started in, as far as the facts know (0 when they do not). */
+    public long categoryOf(long topicId) {
+        return db.read(sql -> sql.select(CATEGORY_ID).from(t.topics).where(TOPIC_ID.eq(topicId))
+                .fetchOptional(CATEGORY_ID).orElse(0L));
+    }
+
+    /** The time zone the roll-ups are in. */
+    public ZoneId zone() {
+        return db.read(this::zone);
+    }
+
+    private ZoneId zone(DSLContext sql) {
+        return ZoneId.of(sql.select(ZONE).from(t.state).where(ID.eq(1)).fetchOne(ZONE));
+    }
+
+    /** Throws every roll-up away and counts all kept facts again in {@code zone}, in one transaction. */
+    public void rebuild(ZoneId zone) {
+        lock.lock();
+        try {
+            db.write(sql -> {
+                for (var table : List.of(t.daily, t.active, t.members, t.topics, t.flags, t.events, t.rsvps)) {
+                    sql.deleteFrom(table).execute();
+                }
+                sql.update(t.state).set(ZONE, zone.getId()).where(ID.eq(1)).execute();
+                long after = -1;
+                while (true) {
+                    List<Fact> page = sql.select(POSITION, KIND, AT, MEMBER_ID, TOPIC_ID, CATEGORY_ID, REF_ID, TITLE)
+                            .from(t.facts).where(POSITION.gt(after)).orderBy(POSITION).limit(PAGE)
+                            .fetch(r -> new Fact(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                                    r.value6(), r.value7(), r.value8()));
+                    for (Fact fact : page) {
+                        apply(sql, fact, zone);
+                    }
+                    if (page.size() < PAGE) {
+                        return null;
+                    }
+                    after = page.getLast().position();
+                }
+            });
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void apply(DSLContext sql, Fact fact, ZoneId zone) {
+        LocalDate day = LocalDate.ofInstant(fact.at(), zone);
+        switch (fact.kind()) {
+            case Fact.JOIN -> {
+                count(sql, day, 0, "members", 1);
+                if (sql.update(t.members).set(JOINED_AT, fact.at()).where(MEMBER_ID.eq(fact.memberId()))
+                        .execute() == 0) {
+                    sql.insertInto(t.members, MEMBER_ID, JOINED_AT).values(fact.memberId(), fact.at()).execute();
+                }
+            }
+            case Fact.TOPIC -> {
+                count(sql, day, 0, "topics", 1);
+                count(sql, day, fact.categoryId(), "topics", 1);
+                sql.insertInto(t.topics, TOPIC_ID, CATEGORY_ID, AUTHOR_ID, TITLE, CREATED_AT, HIDDEN)
+                        .select(DSL.select(DSL.val(fact.topicId(), TOPIC_ID), DSL.val(fact.categoryId(), CATEGORY_ID),
+                                        DSL.val(fact.memberId(), AUTHOR_ID), DSL.val(fact.title(), TITLE),
+                                        DSL.val(fact.at(), CREATED_AT), DSL.val(false, HIDDEN))
+                                .whereNotExists(DSL.selectOne().from(t.topics).where(TOPIC_ID.eq(fact.topicId()))))
+                        .execute();
+            }
+            case Fact.POST -> {
+                boolean reply = fact.refId() > 1;
+                count(sql, day, 0, "posts", 1);
+                count(sql, day, fact.categoryId(), "posts", 1);
+                if (reply) {
+                    count(sql, day, 0, "replies", 1);
+                    count(sql, day, fact.categoryId(), "replies", 1);
+                    sql.update(t.topics).set(FIRST_REPLY_AT, fact.at())
+                            .where(TOPIC_ID.eq(fact.topicId()), FIRST_REPLY_AT.isNull(),
+                                    AUTHOR_ID.ne(fact.memberId()))
+                            .execute();
+                }
+                active(sql, day, fact.memberId());
+                if (sql.update(t.members).set(FIRST_POST_AT, fact.at())
+                        .where(MEMBER_ID.eq(fact.memberId()), FIRST_POST_AT.isNull()).execute() == 0
+                        && !sql.fetchExists(t.members, MEMBER_ID.eq(fact.memberId()))) {
+                    sql.insertInto(t.members, MEMBER_ID, FIRST_POST_AT).values(fact.memberId(), fact.at()).execute();
+                }
+            }
+            case Fact.LIKE -> {
+                count(sql, day, 0, "likes", 1);
+                active(sql, day, fact.memberId());
+            }
+            case Fact.UNLIKE -> count(sql, day, 0, "likes", -1);
+            case Fact.FLAG -> {
+                count(sql, day, 0, "flags", 1);
+                active(sql, day, fact.memberId());
+                sql.insertInto(t.flags, FLAG_ID, RAISED_AT)
+                        .select(DSL.select(DSL.val(fact.refId(), FLAG_ID), DSL.val(fact.at(), RAISED_AT))
+                                .whereNotExists(DSL.selectOne().from(t.flags).where(FLAG_ID.eq(fact.refId()))))
+                        .execute();
+            }
+            case Fact.RESOLVE -> {
+                count(sql, day, 0, "resolved", 1);
+                sql.update(t.flags).set(RESOLVED_AT, fact.at())
+                        .where(FLAG_ID.eq(fact.refId()), RESOLVED_AT.isNull()).execute();
+            }
+            case Fact.VOLUNTEER -> {
+                if (sql.update(t.members).set(VOLUNTEER_AT, fact.at())
+                        .where(MEMBER_ID.eq(fact.memberId()), VOLUNTEER_AT.isNull()).execute() == 0
+                        && !sql.fetchExists(t.members, MEMBER_ID.eq(fact.memberId()))) {
+                    sql.insertInto(t.members, MEMBER_ID, VOLUNTEER_AT).values(fact.memberId(), fact.at()).execute();
+                }
+            }
+            case Fact.EVENT -> sql.insertInto(t.events, EVENT_ID, STARTS_AT, CANCELLED)
+                    .select(DSL.select(DSL.val(fact.refId(), EVENT_ID), DSL.val(fact.at(), STARTS_AT),
+                                    DSL.val(false, CANCELLED))
+                            .whereNotExists(DSL.selectOne().from(t.events).where(EVENT_ID.eq(fact.refId()))))
+                    .execute();
+            case Fact.CANCEL -> sql.update(t.events).set(CANCELLED, true).where(EVENT_ID.eq(fact.refId())).execute();
+            case Fact.RSVP -> rsvp(sql, fact, GOING, "going".equals(fact.title()));
+            case Fact.CHECKIN -> rsvp(sql, fact, CHECKED_IN, true);
+            case Fact.HIDE -> sql.update(t.topics).set(HIDDEN, true).where(TOPIC_ID.eq(fact.topicId())).execute();
+            default -> throw new IllegalStateException("Unknown kind of fact: " + fact.kind());
+        }
+    }
+
+    private void rsvp(DSLContext sql, Fact fact, org.jooq.Field<Boolean> field, boolean value) {
+        if (sql.update(t.rsvps).set(field, value)
+                .where(EVENT_ID.eq(fact.refId()), MEMBER_ID.eq(fact.memberId())).execute() == 0) {
+            sql.insertInto(t.rsvps, EVENT_ID, MEMBER_ID, GOING, CHECKED_IN)
+                    .values(fact.refId(), fact.memberId(), field == GOING && value, field == CHECKED_IN && value)
+                    .execute();
+        }
+    }
+
+    private void count(DSLContext sql, LocalDate day, long categoryId, String metric, long by) {
+        if (sql.update(t.daily).set(AMOUNT, AMOUNT.plus(by))
+                .where(DAY.eq(day), CATEGORY_ID.eq(categoryId), METRIC.eq(metric)).execute() == 0) {
+            sql.insertInto(t.daily, DAY, CATEGORY_ID, METRIC, AMOUNT).values(day, categoryId, metric, by).execute();
+        }
+    }
+
+    private void active(DSLContext sql, LocalDate day, long memberId) {
+        sql.insertInto(t.active, DAY, MEMBER_ID)
+                .select(DSL.select(DSL.val(day, DAY), DSL.val(memberId, MEMBER_ID))
+                        .whereNotExists(DSL.selectOne().from(t.active).where(DAY.eq(day), MEMBER_ID.eq(memberId))))
+                .execute();
+    }
+}
