@@ -84,11 +84,11 @@ class WeeklyReportTest {
         assertEquals(303, ana.submit(PAGE, PAGE, Map.of("subscribe", "true")).statusCode());
         assertEquals(true, subscribed(ana));
         assertTrue(ana.get(PAGE).body().contains("You get the weekly report."));
-        HttpResponse<String> gus = as("Gus").json("POST", "/api/v1" + PAGE, "{\"subscribe\": \"true\"}");
+        HttpResponse<String> gus = as("Gus").json("POST", "/api/v1" + PAGE, "{\"subscribe\": true}");
         assertEquals(200, gus.statusCode(), gus.body());
         Browser bea = as("Bea");
         assertEquals(403, bea.submit("/", PAGE, Map.of("subscribe", "true")).statusCode());
-        assertEquals(403, bea.json("POST", "/api/v1" + PAGE, "{\"subscribe\": \"true\"}").statusCode());
+        assertEquals(403, bea.json("POST", "/api/v1" + PAGE, "{\"subscribe\": true}").statusCode());
         assertEquals(403, bea.get(PAGE).statusCode());
 
         moveTo(36, 9);
