@@ -2,6 +2,7 @@ package hearth.api;
 
 import hearth.api.access.Permissions;
 import hearth.api.data.PluginDatabase;
+import hearth.api.mail.MemberMail;
 import hearth.api.moderation.ModerationActions;
 import hearth.api.notifications.Notifications;
 import hearth.api.search.SearchSource;
@@ -50,6 +51,13 @@ public interface PluginContext {
 
     /** In-app notifications to members, of the kinds the plugin declared. */
     Notifications notifications();
+
+    /**
+     * Plain-text mail to members through the site's outbox, queued in the plugin's transactions.
+     *
+     * @since 1.3.0
+     */
+    MemberMail mail();
 
     /** Transactions on the plugin's own tables (named {@code <id_snake>_*}, created by its migrations). */
     PluginDatabase database();

@@ -301,9 +301,14 @@ public final class Hearth {
             MemberAdmin memberAdmin = new MemberAdmin(db, new Members(clock), sessions, clock);
             CoreModeration moderation = new CoreModeration(memberAdmin, new Discussions(clock, markdown), markdown,
                     clock);
+            // Before the plugins: they may queue mail (PluginContext.mail()).
+            MailSender mailSender = new MailSender(db, vertx, config.smtp(), clock, MailSender.Timing.DEFAULT);
+            mailSender.start();
+            shutdown.push(mailSender::close);
+            Mailer mailer = new Mailer(db, clock, mailSender);
             PluginHost pluginHost = new PluginHost(new PluginHost.Needs(dataDir.resolve("plugins"),
                     dataDir.resolve("plugin-data"), db, clock, dispatcher, templates, permissions, notifications,
-                    moderation, config.safeMode()), plugins, pluginFaults);
+                    moderation, mailer, config.baseUrl(), config.safeMode()), plugins, pluginFaults);
             pluginHost.start(BundledPlugins.extract(classes, dataDir.resolve("tmp/bundled-plugins")));
             shutdown.push(pluginHost::close);
             TaskScheduler tasks = new TaskScheduler(db, plugins, pluginFaults, clock, TaskScheduler.DEFAULT_TICK);
@@ -350,10 +355,6 @@ public final class Hearth {
                 globals.putAll(AnnouncementBanner.globals(ctx));
                 return globals;
             }, sharedPages);
-            MailSender mailSender = new MailSender(db, vertx, config.smtp(), clock, MailSender.Timing.DEFAULT);
-            mailSender.start();
-            shutdown.push(mailSender::close);
-            Mailer mailer = new Mailer(db, clock, mailSender);
 
             // Each password hash takes ~19 MiB and a core for ~50 ms: run at most one per core, off the event loop.
             WorkerExecutor hashing = vertx.createSharedWorkerExecutor("hearth-passwords",

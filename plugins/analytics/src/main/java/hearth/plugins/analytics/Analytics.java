@@ -13,6 +13,8 @@ import hearth.plugins.analytics.dashboard.Dashboard;
 import hearth.plugins.analytics.dashboard.DashboardFeature;
 import hearth.plugins.analytics.gaps.ContentGaps;
 import hearth.plugins.analytics.metrics.MetricsReader;
+import hearth.plugins.analytics.report.ReportFeature;
+import hearth.plugins.analytics.report.WeeklyReport;
 import hearth.plugins.analytics.rollup.JournalFollower;
 import hearth.plugins.analytics.rollup.Rollups;
 import hearth.plugins.analytics.rollup.Tables;
@@ -25,7 +27,7 @@ import org.pf4j.Extension;
 /**
  * The plugin's manifest: daily roll-ups kept from the journal (and rebuilt when the site's time zone changes) and
  * first-party traffic counts; over them the community manager's dashboard with its exports, response SLA and
- * alerts, retention cohorts and the funnel, and member segments to message.
+ * alerts, retention cohorts and the funnel, member segments to message, and the weekly report by mail.
  */
 @Extension
 public final class Analytics implements HearthExtension {
@@ -52,12 +54,13 @@ public final class Analytics implements HearthExtension {
                 rollups.rebuild(zone.wanted());
             }
         });
-        Dashboard dashboard = new Dashboard(context, new MetricsReader(context.database(), tables),
-                new ContentGaps(context.database()));
+        MetricsReader metrics = new MetricsReader(context.database(), tables);
+        Dashboard dashboard = new Dashboard(context, metrics, new ContentGaps(context.database()));
         DashboardFeature.contribute(site, dashboard, rollups, zone);
         AlertsFeature.contribute(site, tables);
         CohortsFeature.contribute(site, new Cohorts(context.database(), tables), rollups);
         SegmentsFeature.contribute(site, new Segments(context.database(), tables), rollups);
+        ReportFeature.contribute(site, new WeeklyReport(context, metrics, rollups));
 
         String stylesheet = "<link rel=\"stylesheet\" href=\"" + context.assetUrl("analytics.css") + "\">";
         site.slot(Slots.HEAD_ASSETS, slot -> slot.path().contains("/x/analytics") ? Html.trusted(stylesheet)

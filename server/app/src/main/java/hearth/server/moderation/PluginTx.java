@@ -23,7 +23,7 @@ public record PluginTx(Tx tx) implements PluginTransaction {
     }
 
     /** The core transaction behind a plugin's; plugins only ever get theirs from the core. */
-    static Tx of(PluginTransaction tx) {
+    public static Tx of(PluginTransaction tx) {
         if (tx instanceof PluginTx(Tx core)) {
             return core;
         }

@@ -6,6 +6,7 @@ import hearth.server.moderation.PluginTx;
 import hearth.api.PluginContext;
 import hearth.api.access.Permissions;
 import hearth.api.data.PluginDatabase;
+import hearth.api.mail.MemberMail;
 import hearth.api.notifications.Notifications;
 import hearth.api.search.SearchSource;
 import hearth.api.views.Members;
@@ -23,7 +24,7 @@ import org.jooq.DSLContext;
 /** The core services one plugin gets, scoped to it (its tables, its templates, its data dir). */
 record HostedContext(PluginManifest manifest, CoreViews views, Permissions permissions, Database db,
                      Templates siteTemplates, MemberNotifications memberNotifications, Clock clock, Path dataDir,
-                     ModerationActions moderation, SearchSource searchSource)
+                     ModerationActions moderation, SearchSource searchSource, MemberMail mail)
         implements PluginContext {
 
     @Override

@@ -10,6 +10,7 @@ import hearth.api.errors.InvalidInput;
 import hearth.api.errors.NotFound;
 import hearth.server.db.Database;
 import hearth.server.db.JournalDispatcher;
+import hearth.server.mail.Mailer;
 import hearth.server.notifications.MemberNotifications;
 import hearth.server.plugins.ActivePlugins.Active;
 import hearth.server.plugins.PluginManifest.Dependency;
@@ -17,6 +18,7 @@ import hearth.server.plugins.PluginRecords.Installed;
 import hearth.server.web.Templates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -47,7 +49,7 @@ public final class PluginHost implements AutoCloseable {
     /** What the host works with. */
     public record Needs(Path pluginsDir, Path dataRoot, Database db, Clock clock, JournalDispatcher dispatcher,
                         Templates templates, Permissions permissions, MemberNotifications notifications,
-                        ModerationActions moderation, boolean safeMode) {
+                        ModerationActions moderation, Mailer mailer, URI baseUrl, boolean safeMode) {
     }
 
     private final Needs needs;
@@ -345,7 +347,8 @@ public final class PluginHost implements AutoCloseable {
             }
             Contributor contributor = new Contributor(manifest.id(), new HostedContext(manifest, views,
                     needs.permissions(), needs.db(), needs.templates(), needs.notifications(), needs.clock(),
-                    dataDir(manifest.id()), needs.moderation(), searchSource),
+                    dataDir(manifest.id()), needs.moderation(), searchSource, new PluginMemberMail(manifest.id(),
+                    needs.db(), needs.mailer(), needs.clock(), needs.baseUrl())),
                     settings);
             WithClassLoader.call(loader, () -> {
                 manifests.getFirst().contribute(contributor);

@@ -11,9 +11,9 @@ import org.jooq.DSLContext;
  * A member who may receive notification email: not deleted, with a confirmed address, and not suspended or banned
  * (a silenced member still hears about replies).
  */
-record Recipient(long id, String displayName, String email) {
+public record Recipient(long id, String displayName, String email) {
 
-    static Optional<Recipient> find(DSLContext sql, long memberId, Instant now) {
+    public static Optional<Recipient> find(DSLContext sql, long memberId, Instant now) {
         return sql.select(MEMBERS.DISPLAY_NAME, MEMBERS.EMAIL, MEMBERS.STATUS, MEMBERS.STATUS_UNTIL)
                 .from(MEMBERS)
                 .where(MEMBERS.ID.eq(memberId), MEMBERS.DELETED_AT.isNull(), MEMBERS.EMAIL_VERIFIED_AT.isNotNull())
