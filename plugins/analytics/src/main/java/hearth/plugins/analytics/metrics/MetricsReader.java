@@ -54,10 +54,12 @@ public final class MetricsReader {
                     .where(JOINED_AT.ge(start), JOINED_AT.lt(end))
                     .fetch(r -> new PeriodData.Joined(r.value1(), r.value2(), r.value3()));
             long contributors = sql.fetchCount(t.members, FIRST_POST_AT.ge(start), FIRST_POST_AT.lt(end));
-            List<PeriodData.Topic> topics = sql.select(TOPIC_ID, CATEGORY_ID, TITLE, CREATED_AT, FIRST_REPLY_AT)
+            List<PeriodData.Topic> topics = sql.select(TOPIC_ID, CATEGORY_ID, TITLE, CREATED_AT, FIRST_REPLY_AT,
+                            QUESTION, ACCEPTED_POST_ID)
                     .from(t.topics).where(CREATED_AT.ge(start), CREATED_AT.lt(end), HIDDEN.isFalse())
                     .orderBy(CREATED_AT)
-                    .fetch(r -> new PeriodData.Topic(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+                    .fetch(r -> new PeriodData.Topic(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                            r.value6(), r.value7() != null));
             List<PeriodData.Flag> flags = sql.select(RAISED_AT, RESOLVED_AT).from(t.flags)
                     .where(RAISED_AT.ge(start), RAISED_AT.lt(end))
                     .fetch(r -> new PeriodData.Flag(r.value1(), r.value2()));

@@ -31,8 +31,9 @@ public record PeriodData(Period period, Map<String, long[]> daily, long[] active
     public record Joined(long memberId, Instant joinedAt, Instant firstPostAt) {
     }
 
-    /** A topic, and the first reply by someone else (null: none yet). */
-    public record Topic(long topicId, long categoryId, String title, Instant createdAt, Instant firstReplyAt) {
+    /** A topic, the first reply by someone else (null: none yet), whether it is a question and has its answer. */
+    public record Topic(long topicId, long categoryId, String title, Instant createdAt, Instant firstReplyAt,
+                        boolean question, boolean solved) {
     }
 
     /** A flag, and when it was settled (null: still open). */

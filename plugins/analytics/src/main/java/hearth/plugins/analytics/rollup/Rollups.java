@@ -108,10 +108,11 @@ public final class Rollups {
             case Fact.TOPIC -> {
                 count(sql, day, 0, "topics", 1);
                 count(sql, day, fact.categoryId(), "topics", 1);
-                sql.insertInto(t.topics, TOPIC_ID, CATEGORY_ID, AUTHOR_ID, TITLE, CREATED_AT, HIDDEN)
+                sql.insertInto(t.topics, TOPIC_ID, CATEGORY_ID, AUTHOR_ID, TITLE, CREATED_AT, HIDDEN, QUESTION)
                         .select(DSL.select(DSL.val(fact.topicId(), TOPIC_ID), DSL.val(fact.categoryId(), CATEGORY_ID),
                                         DSL.val(fact.memberId(), AUTHOR_ID), DSL.val(fact.title(), TITLE),
-                                        DSL.val(fact.at(), CREATED_AT), DSL.val(false, HIDDEN))
+                                        DSL.val(fact.at(), CREATED_AT), DSL.val(false, HIDDEN),
+                                        DSL.val(fact.refId() == 1, QUESTION))
                                 .whereNotExists(DSL.selectOne().from(t.topics).where(TOPIC_ID.eq(fact.topicId()))))
                         .execute();
             }
@@ -168,6 +169,12 @@ public final class Rollups {
             case Fact.RSVP -> rsvp(sql, fact, GOING, "going".equals(fact.title()));
             case Fact.CHECKIN -> rsvp(sql, fact, CHECKED_IN, true);
             case Fact.HIDE -> sql.update(t.topics).set(HIDDEN, true).where(TOPIC_ID.eq(fact.topicId())).execute();
+            // Accepting another reply replaces the answer without clearing the old one first; clearing a reply
+            // that is no longer the answer changes nothing.
+            case Fact.ACCEPT -> sql.update(t.topics).set(ACCEPTED_POST_ID, fact.refId())
+                    .where(TOPIC_ID.eq(fact.topicId())).execute();
+            case Fact.UNACCEPT -> sql.update(t.topics).setNull(ACCEPTED_POST_ID)
+                    .where(TOPIC_ID.eq(fact.topicId()), ACCEPTED_POST_ID.eq(fact.refId())).execute();
             default -> throw new IllegalStateException("Unknown kind of fact: " + fact.kind());
         }
     }

@@ -31,6 +31,8 @@ public final class Tables {
     public static final Field<Instant> CREATED_AT = Columns.instant("created_at");
     public static final Field<Instant> FIRST_REPLY_AT = Columns.instant("first_reply_at");
     public static final Field<Boolean> HIDDEN = Columns.flag("hidden");
+    public static final Field<Boolean> QUESTION = Columns.flag("question");
+    public static final Field<Long> ACCEPTED_POST_ID = Columns.id("accepted_post_id");
     public static final Field<Long> FLAG_ID = Columns.id("flag_id");
     public static final Field<Instant> RAISED_AT = Columns.instant("raised_at");
     public static final Field<Instant> RESOLVED_AT = Columns.instant("resolved_at");
