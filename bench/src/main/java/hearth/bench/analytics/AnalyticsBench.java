@@ -43,7 +43,8 @@ public final class AnalyticsBench {
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     private static final int DAYS = 365;
     private static final int RUNS = 30;
-    private static final List<String> MIGRATIONS = List.of("V001__rollups.sql", "V002__questions.sql");
+    private static final List<String> MIGRATIONS = List.of("V001__rollups.sql", "V002__questions.sql",
+            "V003__member_days.sql");
 
     private AnalyticsBench() {
     }

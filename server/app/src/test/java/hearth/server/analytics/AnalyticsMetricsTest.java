@@ -487,7 +487,7 @@ class AnalyticsMetricsTest {
         return List.of(
                 String.join(";", Sql.column(site.database(), "SELECT CONCAT(on_day, '/', category_id, '/', metric,"
                         + " '=', amount) FROM analytics_daily ORDER BY on_day, category_id, metric")),
-                String.join(";", Sql.column(site.database(), "SELECT CONCAT(on_day, '/', member_id)"
+                String.join(";", Sql.column(site.database(), "SELECT CONCAT(on_day, '/', member_id, '/', posts)"
                         + " FROM analytics_active ORDER BY on_day, member_id")),
                 String.join(";", Sql.column(site.database(), "SELECT CONCAT(member_id, '/', COALESCE(CAST(joined_at"
                         + " AS CHAR), '-'), '/', COALESCE(CAST(first_post_at AS CHAR), '-')) FROM analytics_members"

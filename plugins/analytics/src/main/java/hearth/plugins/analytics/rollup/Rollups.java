@@ -57,6 +57,11 @@ public final class Rollups {
                 .fetchOptional(CATEGORY_ID).orElse(0L));
     }
 
+    /** Whether the roll-ups lack something a newer version of the plugin keeps, until the next rebuild. */
+    public boolean stale() {
+        return db.read(sql -> sql.select(STALE).from(t.state).where(ID.eq(1)).fetchOne(STALE));
+    }
+
     /** The time zone the roll-ups are in. */
     public ZoneId zone() {
         return db.read(this::zone);
@@ -74,7 +79,7 @@ public final class Rollups {
                 for (var table : List.of(t.daily, t.active, t.members, t.topics, t.flags, t.events, t.rsvps)) {
                     sql.deleteFrom(table).execute();
                 }
-                sql.update(t.state).set(ZONE, zone.getId()).where(ID.eq(1)).execute();
+                sql.update(t.state).set(ZONE, zone.getId()).set(STALE, false).where(ID.eq(1)).execute();
                 long after = -1;
                 while (true) {
                     List<Fact> page = sql.select(POSITION, KIND, AT, MEMBER_ID, TOPIC_ID, CATEGORY_ID, REF_ID, TITLE)
@@ -128,7 +133,7 @@ public final class Rollups {
                                     AUTHOR_ID.ne(fact.memberId()))
                             .execute();
                 }
-                active(sql, day, fact.memberId());
+                active(sql, day, fact.memberId(), 1);
                 if (sql.update(t.members).set(FIRST_POST_AT, fact.at())
                         .where(MEMBER_ID.eq(fact.memberId()), FIRST_POST_AT.isNull()).execute() == 0
                         && !sql.fetchExists(t.members, MEMBER_ID.eq(fact.memberId()))) {
@@ -137,12 +142,12 @@ public final class Rollups {
             }
             case Fact.LIKE -> {
                 count(sql, day, 0, "likes", 1);
-                active(sql, day, fact.memberId());
+                active(sql, day, fact.memberId(), 0);
             }
             case Fact.UNLIKE -> count(sql, day, 0, "likes", -1);
             case Fact.FLAG -> {
                 count(sql, day, 0, "flags", 1);
-                active(sql, day, fact.memberId());
+                active(sql, day, fact.memberId(), 0);
                 sql.insertInto(t.flags, FLAG_ID, RAISED_AT)
                         .select(DSL.select(DSL.val(fact.refId(), FLAG_ID), DSL.val(fact.at(), RAISED_AT))
                                 .whereNotExists(DSL.selectOne().from(t.flags).where(FLAG_ID.eq(fact.refId()))))
@@ -195,10 +200,15 @@ public final class Rollups {
         }
     }
 
-    private void active(DSLContext sql, LocalDate day, long memberId) {
-        sql.insertInto(t.active, DAY, MEMBER_ID)
-                .select(DSL.select(DSL.val(day, DAY), DSL.val(memberId, MEMBER_ID))
-                        .whereNotExists(DSL.selectOne().from(t.active).where(DAY.eq(day), MEMBER_ID.eq(memberId))))
-                .execute();
+    /** Marks the member active that day, with {@code posts} more posts; the day's first mark counts them active. */
+    private void active(DSLContext sql, LocalDate day, long memberId, long posts) {
+        var row = DSL.and(DAY.eq(day), MEMBER_ID.eq(memberId));
+        boolean known = posts > 0
+                ? sql.update(t.active).set(POSTS, POSTS.plus(posts)).where(row).execute() == 1
+                : sql.fetchExists(t.active, row);
+        if (!known) {
+            sql.insertInto(t.active, DAY, MEMBER_ID, POSTS).values(day, memberId, posts).execute();
+            count(sql, day, 0, "active", 1);
+        }
     }
 }
