@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # The analytics plugin's benchmark: bench/analytics.sh [--posts 1000000] [--members 50000] [--seed 42]
+# BENCH_HEAP sets the JVM heap (default 2g; the 1M-post run keeps everything in an in-memory H2 and needs ~6g).
 # Feeds a generated year through the plugin's roll-ups and measures the dashboard's database work and arithmetic per
 # period (p50/p95), in process (H2 in memory, no server). Writes bench/results/<time>-analytics-<posts>.md.
 set -euo pipefail
@@ -10,4 +11,4 @@ jdk=$(find_jdk) || { echo "bench: no JDK ${MIN_JDK}+ found (set JAVA_HOME)" >&2;
 export JAVA_HOME=$jdk PATH="$jdk/bin:$PATH"
 
 ./mvnw -B -q -DskipTests package -pl bench -am
-exec java -Xmx2g -cp "bench/target/classes:$(cat bench/target/classpath.txt)" hearth.bench.analytics.AnalyticsBench "$@"
+exec java "-Xmx${BENCH_HEAP:-2g}" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" hearth.bench.analytics.AnalyticsBench "$@"

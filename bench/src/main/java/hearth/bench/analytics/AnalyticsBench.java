@@ -43,6 +43,8 @@ public final class AnalyticsBench {
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     private static final int DAYS = 365;
     private static final int RUNS = 30;
+    private static final List<String> MIGRATIONS = List.of("V001__rollups.sql", "V002__questions.sql",
+            "V003__member_days.sql");
 
     private AnalyticsBench() {
     }
@@ -100,7 +102,8 @@ public final class AnalyticsBench {
     /**
      * A year in journal order: members join evenly; each day brings topics (a tenth of the posts), replies by
      * members who post in a long-tailed way (a few write much), likes (half as many as posts) and a flag per
-     * thousand posts, settled within hours.
+     * thousand posts, settled within hours. A third of the topics are questions; those that get a second reply
+     * have it accepted.
      */
     private static long seed(Facts rollups, long posts, int members, LocalDate today, Random random) {
         long position = 0;
@@ -124,8 +127,9 @@ public final class AnalyticsBench {
                 if (p % 10 == 0 || open.isEmpty()) {
                     long topic = ++topics;
                     long category = 1 + topic % 6;
-                    rollups.record(new Fact(++position, Fact.TOPIC, at.apply(second), author, topic, category, 0,
-                            "Topic " + topic));
+                    boolean question = topic % 3 == 0;
+                    rollups.record(new Fact(++position, Fact.TOPIC, at.apply(second), author, topic, category,
+                            question ? 1 : 0, "Topic " + topic));
                     rollups.record(new Fact(++position, Fact.POST, at.apply(second), author, topic, category, 1,
                             null));
                     open.add(new long[] {topic, category, 1});
@@ -136,6 +140,10 @@ public final class AnalyticsBench {
                     long[] topic = open.get(random.nextInt(open.size()));
                     rollups.record(new Fact(++position, Fact.POST, at.apply(second), author, topic[0], topic[1],
                             ++topic[2], null));
+                    if (topic[0] % 3 == 0 && topic[2] == 3) {
+                        rollups.record(new Fact(++position, Fact.ACCEPT, at.apply(second), author, topic[0], 0,
+                                position, null));
+                    }
                 }
                 if (p % 2 == 0) {
                     long liker = 1 + random.nextInt(Math.max(joined, 1));
@@ -201,13 +209,15 @@ public final class AnalyticsBench {
     }
 
     private static void migrate(Connection connection) throws IOException, SQLException {
-        String script;
-        try (InputStream in = AnalyticsBench.class.getClassLoader()
-                .getResourceAsStream("hearth-plugin/analytics/db/migration/V001__rollups.sql")) {
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
         StringBuilder sql = new StringBuilder();
-        script.lines().filter(line -> !line.strip().startsWith("--")).forEach(line -> sql.append(line).append('\n'));
+        for (String migration : MIGRATIONS) {
+            try (InputStream in = AnalyticsBench.class.getClassLoader()
+                    .getResourceAsStream("hearth-plugin/analytics/db/migration/" + migration)) {
+                new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                        .filter(line -> !line.strip().startsWith("--"))
+                        .forEach(line -> sql.append(line).append('\n'));
+            }
+        }
         try (Statement statement = connection.createStatement()) {
             for (String command : sql.toString().split(";")) {
                 if (!command.isBlank()) {

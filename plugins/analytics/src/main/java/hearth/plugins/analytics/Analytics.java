@@ -48,9 +48,9 @@ public final class Analytics implements HearthExtension {
         site.warmUp(() -> traffic.follow(rollups));
         site.requestObserver(traffic::observe);
         site.task("traffic", Duration.ofMinutes(1), () -> traffic.flush(rollups));
-        // A changed time zone moves every day boundary: count everything again in the new zone.
+        // A changed time zone moves every day boundary, and a new version may keep more: count everything again.
         site.task("time-zone", Duration.ofMinutes(1), () -> {
-            if (!rollups.zone().equals(zone.wanted())) {
+            if (!rollups.zone().equals(zone.wanted()) || rollups.stale()) {
                 rollups.rebuild(zone.wanted());
             }
         });

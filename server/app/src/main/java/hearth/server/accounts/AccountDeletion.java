@@ -349,6 +349,6 @@ public final class AccountDeletion {
         Set<Long> removed = Set.copyOf(removedTopics);
         db.journal().redact(tx, TopicCreated.class, "\"authorId\":" + memberId,
                 e -> e.authorId() == memberId && removed.contains(e.topicId()),
-                e -> new TopicCreated(e.topicId(), e.categoryId(), e.authorId(), ""));
+                e -> new TopicCreated(e.topicId(), e.categoryId(), e.authorId(), "", e.question()));
     }
 }

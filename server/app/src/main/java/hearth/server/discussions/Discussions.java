@@ -13,6 +13,7 @@ import hearth.api.events.PostHidden;
 import hearth.api.events.TopicCreated;
 import hearth.server.db.Tx;
 import hearth.server.mentions.Mentions;
+import hearth.server.questions.TopicKind;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,18 +52,19 @@ public final class Discussions {
 
     /** Starts a topic with its opening post; returns the topic id. */
     public long startTopic(Tx tx, long authorId, long categoryId, String title, String body) {
-        return startTopic(tx, authorId, categoryId, title, body, null);
+        return startTopic(tx, authorId, categoryId, title, body, null, false);
     }
 
     /**
      * Starts a topic; with a {@code heldReason} (a content guard's) it is held for review: hidden with its opening
      * post, announced as {@link PostHidden} now and as created only when a moderator approves it.
      */
-    public long startTopic(Tx tx, long authorId, long categoryId, String title, String body, String heldReason) {
+    public long startTopic(Tx tx, long authorId, long categoryId, String title, String body, String heldReason,
+                           boolean question) {
         Instant now = clock.instant();
-        long topicId = insertTopic(tx, Map.of(TOPICS.CATEGORY_ID, categoryId), authorId, title, now);
+        long topicId = insertTopic(tx, Map.of(TOPICS.CATEGORY_ID, categoryId), authorId, title, now, question);
         if (heldReason == null) {
-            tx.record(new TopicCreated(topicId, categoryId, authorId, title));
+            tx.record(new TopicCreated(topicId, categoryId, authorId, title, question));
         } else {
             tx.sql().update(TOPICS).set(TOPICS.HIDDEN_AT, now).where(TOPICS.ID.eq(topicId)).execute();
         }
@@ -74,10 +76,11 @@ public final class Discussions {
      * Starts a topic that stays unlisted until {@code publishAt}: it has no category yet (so no list shows it) and
      * records no events; {@link #publish} gives it its category and records {@code TopicCreated} then.
      */
-    public long scheduleTopic(Tx tx, long authorId, long categoryId, String title, String body, Instant publishAt) {
+    public long scheduleTopic(Tx tx, long authorId, long categoryId, String title, String body, Instant publishAt,
+                              boolean question) {
         Instant now = clock.instant();
         long topicId = insertTopic(tx, Map.of(TOPICS.SCHEDULED_CATEGORY_ID, categoryId, TOPICS.PUBLISH_AT, publishAt),
-                authorId, title, now);
+                authorId, title, now, question);
         insertPost(tx, topicId, authorId, 1, body, now, null);
         return topicId;
     }
@@ -87,7 +90,8 @@ public final class Discussions {
      * first). It is dated now, as if just started, and announced as started.
      */
     public boolean publish(Tx tx, long topicId) {
-        var topic = tx.sql().select(TOPICS.SCHEDULED_CATEGORY_ID, TOPICS.AUTHOR_ID, TOPICS.TITLE).from(TOPICS)
+        var topic = tx.sql().select(TOPICS.SCHEDULED_CATEGORY_ID, TOPICS.AUTHOR_ID, TOPICS.TITLE, TOPICS.KIND)
+                .from(TOPICS)
                 .where(TOPICS.ID.eq(topicId), TOPICS.PUBLISH_AT.isNotNull()).forUpdate().fetchOptional();
         if (topic.isEmpty()) {
             return false;
@@ -100,7 +104,8 @@ public final class Discussions {
         tx.sql().update(POSTS).set(POSTS.CREATED_AT, now).where(POSTS.TOPIC_ID.eq(topicId)).execute();
         long firstPost = tx.sql().select(POSTS.ID).from(POSTS)
                 .where(POSTS.TOPIC_ID.eq(topicId), POSTS.POST_NUMBER.eq(1)).fetchSingle(POSTS.ID);
-        tx.record(new TopicCreated(topicId, categoryId, topic.get().value2(), topic.get().value3()));
+        tx.record(new TopicCreated(topicId, categoryId, topic.get().value2(), topic.get().value3(),
+                TopicKind.QUESTION.key().equals(topic.get().value4())));
         tx.record(new PostCreated(firstPost, topicId, topic.get().value2(), 1));
         return true;
     }
@@ -111,7 +116,7 @@ public final class Discussions {
      */
     public long startConversation(Tx tx, long authorId, Collection<Long> recipients, String title, String body) {
         Instant now = clock.instant();
-        long topicId = insertTopic(tx, Map.of(TOPICS.IS_PRIVATE, true), authorId, title, now);
+        long topicId = insertTopic(tx, Map.of(TOPICS.IS_PRIVATE, true), authorId, title, now, false);
         Set<Long> everyone = new LinkedHashSet<>();
         everyone.add(authorId);
         everyone.addAll(recipients);
@@ -128,9 +133,10 @@ public final class Discussions {
 
     /** A new topic row: what sets it apart ({@code placement}: its category, schedule or privacy) and the usual. */
     private static long insertTopic(Tx tx, Map<? extends Field<?>, ?> placement, long authorId, String title,
-                                    Instant now) {
+                                    Instant now, boolean question) {
         return tx.sql().insertInto(TOPICS)
                 .set(placement)
+                .set(TOPICS.KIND, (question ? TopicKind.QUESTION : TopicKind.DISCUSSION).key())
                 .set(TOPICS.AUTHOR_ID, authorId)
                 .set(TOPICS.TITLE, title)
                 .set(TOPICS.SLUG, slug(title))

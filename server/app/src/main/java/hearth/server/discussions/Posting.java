@@ -218,11 +218,10 @@ public final class Posting {
             String held = guard(new Draft(Draft.Kind.TOPIC, viewer.asMemberView(), categoryId, 0, 0, title, body,
                     reader.publicPostCount(tx.sql(), viewer.memberId())));
             long topicId = publishAt == null
-                    ? discussions.startTopic(tx, viewer.memberId(), categoryId, title, body, held)
-                    : discussions.scheduleTopic(tx, viewer.memberId(), categoryId, title, body, publishAt);
-            if (kind != TopicKind.DISCUSSION) {
-                tx.sql().update(TOPICS).set(TOPICS.KIND, kind.key()).where(TOPICS.ID.eq(topicId)).execute();
-            }
+                    ? discussions.startTopic(tx, viewer.memberId(), categoryId, title, body, held,
+                            kind == TopicKind.QUESTION)
+                    : discussions.scheduleTopic(tx, viewer.memberId(), categoryId, title, body, publishAt,
+                            kind == TopicKind.QUESTION);
             tags.apply(tx, viewer, topicId, tagNames);
             return new NewTopic(topicId, reader.findAny(tx.sql(), topicId).orElseThrow().slug());
         });

@@ -33,6 +33,7 @@ import hearth.server.discussions.Discussions;
 import hearth.server.discussions.Markdown;
 import hearth.server.discussions.PostRules;
 import hearth.server.mentions.Mentions;
+import hearth.server.questions.TopicKind;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -70,7 +71,7 @@ public final class CoreModeration implements ModerationActions {
     }
 
     /** One public topic, locked for the change. */
-    private record Topic(long id, long categoryId, long authorId, String title) {
+    private record Topic(long id, long categoryId, long authorId, String title, boolean question) {
     }
 
     @Override
@@ -108,7 +109,8 @@ public final class CoreModeration implements ModerationActions {
             // Never public until now: announce it now, so notifications, live updates and search see a new post.
             if (post.number() == 1) {
                 Topic topic = topic(tx.sql(), post.topicId());
-                tx.record(new TopicCreated(topic.id(), topic.categoryId(), topic.authorId(), topic.title()));
+                tx.record(new TopicCreated(topic.id(), topic.categoryId(), topic.authorId(), topic.title(),
+                        topic.question()));
             }
             tx.record(new PostCreated(postId, post.topicId(), post.authorId(), post.number()));
         }
@@ -341,11 +343,12 @@ public final class CoreModeration implements ModerationActions {
     }
 
     private Topic topic(DSLContext sql, long topicId) {
-        return sql.select(TOPICS.ID, TOPICS.CATEGORY_ID, TOPICS.AUTHOR_ID, TOPICS.TITLE).from(TOPICS)
+        return sql.select(TOPICS.ID, TOPICS.CATEGORY_ID, TOPICS.AUTHOR_ID, TOPICS.TITLE, TOPICS.KIND).from(TOPICS)
                 .where(TOPICS.ID.eq(topicId), TOPICS.IS_PRIVATE.isFalse(), TOPICS.CATEGORY_ID.isNotNull(),
                         TOPICS.MERGED_INTO.isNull())
                 .forUpdate()
-                .fetchOptional(r -> new Topic(r.value1(), r.value2(), r.value3(), r.value4()))
+                .fetchOptional(r -> new Topic(r.value1(), r.value2(), r.value3(), r.value4(),
+                        TopicKind.QUESTION.key().equals(r.value5())))
                 .orElseThrow(() -> new NotFound("There is no such topic."));
     }
 

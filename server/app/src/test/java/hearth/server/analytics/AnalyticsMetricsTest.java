@@ -38,13 +38,17 @@ import org.junit.jupiter.api.io.TempDir;
  * previous period d37..d39            current period d40..d42                        after: d43
  * d39 09:00 Ana joins (admin)        d40 08:00 Cal joins
  * d39 10:00 Bea joins                d41 00:10 Cal replies to T1 (d40 18:40 UTC)    d43 00:20 Bea replies to
- * d39 10:30 Bea starts T1 (General)  d41 09:00 Bea likes Cal's reply                 her own T3 (d42 in UTC)
- *                                    d41 12:00 Cal starts T2 (Help &amp; Support)
+ * d39 10:30 Bea starts T1 (General)  d41 09:00 Bea likes Cal's reply                 her own T3 (d42 in UTC),
+ *   as a question                    d41 09:05 Bea accepts it: T1 solved             00:25 accepts that: T3
+ *                                    d41 12:00 Cal starts T2 (Help &amp; Support),     solved
+ *                                      a question
  *                                    d41 13:00 Cal replies to his own T2
  *                                    d42 08:00 Dee joins
  *                                    d42 13:00 Bea replies to T2 (first response: 25 h)
+ *                                    d42 13:30 Cal accepts it, 13:45 takes that back
  *                                    d42 14:00 Cal flags Bea's reply; 16:00 Ana hides it
- *                                    d42 23:40 Bea starts T3 (General), never answered
+ *                                    d42 23:40 Bea starts T3 (General), a question,
+ *                                      never answered by anyone else
  *                                                                                   d43 08:00 Eve joins, 08:30
  *                                                                                   starts T4, unanswered; 08:40
  *                                                                                   Ana creates an event at
@@ -85,7 +89,7 @@ class AnalyticsMetricsTest {
         moveTo(39, 10, 0);
         Members.member(site, "Bea", "member");
         moveTo(39, 10, 30);
-        t1 = topic(as("Bea"), "General", "Which seeds for a shady balcony?");
+        t1 = question(as("Bea"), "General", "Which seeds for a shady balcony?");
         moveTo(40, 8, 0);
         Members.member(site, "Cal", "member");
         moveTo(41, 0, 10);
@@ -93,14 +97,20 @@ class AnalyticsMetricsTest {
         moveTo(41, 9, 0);
         HttpResponse<String> liked = as("Bea").json("POST", "/api/v1/posts/" + calsReply + "/like", "{\"liked\": true}");
         assertEquals(200, liked.statusCode(), liked.body());
+        moveTo(41, 9, 5);
+        accept(as("Bea"), calsReply, true);
         moveTo(41, 12, 0);
-        t2 = topic(as("Cal"), "Help & Support", "Aphids on the beans");
+        t2 = question(as("Cal"), "Help & Support", "Aphids on the beans");
         moveTo(41, 13, 0);
         reply(as("Cal"), t2, "They are spreading to the peas as well.");
         moveTo(42, 8, 0);
         Members.member(site, "Dee", "member");
         moveTo(42, 13, 0);
         long beasReply = reply(as("Bea"), t2, "Soapy water works for me, every other day.");
+        moveTo(42, 13, 30);
+        accept(as("Cal"), beasReply, true);
+        moveTo(42, 13, 45);
+        accept(as("Cal"), beasReply, false);
         moveTo(42, 14, 0);
         HttpResponse<String> flagged = as("Cal").json("POST", "/api/v1/x/moderation/flags", new JsonObject()
                 .put("kind", "post").put("id", beasReply).put("reason", "spam").encode());
@@ -112,9 +122,11 @@ class AnalyticsMetricsTest {
         assertEquals(200, ana.get(review).statusCode());
         assertEquals(303, ana.submit(review, review + "/hide", Map.of()).statusCode());
         moveTo(42, 23, 40);
-        t3 = topic(as("Bea"), "General", "Overwintering dahlias");
+        t3 = question(as("Bea"), "General", "Overwintering dahlias");
         moveTo(43, 0, 20);
-        reply(as("Bea"), t3, "Answering myself: lift them after the first frost.");
+        long beasAnswer = reply(as("Bea"), t3, "Answering myself: lift them after the first frost.");
+        moveTo(43, 0, 25);
+        accept(as("Bea"), beasAnswer, true);
         moveTo(43, 8, 0);
         Members.member(site, "Eve", "member");
         moveTo(43, 8, 30);
@@ -182,6 +194,9 @@ class AnalyticsMetricsTest {
         assertEquals(0.33, c.getDouble("flagsPerDay"));
         assertEquals(1, c.getInteger("flagsResolved"));
         assertEquals(120, c.getLong("medianResolveMinutes"));
+        assertEquals(2, c.getInteger("questions"), "T2 and T3; T4 and the event's topic are discussions, later");
+        assertEquals(1, c.getInteger("questionsSolved"), "T3; Cal took back his acceptance on T2");
+        assertEquals(50.0, c.getDouble("solvedRate"));
 
         JsonObject p = report.getJsonObject("previous");
         assertEquals(day(37), p.getString("from"));
@@ -194,6 +209,8 @@ class AnalyticsMetricsTest {
         assertEquals(2260, p.getLong("medianFirstResponseMinutes"), "T1 waited 37 h 40 min for Cal");
         assertEquals(0, p.getInteger("flags"));
         assertNull(p.getValue("medianResolveMinutes"));
+        assertEquals(List.of(1, 1), List.of(p.getInteger("questions"), p.getInteger("questionsSolved")), "T1");
+        assertEquals(100.0, p.getDouble("solvedRate"));
 
         JsonObject changes = report.getJsonObject("changes");
         assertEquals(400.0, changes.getDouble("posts"));
@@ -201,6 +218,7 @@ class AnalyticsMetricsTest {
         assertEquals(100.0, changes.getDouble("mau"));
         assertEquals(0.0, changes.getDouble("newMembers"));
         assertNull(changes.getValue("likes"), "nothing to compare with");
+        assertEquals(-50.0, changes.getDouble("solvedRate"), "100 % to 50 %");
 
         JsonArray daily = report.getJsonArray("daily");
         assertEquals(List.of(day(40), day(41), day(42)), daily.stream()
@@ -315,6 +333,8 @@ class AnalyticsMetricsTest {
             assertTrue(html.contains("<tr><th scope=\"row\">" + day(41) + "</th><td>2</td><td>0</td><td>1</td>"
                     + "<td>3</td>"), "the table behind the charts");
             assertTrue(html.contains("data-topic=\"" + t3 + "\""), "the unanswered topic to act on");
+            assertTrue(html.contains("<td>1 / 2 (50.0 %)</td><td>1 / 1 (100.0 %)</td><td>-50.0 %</td>"),
+                    "the solved rate and its change");
         }
         HttpResponse<String> csv = ana.get("/x/analytics/daily.csv" + query);
         assertEquals(200, csv.statusCode());
@@ -327,6 +347,8 @@ class AnalyticsMetricsTest {
         String summary = ana.get("/x/analytics/summary.csv" + query).body();
         assertTrue(summary.contains("\r\nposts,5,1\r\n"), summary);
         assertTrue(summary.contains("\r\nmedianResolveMinutes,120,\r\n"), summary);
+        assertTrue(summary.contains("\r\nquestions,2,1\r\nquestionsSolved,1,1\r\nsolvedRate,50.0,100.0\r\n"),
+                summary);
     }
 
     @Test
@@ -465,13 +487,14 @@ class AnalyticsMetricsTest {
         return List.of(
                 String.join(";", Sql.column(site.database(), "SELECT CONCAT(on_day, '/', category_id, '/', metric,"
                         + " '=', amount) FROM analytics_daily ORDER BY on_day, category_id, metric")),
-                String.join(";", Sql.column(site.database(), "SELECT CONCAT(on_day, '/', member_id)"
+                String.join(";", Sql.column(site.database(), "SELECT CONCAT(on_day, '/', member_id, '/', posts)"
                         + " FROM analytics_active ORDER BY on_day, member_id")),
                 String.join(";", Sql.column(site.database(), "SELECT CONCAT(member_id, '/', COALESCE(CAST(joined_at"
                         + " AS CHAR), '-'), '/', COALESCE(CAST(first_post_at AS CHAR), '-')) FROM analytics_members"
                         + " ORDER BY member_id")),
                 String.join(";", Sql.column(site.database(), "SELECT CONCAT(topic_id, '/', category_id, '/',"
-                        + " COALESCE(CAST(first_reply_at AS CHAR), '-'), '/', hidden) FROM analytics_topics"
+                        + " COALESCE(CAST(first_reply_at AS CHAR), '-'), '/', hidden, '/', question, '/',"
+                        + " COALESCE(accepted_post_id, 0)) FROM analytics_topics"
                         + " ORDER BY topic_id")),
                 String.join(";", Sql.column(site.database(), "SELECT CONCAT(flag_id, '/', COALESCE(CAST(resolved_at"
                         + " AS CHAR), '-')) FROM analytics_flags ORDER BY flag_id")));
@@ -515,6 +538,20 @@ class AnalyticsMetricsTest {
                 .put("body", "The opening post of " + title.toLowerCase(Locale.ROOT) + ".").encode());
         assertEquals(201, started.statusCode(), started.body());
         return new JsonObject(started.body()).getLong("id");
+    }
+
+    private static long question(Browser author, String category, String title) {
+        HttpResponse<String> started = author.json("POST", "/api/v1/topics", new JsonObject()
+                .put("categoryId", category(category)).put("title", title).put("kind", "question")
+                .put("body", "The question " + title.toLowerCase(Locale.ROOT) + ".").encode());
+        assertEquals(201, started.statusCode(), started.body());
+        return new JsonObject(started.body()).getLong("id");
+    }
+
+    private static void accept(Browser asker, long postId, boolean accept) {
+        HttpResponse<String> marked = asker.json(accept ? "POST" : "DELETE", "/api/v1/posts/" + postId + "/accept",
+                null);
+        assertEquals(200, marked.statusCode(), marked.body());
     }
 
     private static long reply(Browser author, long topicId, String body) {

@@ -19,9 +19,6 @@ import java.util.stream.Collectors;
 /** Everything the dashboard shows for one period, compared with the period before: for the page, JSON and CSV. */
 public final class Dashboard {
 
-    /** How many unanswered topics the list shows, oldest first. */
-    static final int UNANSWERED = 50;
-
     /** One day's counts. */
     public record Day(String day, long members, long topics, long posts, long replies, long likes, long flags,
                       long resolved, long active, long views, long visitors) {
@@ -94,7 +91,7 @@ public final class Dashboard {
 
     private List<Unanswered> unanswered(PeriodData data) {
         var now = context.clock().instant();
-        return data.topics().stream().filter(t -> t.firstReplyAt() == null).limit(UNANSWERED)
+        return data.unanswered().stream()
                 .map(t -> new Unanswered(t.topicId(), t.title(), "/t/" + t.topicId(), t.createdAt().toString(),
                         Duration.between(t.createdAt(), now).toHours()))
                 .toList();

@@ -33,7 +33,8 @@ public final class Metrics {
                           double responseRate, Long medianFirstResponseMinutes, Long p90FirstResponseMinutes,
                           long unanswered, long flags, double flagsPerDay, long flagsResolved,
                           Long medianResolveMinutes, long pageViews, double pageViewsPerDay, long visitors,
-                          long events, long rsvpsGoing, long attended, double noShowRate) {
+                          long events, long rsvpsGoing, long attended, double noShowRate, long questions,
+                          long questionsSolved, double solvedRate) {
     }
 
     public static Summary summarise(PeriodData data) {
@@ -50,6 +51,8 @@ public final class Metrics {
         long posts = total(data, "posts");
         long likes = total(data, "likes");
         long flags = total(data, "flags");
+        long questions = topics.stream().filter(PeriodData.Topic::question).count();
+        long solved = topics.stream().filter(t -> t.question() && t.solved()).count();
         return new Summary(data.period().from().toString(), data.period().to().toString(), days, dau,
                 data.weeklyActive(), data.monthlyActive(),
                 data.monthlyActive() == 0 ? 0 : round(100 * dau / data.monthlyActive(), 1),
@@ -62,7 +65,8 @@ public final class Metrics {
                 round(flags / (double) days, 2), total(data, "resolved"), rank(resolves, 0.5),
                 total(data, "views"), round(total(data, "views") / (double) days, 2), total(data, "visitors"),
                 data.turnout().events(), data.turnout().going(), data.turnout().checkedIn(),
-                percent(data.turnout().going() - data.turnout().goingCheckedIn(), data.turnout().going()));
+                percent(data.turnout().going() - data.turnout().goingCheckedIn(), data.turnout().going()),
+                questions, solved, percent(solved, questions));
     }
 
     /** The change from {@code before} to {@code now} in percent (one decimal); null when there was nothing before. */
@@ -80,6 +84,7 @@ public final class Metrics {
         changes.put("likes", change(previous.likes(), current.likes()));
         changes.put("responseRate", change(previous.responseRate(), current.responseRate()));
         changes.put("flags", change(previous.flags(), current.flags()));
+        changes.put("solvedRate", change(previous.solvedRate(), current.solvedRate()));
         changes.put("pageViews", change(previous.pageViews(), current.pageViews()));
         changes.put("visitors", change(previous.visitors(), current.visitors()));
         return changes;

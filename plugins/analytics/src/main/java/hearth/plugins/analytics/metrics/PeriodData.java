@@ -17,6 +17,7 @@ import java.util.Map;
  * @param newMembers       the members who joined in it
  * @param newContributors  members whose first post ever falls in it
  * @param topics           the visible topics started in it
+ * @param unanswered       the oldest of them nobody else has replied to, at most {@link MetricsReader#UNANSWERED}
  * @param flags            the flags raised in it
  * @param topContributors  the members with the most posts in it, most first
  * @param categories       per category: topics and posts in it
@@ -24,15 +25,19 @@ import java.util.Map;
  */
 public record PeriodData(Period period, Map<String, long[]> daily, long[] activePerDay, long activeInPeriod,
                          long weeklyActive, long monthlyActive, List<Joined> newMembers, long newContributors,
-                         List<Topic> topics, List<Flag> flags, List<Contributor> topContributors,
+                         List<Topic> topics, List<Waiting> unanswered, List<Flag> flags, List<Contributor> topContributors,
                          List<CategoryCounts> categories, Turnout turnout) {
 
     /** A member who joined, and their first post (null: none yet). */
     public record Joined(long memberId, Instant joinedAt, Instant firstPostAt) {
     }
 
-    /** A topic, and the first reply by someone else (null: none yet). */
-    public record Topic(long topicId, long categoryId, String title, Instant createdAt, Instant firstReplyAt) {
+    /** A topic, the first reply by someone else (null: none yet), whether it is a question and has its answer. */
+    public record Topic(Instant createdAt, Instant firstReplyAt, boolean question, boolean solved) {
+    }
+
+    /** A topic still waiting for a reply from someone else. */
+    public record Waiting(long topicId, String title, Instant createdAt) {
     }
 
     /** A flag, and when it was settled (null: still open). */

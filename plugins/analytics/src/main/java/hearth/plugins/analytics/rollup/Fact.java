@@ -12,8 +12,9 @@ import java.time.Instant;
  * @param memberId   who acted (joined, wrote, liked, flagged, settled) or became a volunteer
  * @param topicId    the topic it is about, or 0
  * @param categoryId that topic's category, or 0
- * @param refId      post number (post), the liked post's author (like, unlike), flag id (flag, resolve), event id
- *                   (event, rsvp, checkin, cancel), else 0
+ * @param refId      post number (post), 1 for a question (topic), the liked post's author (like, unlike), flag id
+ *                   (flag, resolve), event id (event, rsvp, checkin, cancel), the answer's post id (accept,
+ *                   unaccept), else 0
  * @param title      the topic's title (topic), the answer (rsvp: going, interested, ...), else null
  */
 public record Fact(long position, String kind, Instant at, long memberId, long topicId, long categoryId, long refId,
@@ -32,4 +33,6 @@ public record Fact(long position, String kind, Instant at, long memberId, long t
     public static final String RSVP = "rsvp";
     public static final String CHECKIN = "checkin";
     public static final String CANCEL = "cancel";
+    public static final String ACCEPT = "accept";
+    public static final String UNACCEPT = "unaccept";
 }

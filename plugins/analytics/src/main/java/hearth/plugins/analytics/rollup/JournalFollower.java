@@ -1,5 +1,6 @@
 package hearth.plugins.analytics.rollup;
 
+import hearth.api.events.AnswerAccepted;
 import hearth.api.events.AttendeeCheckedIn;
 import hearth.api.events.EventCancelled;
 import hearth.api.events.EventCreated;
@@ -38,7 +39,7 @@ public final class JournalFollower {
         Fact fact = switch (entry.event()) {
             case MemberJoined joined -> new Fact(position, Fact.JOIN, at, joined.memberId(), 0, 0, 0, null);
             case TopicCreated topic -> new Fact(position, Fact.TOPIC, at, topic.authorId(), topic.topicId(),
-                    topic.categoryId(), 0, topic.title());
+                    topic.categoryId(), topic.question() ? 1 : 0, topic.title());
             case PostCreated post -> new Fact(position, Fact.POST, at, post.authorId(), post.topicId(),
                     category(post.topicId()), post.postNumber(), null);
             case PostLiked like -> new Fact(position, like.liked() ? Fact.LIKE : Fact.UNLIKE, at, like.memberId(),
@@ -61,6 +62,8 @@ public final class JournalFollower {
                     promoted.eventId(), "going");
             case AttendeeCheckedIn checkedIn -> new Fact(position, Fact.CHECKIN, at, checkedIn.memberId(), 0, 0,
                     checkedIn.eventId(), null);
+            case AnswerAccepted answer -> new Fact(position, answer.accepted() ? Fact.ACCEPT : Fact.UNACCEPT, at,
+                    answer.acceptedBy(), answer.topicId(), 0, answer.postId(), null);
             default -> null;
         };
         if (fact != null) {

@@ -57,6 +57,11 @@ public final class Rollups {
                 .fetchOptional(CATEGORY_ID).orElse(0L));
     }
 
+    /** Whether the roll-ups lack something a newer version of the plugin keeps, until the next rebuild. */
+    public boolean stale() {
+        return db.read(sql -> sql.select(STALE).from(t.state).where(ID.eq(1)).fetchOne(STALE));
+    }
+
     /** The time zone the roll-ups are in. */
     public ZoneId zone() {
         return db.read(this::zone);
@@ -74,7 +79,7 @@ public final class Rollups {
                 for (var table : List.of(t.daily, t.active, t.members, t.topics, t.flags, t.events, t.rsvps)) {
                     sql.deleteFrom(table).execute();
                 }
-                sql.update(t.state).set(ZONE, zone.getId()).where(ID.eq(1)).execute();
+                sql.update(t.state).set(ZONE, zone.getId()).set(STALE, false).where(ID.eq(1)).execute();
                 long after = -1;
                 while (true) {
                     List<Fact> page = sql.select(POSITION, KIND, AT, MEMBER_ID, TOPIC_ID, CATEGORY_ID, REF_ID, TITLE)
@@ -108,10 +113,11 @@ public final class Rollups {
             case Fact.TOPIC -> {
                 count(sql, day, 0, "topics", 1);
                 count(sql, day, fact.categoryId(), "topics", 1);
-                sql.insertInto(t.topics, TOPIC_ID, CATEGORY_ID, AUTHOR_ID, TITLE, CREATED_AT, HIDDEN)
+                sql.insertInto(t.topics, TOPIC_ID, CATEGORY_ID, AUTHOR_ID, TITLE, CREATED_AT, HIDDEN, QUESTION)
                         .select(DSL.select(DSL.val(fact.topicId(), TOPIC_ID), DSL.val(fact.categoryId(), CATEGORY_ID),
                                         DSL.val(fact.memberId(), AUTHOR_ID), DSL.val(fact.title(), TITLE),
-                                        DSL.val(fact.at(), CREATED_AT), DSL.val(false, HIDDEN))
+                                        DSL.val(fact.at(), CREATED_AT), DSL.val(false, HIDDEN),
+                                        DSL.val(fact.refId() == 1, QUESTION))
                                 .whereNotExists(DSL.selectOne().from(t.topics).where(TOPIC_ID.eq(fact.topicId()))))
                         .execute();
             }
@@ -127,7 +133,7 @@ public final class Rollups {
                                     AUTHOR_ID.ne(fact.memberId()))
                             .execute();
                 }
-                active(sql, day, fact.memberId());
+                active(sql, day, fact.memberId(), 1);
                 if (sql.update(t.members).set(FIRST_POST_AT, fact.at())
                         .where(MEMBER_ID.eq(fact.memberId()), FIRST_POST_AT.isNull()).execute() == 0
                         && !sql.fetchExists(t.members, MEMBER_ID.eq(fact.memberId()))) {
@@ -136,12 +142,12 @@ public final class Rollups {
             }
             case Fact.LIKE -> {
                 count(sql, day, 0, "likes", 1);
-                active(sql, day, fact.memberId());
+                active(sql, day, fact.memberId(), 0);
             }
             case Fact.UNLIKE -> count(sql, day, 0, "likes", -1);
             case Fact.FLAG -> {
                 count(sql, day, 0, "flags", 1);
-                active(sql, day, fact.memberId());
+                active(sql, day, fact.memberId(), 0);
                 sql.insertInto(t.flags, FLAG_ID, RAISED_AT)
                         .select(DSL.select(DSL.val(fact.refId(), FLAG_ID), DSL.val(fact.at(), RAISED_AT))
                                 .whereNotExists(DSL.selectOne().from(t.flags).where(FLAG_ID.eq(fact.refId()))))
@@ -168,6 +174,12 @@ public final class Rollups {
             case Fact.RSVP -> rsvp(sql, fact, GOING, "going".equals(fact.title()));
             case Fact.CHECKIN -> rsvp(sql, fact, CHECKED_IN, true);
             case Fact.HIDE -> sql.update(t.topics).set(HIDDEN, true).where(TOPIC_ID.eq(fact.topicId())).execute();
+            // Accepting another reply replaces the answer without clearing the old one first; clearing a reply
+            // that is no longer the answer changes nothing.
+            case Fact.ACCEPT -> sql.update(t.topics).set(ACCEPTED_POST_ID, fact.refId())
+                    .where(TOPIC_ID.eq(fact.topicId())).execute();
+            case Fact.UNACCEPT -> sql.update(t.topics).setNull(ACCEPTED_POST_ID)
+                    .where(TOPIC_ID.eq(fact.topicId()), ACCEPTED_POST_ID.eq(fact.refId())).execute();
             default -> throw new IllegalStateException("Unknown kind of fact: " + fact.kind());
         }
     }
@@ -188,10 +200,15 @@ public final class Rollups {
         }
     }
 
-    private void active(DSLContext sql, LocalDate day, long memberId) {
-        sql.insertInto(t.active, DAY, MEMBER_ID)
-                .select(DSL.select(DSL.val(day, DAY), DSL.val(memberId, MEMBER_ID))
-                        .whereNotExists(DSL.selectOne().from(t.active).where(DAY.eq(day), MEMBER_ID.eq(memberId))))
-                .execute();
+    /** Marks the member active that day, with {@code posts} more posts; the day's first mark counts them active. */
+    private void active(DSLContext sql, LocalDate day, long memberId, long posts) {
+        var row = DSL.and(DAY.eq(day), MEMBER_ID.eq(memberId));
+        boolean known = posts > 0
+                ? sql.update(t.active).set(POSTS, POSTS.plus(posts)).where(row).execute() == 1
+                : sql.fetchExists(t.active, row);
+        if (!known) {
+            sql.insertInto(t.active, DAY, MEMBER_ID, POSTS).values(day, memberId, posts).execute();
+            count(sql, day, 0, "active", 1);
+        }
     }
 }

@@ -24,6 +24,8 @@ public final class Tables {
     public static final Field<LocalDate> DAY = DSL.field(DSL.name("on_day"), SQLDataType.LOCALDATE);
     public static final Field<String> METRIC = Columns.text("metric");
     public static final Field<Long> AMOUNT = Columns.id("amount");
+    public static final Field<Long> POSTS = Columns.id("posts");
+    public static final Field<Boolean> STALE = Columns.flag("stale");
     public static final Field<Instant> JOINED_AT = Columns.instant("joined_at");
     public static final Field<Instant> FIRST_POST_AT = Columns.instant("first_post_at");
     public static final Field<Instant> VOLUNTEER_AT = Columns.instant("volunteer_at");
@@ -31,6 +33,8 @@ public final class Tables {
     public static final Field<Instant> CREATED_AT = Columns.instant("created_at");
     public static final Field<Instant> FIRST_REPLY_AT = Columns.instant("first_reply_at");
     public static final Field<Boolean> HIDDEN = Columns.flag("hidden");
+    public static final Field<Boolean> QUESTION = Columns.flag("question");
+    public static final Field<Long> ACCEPTED_POST_ID = Columns.id("accepted_post_id");
     public static final Field<Long> FLAG_ID = Columns.id("flag_id");
     public static final Field<Instant> RAISED_AT = Columns.instant("raised_at");
     public static final Field<Instant> RESOLVED_AT = Columns.instant("resolved_at");
