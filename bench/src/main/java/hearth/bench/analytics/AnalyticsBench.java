@@ -129,7 +129,7 @@ public final class AnalyticsBench {
                     long category = 1 + topic % 6;
                     boolean question = topic % 3 == 0;
                     rollups.record(new Fact(++position, Fact.TOPIC, at.apply(second), author, topic, category,
-                            question ? 1 : 0, "Topic " + topic));
+                            question ? 1 : 0, null));
                     rollups.record(new Fact(++position, Fact.POST, at.apply(second), author, topic, category, 1,
                             null));
                     open.add(new long[] {topic, category, 1});
@@ -172,7 +172,7 @@ public final class AnalyticsBench {
             this.connection = connection;
             connection.setAutoCommit(false);
             this.insert = connection.prepareStatement("INSERT INTO analytics_facts (position, kind, at, member_id,"
-                    + " topic_id, category_id, ref_id, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                    + " topic_id, category_id, ref_id, answer) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         }
 
         void record(Fact fact) {
@@ -184,7 +184,7 @@ public final class AnalyticsBench {
                 insert.setLong(5, fact.topicId());
                 insert.setLong(6, fact.categoryId());
                 insert.setLong(7, fact.refId());
-                insert.setString(8, fact.title());
+                insert.setString(8, fact.answer());
                 insert.addBatch();
                 if (++pending == BATCH) {
                     flush();

@@ -96,11 +96,12 @@ public final class Alerts {
             }
         }
         Instant old = now.minus(Duration.ofHours(unansweredHours.get()));
-        context.database().read(sql -> sql.select(TOPIC_ID, TITLE).from(t.topics)
+        context.database().read(sql -> sql.select(TOPIC_ID).from(t.topics)
                         .where(FIRST_REPLY_AT.isNull(), HIDDEN.isFalse(), CREATED_AT.lt(old),
-                                CREATED_AT.ge(now.minus(Sla.WINDOW))).orderBy(CREATED_AT).fetch())
-                .forEach(r -> alerts.add(new Alert("Unanswered for over " + unansweredHours.get() + " h: "
-                        + r.value2(), "/t/" + r.value1(), "analytics:unanswered:" + r.value1())));
+                                CREATED_AT.ge(now.minus(Sla.WINDOW))).orderBy(CREATED_AT).fetch(TOPIC_ID))
+                .forEach(id -> context.topics().topic(id).ifPresent(topic -> alerts.add(new Alert(
+                        "Unanswered for over " + unansweredHours.get() + " h: " + topic.title(), "/t/" + id,
+                        "analytics:unanswered:" + id))));
         String today = LocalDate.ofInstant(now, ZoneOffset.UTC).toString();
         long lastDay = flags(now.minus(Duration.ofDays(1)), now);
         double weekAverage = flags(now.minus(Duration.ofDays(8)), now.minus(Duration.ofDays(1))) / 7.0;

@@ -4,6 +4,7 @@ import static hearth.plugins.analytics.rollup.Tables.*;
 
 import hearth.api.PluginContext;
 import hearth.api.views.CategoryView;
+import hearth.api.views.TopicView;
 import hearth.plugins.analytics.rollup.Tables;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,21 +50,22 @@ public final class Sla {
         Map<Long, Duration> target = targets.targets(categories);
         Map<Long, String> names = categories.stream()
                 .collect(Collectors.toMap(CategoryView::id, CategoryView::name, (a, b) -> a));
-        var topics = context.database().read(sql -> sql.select(TOPIC_ID, CATEGORY_ID, TITLE, CREATED_AT,
+        var topics = context.database().read(sql -> sql.select(TOPIC_ID, CATEGORY_ID, CREATED_AT,
                         FIRST_REPLY_AT).from(t.topics).where(CREATED_AT.ge(now.minus(WINDOW)), HIDDEN.isFalse())
                 .orderBy(CREATED_AT).fetch());
         Map<Long, long[]> perCategory = new LinkedHashMap<>();
         List<Breach> breaches = new ArrayList<>();
         for (var topic : topics) {
             Duration limit = target.getOrDefault(topic.value2(), targets.fallback());
-            Instant answered = topic.value5();
-            Duration waited = Duration.between(topic.value4(), answered == null ? now : answered);
+            Instant answered = topic.value4();
+            Duration waited = Duration.between(topic.value3(), answered == null ? now : answered);
             boolean met = answered != null && waited.compareTo(limit) <= 0;
             long[] counts = perCategory.computeIfAbsent(topic.value2(), k -> new long[2]);
             counts[0]++;
             counts[1] += met ? 1 : 0;
             if (waited.compareTo(limit) > 0) {
-                breaches.add(new Breach(topic.value1(), topic.value3(), "/t/" + topic.value1(),
+                String title = context.topics().topic(topic.value1()).map(TopicView::title).orElse("(deleted topic)");
+                breaches.add(new Breach(topic.value1(), title, "/t/" + topic.value1(),
                         names.getOrDefault(topic.value2(), "(deleted category)"), limit.toHours(), waited.toHours(),
                         answered != null));
             }

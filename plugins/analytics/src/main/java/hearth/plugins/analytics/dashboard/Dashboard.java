@@ -91,9 +91,11 @@ public final class Dashboard {
 
     private List<Unanswered> unanswered(PeriodData data) {
         var now = context.clock().instant();
+        // Titles are read as they are now: the roll-ups keep none (a renamed topic, a removed member's words).
         return data.unanswered().stream()
-                .map(t -> new Unanswered(t.topicId(), t.title(), "/t/" + t.topicId(), t.createdAt().toString(),
-                        Duration.between(t.createdAt(), now).toHours()))
+                .flatMap(t -> context.topics().topic(t.topicId()).stream()
+                        .map(topic -> new Unanswered(t.topicId(), topic.title(), "/t/" + t.topicId(),
+                                t.createdAt().toString(), Duration.between(t.createdAt(), now).toHours())))
                 .toList();
     }
 

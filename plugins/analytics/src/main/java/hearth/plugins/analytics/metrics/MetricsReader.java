@@ -63,9 +63,9 @@ public final class MetricsReader {
             List<PeriodData.Topic> topics = sql.select(CREATED_AT, FIRST_REPLY_AT, QUESTION, ACCEPTED_POST_ID)
                     .from(t.topics).where(visible)
                     .fetch(r -> new PeriodData.Topic(r.value1(), r.value2(), r.value3(), r.value4() != null));
-            List<PeriodData.Waiting> unanswered = sql.select(TOPIC_ID, TITLE, CREATED_AT).from(t.topics)
+            List<PeriodData.Waiting> unanswered = sql.select(TOPIC_ID, CREATED_AT).from(t.topics)
                     .where(visible, FIRST_REPLY_AT.isNull()).orderBy(CREATED_AT, TOPIC_ID).limit(UNANSWERED)
-                    .fetch(r -> new PeriodData.Waiting(r.value1(), r.value2(), r.value3()));
+                    .fetch(r -> new PeriodData.Waiting(r.value1(), r.value2()));
             List<PeriodData.Flag> flags = sql.select(RAISED_AT, RESOLVED_AT).from(t.flags)
                     .where(RAISED_AT.ge(start), RAISED_AT.lt(end))
                     .fetch(r -> new PeriodData.Flag(r.value1(), r.value2()));

@@ -37,7 +37,7 @@ public record PeriodData(Period period, Map<String, long[]> daily, long[] active
     }
 
     /** A topic still waiting for a reply from someone else. */
-    public record Waiting(long topicId, String title, Instant createdAt) {
+    public record Waiting(long topicId, Instant createdAt) {
     }
 
     /** A flag, and when it was settled (null: still open). */

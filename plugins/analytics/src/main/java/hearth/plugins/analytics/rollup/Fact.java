@@ -15,10 +15,10 @@ import java.time.Instant;
  * @param refId      post number (post), 1 for a question (topic), the liked post's author (like, unlike), flag id
  *                   (flag, resolve), event id (event, rsvp, checkin, cancel), the answer's post id (accept,
  *                   unaccept), else 0
- * @param title      the topic's title (topic), the answer (rsvp: going, interested, ...), else null
+ * @param answer     the answer (rsvp: going, interested, ...), else null
  */
 public record Fact(long position, String kind, Instant at, long memberId, long topicId, long categoryId, long refId,
-                   String title) {
+                   String answer) {
 
     public static final String JOIN = "join";
     public static final String TOPIC = "topic";

@@ -39,7 +39,7 @@ public final class JournalFollower {
         Fact fact = switch (entry.event()) {
             case MemberJoined joined -> new Fact(position, Fact.JOIN, at, joined.memberId(), 0, 0, 0, null);
             case TopicCreated topic -> new Fact(position, Fact.TOPIC, at, topic.authorId(), topic.topicId(),
-                    topic.categoryId(), topic.question() ? 1 : 0, topic.title());
+                    topic.categoryId(), topic.question() ? 1 : 0, null);
             case PostCreated post -> new Fact(position, Fact.POST, at, post.authorId(), post.topicId(),
                     category(post.topicId()), post.postNumber(), null);
             case PostLiked like -> new Fact(position, like.liked() ? Fact.LIKE : Fact.UNLIKE, at, like.memberId(),

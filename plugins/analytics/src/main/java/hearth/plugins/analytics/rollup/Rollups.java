@@ -34,11 +34,11 @@ public final class Rollups {
         try {
             db.write(sql -> {
                 int inserted = sql.insertInto(t.facts, POSITION, KIND, AT, MEMBER_ID, TOPIC_ID, CATEGORY_ID, REF_ID,
-                                TITLE)
+                                ANSWER)
                         .select(DSL.select(DSL.val(fact.position(), POSITION), DSL.val(fact.kind(), KIND),
                                         DSL.val(fact.at(), AT), DSL.val(fact.memberId(), MEMBER_ID),
                                         DSL.val(fact.topicId(), TOPIC_ID), DSL.val(fact.categoryId(), CATEGORY_ID),
-                                        DSL.val(fact.refId(), REF_ID), DSL.val(fact.title(), TITLE))
+                                        DSL.val(fact.refId(), REF_ID), DSL.val(fact.answer(), ANSWER))
                                 .whereNotExists(DSL.selectOne().from(t.facts).where(POSITION.eq(fact.position()))))
                         .execute();
                 if (inserted == 1) {
@@ -82,7 +82,7 @@ public final class Rollups {
                 sql.update(t.state).set(ZONE, zone.getId()).set(STALE, false).where(ID.eq(1)).execute();
                 long after = -1;
                 while (true) {
-                    List<Fact> page = sql.select(POSITION, KIND, AT, MEMBER_ID, TOPIC_ID, CATEGORY_ID, REF_ID, TITLE)
+                    List<Fact> page = sql.select(POSITION, KIND, AT, MEMBER_ID, TOPIC_ID, CATEGORY_ID, REF_ID, ANSWER)
                             .from(t.facts).where(POSITION.gt(after)).orderBy(POSITION).limit(PAGE)
                             .fetch(r -> new Fact(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                                     r.value6(), r.value7(), r.value8()));
@@ -113,10 +113,9 @@ public final class Rollups {
             case Fact.TOPIC -> {
                 count(sql, day, 0, "topics", 1);
                 count(sql, day, fact.categoryId(), "topics", 1);
-                sql.insertInto(t.topics, TOPIC_ID, CATEGORY_ID, AUTHOR_ID, TITLE, CREATED_AT, HIDDEN, QUESTION)
+                sql.insertInto(t.topics, TOPIC_ID, CATEGORY_ID, AUTHOR_ID, CREATED_AT, HIDDEN, QUESTION)
                         .select(DSL.select(DSL.val(fact.topicId(), TOPIC_ID), DSL.val(fact.categoryId(), CATEGORY_ID),
-                                        DSL.val(fact.memberId(), AUTHOR_ID), DSL.val(fact.title(), TITLE),
-                                        DSL.val(fact.at(), CREATED_AT), DSL.val(false, HIDDEN),
+                                        DSL.val(fact.memberId(), AUTHOR_ID), DSL.val(fact.at(), CREATED_AT), DSL.val(false, HIDDEN),
                                         DSL.val(fact.refId() == 1, QUESTION))
                                 .whereNotExists(DSL.selectOne().from(t.topics).where(TOPIC_ID.eq(fact.topicId()))))
                         .execute();
@@ -171,7 +170,7 @@ public final class Rollups {
                             .whereNotExists(DSL.selectOne().from(t.events).where(EVENT_ID.eq(fact.refId()))))
                     .execute();
             case Fact.CANCEL -> sql.update(t.events).set(CANCELLED, true).where(EVENT_ID.eq(fact.refId())).execute();
-            case Fact.RSVP -> rsvp(sql, fact, GOING, "going".equals(fact.title()));
+            case Fact.RSVP -> rsvp(sql, fact, GOING, "going".equals(fact.answer()));
             case Fact.CHECKIN -> rsvp(sql, fact, CHECKED_IN, true);
             case Fact.HIDE -> sql.update(t.topics).set(HIDDEN, true).where(TOPIC_ID.eq(fact.topicId())).execute();
             // Accepting another reply replaces the answer without clearing the old one first; clearing a reply

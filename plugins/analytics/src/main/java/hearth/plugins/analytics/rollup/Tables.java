@@ -20,7 +20,7 @@ public final class Tables {
     public static final Field<Long> TOPIC_ID = Columns.id("topic_id");
     public static final Field<Long> CATEGORY_ID = Columns.id("category_id");
     public static final Field<Long> REF_ID = Columns.id("ref_id");
-    public static final Field<String> TITLE = Columns.text("title");
+    public static final Field<String> ANSWER = Columns.text("answer");
     public static final Field<LocalDate> DAY = DSL.field(DSL.name("on_day"), SQLDataType.LOCALDATE);
     public static final Field<String> METRIC = Columns.text("metric");
     public static final Field<Long> AMOUNT = Columns.id("amount");

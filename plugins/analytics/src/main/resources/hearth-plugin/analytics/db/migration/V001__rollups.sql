@@ -2,7 +2,8 @@
 -- table below is a roll-up derived from these rows and the site's time zone, and is rebuilt from them when the zone
 -- changes or an admin asks. kind: join, topic, post, like, unlike, flag, resolve, hide, volunteer, event, rsvp, checkin,
 -- cancel. ref_id: post number (post), liked post's author (like, unlike), flag id (flag, resolve), event id (event,
--- rsvp, checkin, cancel). For an event, at is when it starts; for an rsvp, title is the answer (going, ...).
+-- rsvp, checkin, cancel). For an event, at is when it starts; for an rsvp, answer is the answer (going, ...).
+-- No titles or texts are copied: a member's removal must leave no trace of their words here.
 CREATE TABLE analytics_facts (
   position     BIGINT        NOT NULL PRIMARY KEY,
   kind         VARCHAR(10)   NOT NULL,
@@ -11,7 +12,7 @@ CREATE TABLE analytics_facts (
   topic_id     BIGINT        NOT NULL,
   category_id  BIGINT        NOT NULL,
   ref_id       BIGINT        NOT NULL,
-  title        VARCHAR(300)  NULL
+  answer       VARCHAR(40)   NULL
 );
 -- Covers "posts per member in a period" (top contributors, segments) without reading the rows.
 CREATE INDEX analytics_facts_kind_at ON analytics_facts (kind, at, member_id);
@@ -49,7 +50,6 @@ CREATE TABLE analytics_topics (
   topic_id        BIGINT        NOT NULL PRIMARY KEY,
   category_id     BIGINT        NOT NULL,
   author_id       BIGINT        NOT NULL,
-  title           VARCHAR(300)  NOT NULL,
   created_at      DATETIME(6)   NOT NULL,
   first_reply_at  DATETIME(6)   NULL,
   hidden          BOOLEAN       NOT NULL
