@@ -42,7 +42,7 @@ public final class Analytics implements HearthExtension {
                 "The community's time zone: days start at its midnight (e.g. Europe/Berlin)", "UTC", 60));
 
         Tables tables = new Tables(context.database());
-        Rollups rollups = new Rollups(context.database(), tables);
+        Rollups rollups = new Rollups(context.database(), tables, context.clock());
         site.listener("rollups", new JournalFollower(rollups, context.topics())::on);
         Traffic traffic = new Traffic(context.database(), tables);
         site.warmUp(() -> traffic.follow(rollups));
@@ -54,6 +54,7 @@ public final class Analytics implements HearthExtension {
                 rollups.rebuild(zone.wanted());
             }
         });
+        site.task("close-days", Duration.ofMinutes(1), rollups::closeDays);
         MetricsReader metrics = new MetricsReader(context.database(), tables);
         Dashboard dashboard = new Dashboard(context, metrics, new ContentGaps(context.database()));
         DashboardFeature.contribute(site, dashboard, rollups, zone);

@@ -92,8 +92,14 @@ class AnalyticsMetricsTest {
         t1 = question(as("Bea"), "General", "Which seeds for a shady balcony?");
         moveTo(40, 8, 0);
         Members.member(site, "Cal", "member");
+        // Day 39 is over: the rebuild keeps its summary, which Cal's reply to T1 on d41 has to reopen.
+        assertEquals(200, ana.json("POST", API + "/rebuild", "{}").statusCode());
         moveTo(41, 0, 10);
         long calsReply = reply(as("Cal"), t1, "Try lettuce and chard, they like the shade.");
+        eventually("Cal's reply reached the roll-ups", () -> "2".equals(Sql.value(site.database(),
+                "SELECT COUNT(*) FROM analytics_facts WHERE kind = 'post' AND topic_id = ?", t1)));
+        assertEquals(2260, dashboard("?from=" + day(39) + "&to=" + day(39)).getJsonObject("current")
+                .getLong("medianFirstResponseMinutes"), "d39's summary was reopened by the reply to T1");
         moveTo(41, 9, 0);
         HttpResponse<String> liked = as("Bea").json("POST", "/api/v1/posts/" + calsReply + "/like", "{\"liked\": true}");
         assertEquals(200, liked.statusCode(), liked.body());
@@ -294,16 +300,56 @@ class AnalyticsMetricsTest {
                 + " '%127.0.0.1%'"), "ids, not addresses");
     }
 
+    @Test
+    void daysKeptOnceOverMatchTheDaysCountedAfresh() throws Exception {
+        runTask("close-days");
+        String first = Sql.value(site.database(), "SELECT MIN(on_day) FROM analytics_daily");
+        assertEquals(String.valueOf(Duration.between(LocalDate.parse(first).atStartOfDay(),
+                        D0.plusDays(43).atStartOfDay()).toDays()),
+                Sql.value(site.database(), "SELECT COUNT(*) FROM analytics_days"),
+                "every day from the first counted up to yesterday (d42) is kept, quiet ones too");
+        List<String> kept = closedDays();
+        List<String> periods = List.of("?from=" + day(37) + "&to=" + day(39), "?from=" + day(40) + "&to="
+                + day(42), "?from=" + day(39) + "&to=" + day(43), "?days=90");
+        List<JsonObject> fromKept = periods.stream().map(AnalyticsMetricsTest::dashboard).toList();
+
+        Sql.execute(site.database(), "DELETE FROM analytics_days");
+        assertEquals(fromKept, periods.stream().map(AnalyticsMetricsTest::dashboard).toList(),
+                "the same numbers counted from the member-days and topics");
+        assertEquals("0", Sql.value(site.database(), "SELECT COUNT(*) FROM analytics_days"),
+                "(the clock stood still: no day was kept again meanwhile)");
+
+        assertEquals(200, ana.json("POST", API + "/rebuild", "{}").statusCode());
+        assertEquals(kept, closedDays(), "kept day by day as the journal came (some reopened by later facts and"
+                + " kept again) or all at once from scratch: the same summaries");
+    }
+
+    private static List<String> closedDays() throws Exception {
+        return List.of(
+                String.join(";", Sql.column(site.database(), "SELECT CONCAT(on_day, '/', started, '/', answered,"
+                        + " '/', in_time, '/', questions, '/', solved) FROM analytics_days ORDER BY on_day")),
+                String.join(";", Sql.column(site.database(), "SELECT active_members FROM analytics_days"
+                        + " ORDER BY on_day")),
+                String.join(";", Sql.column(site.database(), "SELECT responses FROM analytics_days"
+                        + " ORDER BY on_day")));
+    }
+
     /** Lets the traffic task write what the observer counted so far. */
     private static void flushTraffic() throws Exception {
-        eventually("the traffic task is scheduled", () -> !"0".equals(Sql.value(site.database(),
-                "SELECT COUNT(*) FROM scheduled_tasks WHERE task_id = ?", "analytics:traffic")));
         Thread.sleep(300); // the observers see a request just after its response
+        runTask("traffic");
+    }
+
+    /** Moves the clock past the next run of one of the plugin's minutely tasks, and waits for it. */
+    private static void runTask(String task) throws Exception {
+        String id = "analytics:" + task;
+        eventually("the task " + id + " is scheduled", () -> !"0".equals(Sql.value(site.database(),
+                "SELECT COUNT(*) FROM scheduled_tasks WHERE task_id = ?", id)));
         Instant now = CLOCK.instant();
         CLOCK.advance(Duration.ofSeconds(61));
-        eventually("the traffic task ran", () -> {
+        eventually("the task " + id + " ran", () -> {
             String finished = Sql.value(site.database(), "SELECT last_finished_at FROM scheduled_tasks"
-                    + " WHERE task_id = ?", "analytics:traffic");
+                    + " WHERE task_id = ?", id);
             return finished != null && java.sql.Timestamp.valueOf(finished).toLocalDateTime()
                     .toInstant(ZoneOffset.UTC).isAfter(now);
         });

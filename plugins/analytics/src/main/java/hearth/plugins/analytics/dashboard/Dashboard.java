@@ -56,7 +56,7 @@ public final class Dashboard {
         var at = context.clock().instant();
         PeriodData now = reader.read(period, at);
         Metrics.Summary current = Metrics.summarise(now);
-        Metrics.Summary previous = Metrics.summarise(reader.read(period.previous(), at));
+        Metrics.Summary previous = Metrics.summarise(reader.totals(period.previous(), at));
         return new Report(period.zone().getId(), current, previous, Metrics.changes(previous, current), days(now),
                 contributors(now), categories(now), unanswered(now), gaps.in(period));
     }

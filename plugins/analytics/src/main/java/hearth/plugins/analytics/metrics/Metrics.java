@@ -1,26 +1,18 @@
 package hearth.plugins.analytics.metrics;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
+import hearth.plugins.analytics.rollup.DaySummary;
 import java.util.Map;
 import java.util.stream.LongStream;
 
 /**
  * The dashboard's numbers from one period's roll-ups: pure arithmetic, no I/O, so each can be checked by hand.
  * Rates are percentages with one decimal; medians and the 90th percentile are nearest-rank (the value at rank
- * ⌈p·n⌉ of the sorted values), in minutes. Visitors are summed over days: visitor ids change every day, so one person
- * on three days counts three times.
+ * ⌈p·n⌉ of the sorted values), in minutes. A member is activated by posting within
+ * {@link hearth.plugins.analytics.rollup.Rollups#ACTIVATION} of joining, a topic answered in time by a reply from
+ * someone else within {@link hearth.plugins.analytics.rollup.ClosedDays#RESPONSE}. Visitors are summed over days:
+ * visitor ids change every day, so one person on three days counts three times.
  */
 public final class Metrics {
-
-    /** A new member is activated by posting within this long of joining. */
-    public static final Duration ACTIVATION = Duration.ofDays(7);
-
-    /** A topic counts as answered in time when someone else replied within this long. */
-    public static final Duration RESPONSE = Duration.ofHours(24);
 
     private Metrics() {
     }
@@ -40,33 +32,26 @@ public final class Metrics {
     public static Summary summarise(PeriodData data) {
         int days = data.period().days();
         double dau = round(LongStream.of(data.activePerDay()).sum() / (double) days, 2);
-        List<PeriodData.Joined> joined = data.newMembers();
-        long activated = joined.stream().filter(j -> within(j.joinedAt(), j.firstPostAt(), ACTIVATION)).count();
-        List<PeriodData.Topic> topics = data.topics();
-        long inTime = topics.stream().filter(t -> within(t.createdAt(), t.firstReplyAt(), RESPONSE)).count();
-        List<Long> responses = topics.stream().filter(t -> t.firstReplyAt() != null)
-                .map(t -> minutes(t.createdAt(), t.firstReplyAt())).toList();
-        List<Long> resolves = data.flags().stream().filter(f -> f.resolvedAt() != null)
-                .map(f -> minutes(f.raisedAt(), f.resolvedAt())).toList();
+        long joined = total(data, "members");
+        long activated = total(data, "activated");
+        DaySummary.Topics topics = data.topics();
         long posts = total(data, "posts");
         long likes = total(data, "likes");
         long flags = total(data, "flags");
-        long questions = topics.stream().filter(PeriodData.Topic::question).count();
-        long solved = topics.stream().filter(t -> t.question() && t.solved()).count();
         return new Summary(data.period().from().toString(), data.period().to().toString(), days, dau,
                 data.weeklyActive(), data.monthlyActive(),
                 data.monthlyActive() == 0 ? 0 : round(100 * dau / data.monthlyActive(), 1),
-                data.activeInPeriod(), joined.size(), activated, percent(activated, joined.size()),
-                data.newContributors(), total(data, "topics"), posts, total(data, "replies"), likes,
+                data.activeInPeriod(), joined, activated, percent(activated, joined),
+                total(data, "contributors"), total(data, "topics"), posts, total(data, "replies"), likes,
                 round(total(data, "topics") / (double) days, 2), round(posts / (double) days, 2),
-                round(likes / (double) days, 2), inTime, percent(inTime, topics.size()),
-                rank(responses, 0.5), rank(responses, 0.9),
-                topics.stream().filter(t -> t.firstReplyAt() == null).count(), flags,
-                round(flags / (double) days, 2), total(data, "resolved"), rank(resolves, 0.5),
+                round(likes / (double) days, 2), topics.inTime(), percent(topics.inTime(), topics.started()),
+                data.responseMinutes().rank(0.5), data.responseMinutes().rank(0.9),
+                topics.started() - topics.answered(), flags,
+                round(flags / (double) days, 2), total(data, "resolved"), data.resolveMinutes().rank(0.5),
                 total(data, "views"), round(total(data, "views") / (double) days, 2), total(data, "visitors"),
                 data.turnout().events(), data.turnout().going(), data.turnout().checkedIn(),
                 percent(data.turnout().going() - data.turnout().goingCheckedIn(), data.turnout().going()),
-                questions, solved, percent(solved, questions));
+                topics.questions(), topics.solved(), percent(topics.solved(), topics.questions()));
     }
 
     /** The change from {@code before} to {@code now} in percent (one decimal); null when there was nothing before. */
@@ -88,25 +73,6 @@ public final class Metrics {
         changes.put("pageViews", change(previous.pageViews(), current.pageViews()));
         changes.put("visitors", change(previous.visitors(), current.visitors()));
         return changes;
-    }
-
-    /** The value at rank ⌈p·n⌉ of the sorted values; null when there are none. */
-    public static Long rank(List<Long> values, double p) {
-        if (values.isEmpty()) {
-            return null;
-        }
-        List<Long> sorted = new ArrayList<>(values);
-        sorted.sort(Comparator.naturalOrder());
-        int rank = (int) Math.ceil(p * sorted.size());
-        return sorted.get(Math.max(rank, 1) - 1);
-    }
-
-    private static boolean within(Instant start, Instant end, Duration limit) {
-        return end != null && Duration.between(start, end).compareTo(limit) <= 0;
-    }
-
-    private static long minutes(Instant start, Instant end) {
-        return Duration.between(start, end).toMinutes();
     }
 
     private static long total(PeriodData data, String metric) {

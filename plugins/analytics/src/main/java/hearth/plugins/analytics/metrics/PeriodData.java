@@ -1,5 +1,7 @@
 package hearth.plugins.analytics.metrics;
 
+import hearth.plugins.analytics.rollup.DaySummary;
+import hearth.plugins.analytics.rollup.Tally;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -7,41 +9,29 @@ import java.util.Map;
 /**
  * What the roll-ups hold about one period, read in a few queries; {@link Metrics} computes the dashboard from it.
  *
- * @param period           the period
- * @param daily            per metric (members, topics, posts, replies, likes, flags, resolved, and from the
- *                         request data views and visitors): one count per day
- * @param activePerDay     members active each day
- * @param activeInPeriod   distinct members active in the whole period
- * @param weeklyActive     distinct members active in its last 7 days
- * @param monthlyActive    distinct members active in its last 30 days
- * @param newMembers       the members who joined in it
- * @param newContributors  members whose first post ever falls in it
- * @param topics           the visible topics started in it
- * @param unanswered       the oldest of them nobody else has replied to, at most {@link MetricsReader#UNANSWERED}
- * @param flags            the flags raised in it
- * @param topContributors  the members with the most posts in it, most first
- * @param categories       per category: topics and posts in it
- * @param turnout          the events that started in it (not cancelled), up to now: RSVPs and check-ins
+ * @param period          the period
+ * @param daily           per metric (members, activated, contributors, topics, posts, replies, likes, flags,
+ *                        resolved, and from the request data views and visitors): one count per day
+ * @param activePerDay    members active each day
+ * @param activeInPeriod  distinct members active in the whole period
+ * @param weeklyActive    distinct members active in its last 7 days
+ * @param monthlyActive   distinct members active in its last 30 days
+ * @param topics          the visible topics started in it, and what became of them
+ * @param responseMinutes of those answered: minutes waited for the first reply by someone else → topics
+ * @param resolveMinutes  of the flags raised in it and settled: minutes to settle → flags
+ * @param unanswered      the oldest visible topics started in it nobody else has replied to, at most
+ *                        {@link MetricsReader#UNANSWERED} (empty when only the totals were read)
+ * @param topContributors the members with the most posts in it, most first (empty when only the totals were read)
+ * @param categories      per category: topics and posts in it (empty when only the totals were read)
+ * @param turnout         the events that started in it (not cancelled), up to now: RSVPs and check-ins
  */
 public record PeriodData(Period period, Map<String, long[]> daily, long[] activePerDay, long activeInPeriod,
-                         long weeklyActive, long monthlyActive, List<Joined> newMembers, long newContributors,
-                         List<Topic> topics, List<Waiting> unanswered, List<Flag> flags, List<Contributor> topContributors,
+                         long weeklyActive, long monthlyActive, DaySummary.Topics topics, Tally responseMinutes,
+                         Tally resolveMinutes, List<Waiting> unanswered, List<Contributor> topContributors,
                          List<CategoryCounts> categories, Turnout turnout) {
-
-    /** A member who joined, and their first post (null: none yet). */
-    public record Joined(long memberId, Instant joinedAt, Instant firstPostAt) {
-    }
-
-    /** A topic, the first reply by someone else (null: none yet), whether it is a question and has its answer. */
-    public record Topic(Instant createdAt, Instant firstReplyAt, boolean question, boolean solved) {
-    }
 
     /** A topic still waiting for a reply from someone else. */
     public record Waiting(long topicId, Instant createdAt) {
-    }
-
-    /** A flag, and when it was settled (null: still open). */
-    public record Flag(Instant raisedAt, Instant resolvedAt) {
     }
 
     /** A member and their posts in the period. */

@@ -90,8 +90,8 @@ public final class WeeklyReport {
         if (managers.isEmpty()) {
             return;
         }
-        Metrics.Summary current = Metrics.summarise(reader.read(week, now));
-        Metrics.Summary previous = Metrics.summarise(reader.read(week.previous(), now));
+        Metrics.Summary current = Metrics.summarise(reader.totals(week, now));
+        Metrics.Summary previous = Metrics.summarise(reader.totals(week.previous(), now));
         String subject = "Community report, week " + key + ": " + current.activeMembers() + " active members, "
                 + current.posts() + " posts";
         String text = ReportText.of(key, current, previous, context.mail().link("/x/analytics/?from="

@@ -3,6 +3,9 @@ package hearth.plugins.analytics.rollup;
 import static hearth.plugins.analytics.rollup.Tables.*;
 
 import hearth.api.data.PluginDatabase;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -13,19 +16,30 @@ import org.jooq.impl.DSL;
 /**
  * The daily roll-ups, kept up to date one fact at a time as the journal comes, and rebuilt from the kept facts when
  * the site's time zone changes or an admin asks. Both go through {@link #apply}, in journal order, so a rebuild gives
- * exactly what following the journal gave. One lock keeps a rebuild and the listener apart.
+ * exactly what following the journal gave. Days that are over are summarised ({@link ClosedDays}); a fact that
+ * changes one drops its summary. One lock keeps a rebuild, the summarising and the listener apart.
  */
 public final class Rollups {
 
+    /** A new member is activated by posting within this long of joining. */
+    public static final Duration ACTIVATION = Duration.ofDays(7);
+
     private static final int PAGE = 5_000;
+
+    /** Days summarised in one transaction, so the listener never waits long. */
+    private static final int CLOSE_AT_ONCE = 31;
 
     private final PluginDatabase db;
     private final Tables t;
+    private final ClosedDays closed;
+    private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
 
-    public Rollups(PluginDatabase db, Tables tables) {
+    public Rollups(PluginDatabase db, Tables tables, Clock clock) {
         this.db = db;
         this.t = tables;
+        this.closed = new ClosedDays(tables);
+        this.clock = clock;
     }
 
     /** Keeps the fact and counts it, once however often its journal entry comes. */
@@ -42,7 +56,9 @@ public final class Rollups {
                                 .whereNotExists(DSL.selectOne().from(t.facts).where(POSITION.eq(fact.position()))))
                         .execute();
                 if (inserted == 1) {
-                    apply(sql, fact, zone(sql));
+                    ZoneId zone = zone(sql);
+                    apply(sql, fact, zone);
+                    reopen(sql, fact, zone);
                 }
                 return null;
             });
@@ -71,12 +87,32 @@ public final class Rollups {
         return ZoneId.of(sql.select(ZONE).from(t.state).where(ID.eq(1)).fetchOne(ZONE));
     }
 
-    /** Throws every roll-up away and counts all kept facts again in {@code zone}, in one transaction. */
+    /** Summarises every day before today that lacks a summary (blocking; a task calls it). */
+    public void closeDays() {
+        int closedNow;
+        do {
+            lock.lock();
+            try {
+                closedNow = db.write(sql -> {
+                    ZoneId zone = zone(sql);
+                    return closed.seal(sql, LocalDate.ofInstant(clock.instant(), zone), zone, CLOSE_AT_ONCE);
+                });
+            } finally {
+                lock.unlock();
+            }
+        } while (closedNow > 0);
+    }
+
+    /**
+     * Throws every roll-up away and counts all kept facts again in {@code zone}, in one transaction; then summarises
+     * the days that are over.
+     */
     public void rebuild(ZoneId zone) {
         lock.lock();
         try {
             db.write(sql -> {
-                for (var table : List.of(t.daily, t.active, t.members, t.topics, t.flags, t.events, t.rsvps)) {
+                for (var table : List.of(t.daily, t.active, t.members, t.topics, t.flags, t.events, t.rsvps,
+                        t.days)) {
                     sql.deleteFrom(table).execute();
                 }
                 sql.update(t.state).set(ZONE, zone.getId()).set(STALE, false).where(ID.eq(1)).execute();
@@ -98,6 +134,7 @@ public final class Rollups {
         } finally {
             lock.unlock();
         }
+        closeDays();
     }
 
     private void apply(DSLContext sql, Fact fact, ZoneId zone) {
@@ -105,9 +142,15 @@ public final class Rollups {
         switch (fact.kind()) {
             case Fact.JOIN -> {
                 count(sql, day, 0, "members", 1);
-                if (sql.update(t.members).set(JOINED_AT, fact.at()).where(MEMBER_ID.eq(fact.memberId()))
-                        .execute() == 0) {
+                var known = sql.select(JOINED_AT, FIRST_POST_AT).from(t.members)
+                        .where(MEMBER_ID.eq(fact.memberId())).fetchOne();
+                if (known == null) {
                     sql.insertInto(t.members, MEMBER_ID, JOINED_AT).values(fact.memberId(), fact.at()).execute();
+                } else {
+                    sql.update(t.members).set(JOINED_AT, fact.at()).where(MEMBER_ID.eq(fact.memberId())).execute();
+                    if (known.value1() == null && known.value2() != null) {
+                        activated(sql, fact.at(), known.value2(), zone);
+                    }
                 }
             }
             case Fact.TOPIC -> {
@@ -133,11 +176,7 @@ public final class Rollups {
                             .execute();
                 }
                 active(sql, day, fact.memberId(), 1);
-                if (sql.update(t.members).set(FIRST_POST_AT, fact.at())
-                        .where(MEMBER_ID.eq(fact.memberId()), FIRST_POST_AT.isNull()).execute() == 0
-                        && !sql.fetchExists(t.members, MEMBER_ID.eq(fact.memberId()))) {
-                    sql.insertInto(t.members, MEMBER_ID, FIRST_POST_AT).values(fact.memberId(), fact.at()).execute();
-                }
+                firstPost(sql, fact, day, zone);
             }
             case Fact.LIKE -> {
                 count(sql, day, 0, "likes", 1);
@@ -180,6 +219,51 @@ public final class Rollups {
             case Fact.UNACCEPT -> sql.update(t.topics).setNull(ACCEPTED_POST_ID)
                     .where(TOPIC_ID.eq(fact.topicId()), ACCEPTED_POST_ID.eq(fact.refId())).execute();
             default -> throw new IllegalStateException("Unknown kind of fact: " + fact.kind());
+        }
+    }
+
+    /** Counts a member's first post: a new contributor that day, and activated on the day they joined if soon. */
+    private void firstPost(DSLContext sql, Fact fact, LocalDate day, ZoneId zone) {
+        Instant joinedAt;
+        if (sql.update(t.members).set(FIRST_POST_AT, fact.at())
+                .where(MEMBER_ID.eq(fact.memberId()), FIRST_POST_AT.isNull()).execute() == 1) {
+            joinedAt = sql.select(JOINED_AT).from(t.members).where(MEMBER_ID.eq(fact.memberId()))
+                    .fetchOne(JOINED_AT);
+        } else if (!sql.fetchExists(t.members, MEMBER_ID.eq(fact.memberId()))) {
+            sql.insertInto(t.members, MEMBER_ID, FIRST_POST_AT).values(fact.memberId(), fact.at()).execute();
+            joinedAt = null;
+        } else {
+            return;
+        }
+        count(sql, day, 0, "contributors", 1);
+        if (joinedAt != null) {
+            activated(sql, joinedAt, fact.at(), zone);
+        }
+    }
+
+    private void activated(DSLContext sql, Instant joinedAt, Instant firstPostAt, ZoneId zone) {
+        if (Duration.between(joinedAt, firstPostAt).compareTo(ACTIVATION) <= 0) {
+            count(sql, LocalDate.ofInstant(joinedAt, zone), 0, "activated", 1);
+        }
+    }
+
+    /**
+     * Drops the summaries of the days a fact may have changed: its own day's active members, and the day its topic
+     * was started (a first reply, hiding, an accepted answer). A rebuild need not: it starts with none.
+     */
+    private void reopen(DSLContext sql, Fact fact, ZoneId zone) {
+        switch (fact.kind()) {
+            case Fact.TOPIC, Fact.POST, Fact.LIKE, Fact.FLAG ->
+                    closed.reopen(sql, LocalDate.ofInstant(fact.at(), zone));
+            default -> {
+            }
+        }
+        switch (fact.kind()) {
+            case Fact.POST, Fact.HIDE, Fact.ACCEPT, Fact.UNACCEPT -> sql.select(CREATED_AT).from(t.topics)
+                    .where(TOPIC_ID.eq(fact.topicId())).fetchOptional(CREATED_AT)
+                    .ifPresent(created -> closed.reopen(sql, LocalDate.ofInstant(created, zone)));
+            default -> {
+            }
         }
     }
 

@@ -10,7 +10,7 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
-/** The plugin's tables and their columns, named once (see V001__rollups.sql). */
+/** The plugin's tables and their columns, named once (see the migrations, V001__rollups.sql on). */
 public final class Tables {
 
     public static final Field<Long> POSITION = Columns.id("position");
@@ -47,6 +47,14 @@ public final class Tables {
     public static final Field<Boolean> GOING = Columns.flag("going");
     public static final Field<Boolean> CHECKED_IN = Columns.flag("checked_in");
     public static final Field<String> VISITOR = Columns.text("visitor");
+    public static final Field<Long> VISITORS = Columns.id("visitors");
+    public static final Field<byte[]> ACTIVE_MEMBERS = DSL.field(DSL.name("active_members"), SQLDataType.BLOB);
+    public static final Field<Long> STARTED = Columns.id("started");
+    public static final Field<Long> ANSWERED = Columns.id("answered");
+    public static final Field<Long> IN_TIME = Columns.id("in_time");
+    public static final Field<Long> QUESTIONS = Columns.id("questions");
+    public static final Field<Long> SOLVED = Columns.id("solved");
+    public static final Field<byte[]> RESPONSES = DSL.field(DSL.name("responses"), SQLDataType.BLOB);
 
     public final Table<Record> facts;
     public final Table<Record> daily;
@@ -60,6 +68,7 @@ public final class Tables {
     public final Table<Record> events;
     public final Table<Record> rsvps;
     public final Table<Record> visitors;
+    public final Table<Record> days;
 
     public Tables(PluginDatabase db) {
         facts = table(db, "facts");
@@ -74,6 +83,7 @@ public final class Tables {
         events = table(db, "events");
         rsvps = table(db, "rsvps");
         visitors = table(db, "visitors");
+        days = table(db, "days");
     }
 
     private static Table<Record> table(PluginDatabase db, String name) {

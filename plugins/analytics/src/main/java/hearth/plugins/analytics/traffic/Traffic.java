@@ -82,10 +82,16 @@ public final class Traffic {
                         sql.insertInto(t.traffic, DAY, VIEWS).values(day, views).execute();
                     }
                 });
-                taken.visitors().forEach((day, ids) -> ids.forEach(id -> sql.insertInto(t.visitors, DAY, VISITOR)
-                        .select(DSL.select(DSL.val(day, DAY), DSL.val(id, VISITOR)).whereNotExists(DSL.selectOne()
-                                .from(t.visitors).where(DAY.eq(day), VISITOR.eq(id))))
-                        .execute()));
+                taken.visitors().forEach((day, ids) -> {
+                    long firstSeen = 0;
+                    for (String id : ids) {
+                        firstSeen += sql.insertInto(t.visitors, DAY, VISITOR)
+                                .select(DSL.select(DSL.val(day, DAY), DSL.val(id, VISITOR)).whereNotExists(
+                                        DSL.selectOne().from(t.visitors).where(DAY.eq(day), VISITOR.eq(id))))
+                                .execute();
+                    }
+                    sql.update(t.traffic).set(VISITORS, VISITORS.plus(firstSeen)).where(DAY.eq(day)).execute();
+                });
                 return null;
             });
         }
