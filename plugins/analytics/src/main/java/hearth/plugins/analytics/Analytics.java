@@ -54,6 +54,7 @@ public final class Analytics implements HearthExtension {
                 rollups.rebuild(zone.wanted());
             }
         });
+        // A day that is over is read from its summary: a year of dashboard is then a few hundred rows.
         site.task("close-days", Duration.ofMinutes(1), rollups::closeDays);
         MetricsReader metrics = new MetricsReader(context.database(), tables);
         Dashboard dashboard = new Dashboard(context, metrics, new ContentGaps(context.database()));

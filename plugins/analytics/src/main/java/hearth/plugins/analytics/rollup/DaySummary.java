@@ -32,10 +32,6 @@ public record DaySummary(LocalDate day, Tally members, Topics topics, Tally resp
         }
     }
 
-    public static DaySummary empty(LocalDate day) {
-        return new DaySummary(day, Tally.EMPTY, Topics.NONE, Tally.EMPTY);
-    }
-
     /** A tally as bytes: its size, then each key as the gap from the one before and its count (zig-zag varints). */
     static byte[] encode(Tally tally) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(4 + tally.size() * 3);
