@@ -36,14 +36,16 @@ import org.jooq.impl.DSL;
  * The analytics plugin's own code, without the server: a year of a community (members, topics, posts, likes,
  * flags) as the journal listener keeps it, counted into the roll-ups from scratch (the rebuild, through the same
  * code as the listener), then the dashboard's database work and arithmetic for periods of 7 to 365 days (p50/p95
- * of repeated runs). {@code bench/analytics.sh --posts 1000000
- * --members 50000}; writes {@code bench/results/<time>-analytics-<posts>.md}. H2 in memory, in MariaDB mode.
+ * of repeated runs). {@code bench/analytics.sh --posts 1000000 --members 50000 [--db mariadb]}; writes
+ * {@code bench/results/<time>-analytics-<posts>[-mariadb].md}. H2 in memory in MariaDB mode, or a fresh database on
+ * the local MariaDB server.
  */
 public final class AnalyticsBench {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     private static final int DAYS = 365;
     private static final int RUNS = 30;
+    private static final String MARIADB_SCHEMA = "hearth_bench_analytics";
     private static final List<String> MIGRATIONS = List.of("V001__rollups.sql", "V002__questions.sql",
             "V003__member_days.sql", "V004__weekly_report.sql", "V005__closed_days.sql");
 
@@ -54,10 +56,11 @@ public final class AnalyticsBench {
         long posts = option(args, "--posts", 100_000);
         int members = (int) option(args, "--members", 5_000);
         long seed = option(args, "--seed", 42);
-        try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:analytics-bench;MODE=MariaDB;"
-                + "DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", "sa", "")) {
+        boolean mariadb = text(args, "--db", "h2").equals("mariadb");
+        try (Connection connection = mariadb ? mariadb() : DriverManager.getConnection(
+                "jdbc:h2:mem:analytics-bench;MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", "sa", "")) {
             migrate(connection);
-            PluginDatabase db = new Database(connection);
+            PluginDatabase db = new Database(connection, mariadb ? SQLDialect.MARIADB : SQLDialect.H2);
             Tables tables = new Tables(db);
             LocalDate today = LocalDate.of(2027, 6, 30);
             Instant noon = today.atTime(12, 0).atZone(ZONE).toInstant();
@@ -72,7 +75,8 @@ public final class AnalyticsBench {
 
             MetricsReader reader = new MetricsReader(db, tables);
             StringBuilder report = new StringBuilder("# Analytics dashboard, " + posts + " posts, " + members
-                    + " members\n\nH2 in memory (MariaDB mode), one connection. " + facts + " journal entries"
+                    + " members\n\n" + (mariadb ? "MariaDB at 127.0.0.1:3306 (database " + MARIADB_SCHEMA + ")"
+                    : "H2 in memory (MariaDB mode)") + ", one connection. " + facts + " journal entries"
                     + " counted into the roll-ups from scratch (a rebuild, summarising the days before today as"
                     + " the plugin's task does) in " + String.format("%.1f", rebuild) + " s ("
                     + Math.round(facts / rebuild) + " a second). The dashboard's database reads and arithmetic for"
@@ -99,7 +103,8 @@ public final class AnalyticsBench {
             Files.createDirectories(results);
             String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC)
                     .format(Instant.now());
-            Files.writeString(results.resolve(stamp + "-analytics-" + posts + ".md"), report);
+            Files.writeString(results.resolve(stamp + "-analytics-" + posts + (mariadb ? "-mariadb" : "") + ".md"),
+                    report);
         }
     }
 
@@ -231,19 +236,29 @@ public final class AnalyticsBench {
         }
     }
 
+    /** A fresh database on the local MariaDB server (root, no password: the test set-up's). */
+    private static Connection mariadb() throws SQLException {
+        try (Connection server = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "root", "");
+             Statement statement = server.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + MARIADB_SCHEMA);
+            statement.execute("CREATE DATABASE " + MARIADB_SCHEMA + " CHARACTER SET utf8mb4");
+        }
+        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/" + MARIADB_SCHEMA, "root", "");
+    }
+
     /** The plugin's database on one connection, as the server gives it (auto-commit reads, one-transaction writes). */
-    private record Database(Connection connection) implements PluginDatabase {
+    private record Database(Connection connection, SQLDialect dialect) implements PluginDatabase {
 
         @Override
         public <T> T read(Function<DSLContext, T> work) {
-            return work.apply(DSL.using(connection, SQLDialect.H2));
+            return work.apply(DSL.using(connection, dialect));
         }
 
         @Override
         public <T> T write(Function<DSLContext, T> work) {
             try {
                 connection.setAutoCommit(false);
-                T result = work.apply(DSL.using(connection, SQLDialect.H2));
+                T result = work.apply(DSL.using(connection, dialect));
                 connection.commit();
                 return result;
             } catch (SQLException e) {
@@ -273,6 +288,15 @@ public final class AnalyticsBench {
         public String table(String name) {
             return "analytics_" + name;
         }
+    }
+
+    private static String text(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
     }
 
     private static long option(String[] args, String name, long fallback) {
