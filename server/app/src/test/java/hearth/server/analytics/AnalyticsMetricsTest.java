@@ -536,14 +536,18 @@ class AnalyticsMetricsTest {
                 String.join(";", Sql.column(site.database(), "SELECT CONCAT(on_day, '/', member_id, '/', posts)"
                         + " FROM analytics_active ORDER BY on_day, member_id")),
                 String.join(";", Sql.column(site.database(), "SELECT CONCAT(member_id, '/', COALESCE(CAST(joined_at"
-                        + " AS CHAR), '-'), '/', COALESCE(CAST(first_post_at AS CHAR), '-')) FROM analytics_members"
-                        + " ORDER BY member_id")),
+                        + " AS CHAR), '-'), '/', COALESCE(CAST(first_post_at AS CHAR), '-'), '/',"
+                        + " COALESCE(CAST(volunteer_at AS CHAR), '-')) FROM analytics_members ORDER BY member_id")),
                 String.join(";", Sql.column(site.database(), "SELECT CONCAT(topic_id, '/', category_id, '/',"
                         + " COALESCE(CAST(first_reply_at AS CHAR), '-'), '/', hidden, '/', question, '/',"
                         + " COALESCE(accepted_post_id, 0)) FROM analytics_topics"
                         + " ORDER BY topic_id")),
                 String.join(";", Sql.column(site.database(), "SELECT CONCAT(flag_id, '/', COALESCE(CAST(resolved_at"
-                        + " AS CHAR), '-')) FROM analytics_flags ORDER BY flag_id")));
+                        + " AS CHAR), '-')) FROM analytics_flags ORDER BY flag_id")),
+                String.join(";", Sql.column(site.database(), "SELECT CONCAT(event_id, '/', CAST(starts_at AS CHAR),"
+                        + " '/', cancelled) FROM analytics_events ORDER BY event_id")),
+                String.join(";", Sql.column(site.database(), "SELECT CONCAT(event_id, '/', member_id, '/', going,"
+                        + " '/', checked_in) FROM analytics_rsvps ORDER BY event_id, member_id")));
     }
 
     private static void assertDay(JsonObject day, int members, int topics, int posts, int replies, int likes,

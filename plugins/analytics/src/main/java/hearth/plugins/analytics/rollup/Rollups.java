@@ -3,6 +3,11 @@ package hearth.plugins.analytics.rollup;
 import static hearth.plugins.analytics.rollup.Tables.*;
 
 import hearth.api.data.PluginDatabase;
+import hearth.plugins.analytics.rollup.RollupStore.Event;
+import hearth.plugins.analytics.rollup.RollupStore.Flag;
+import hearth.plugins.analytics.rollup.RollupStore.Member;
+import hearth.plugins.analytics.rollup.RollupStore.Rsvp;
+import hearth.plugins.analytics.rollup.RollupStore.Topic;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,13 +15,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
  * The daily roll-ups, kept up to date one fact at a time as the journal comes, and rebuilt from the kept facts when
- * the site's time zone changes or an admin asks. Both go through {@link #apply}, in journal order, so a rebuild gives
- * exactly what following the journal gave. Days that are over are summarised ({@link ClosedDays}); a fact that
+ * the site's time zone changes or an admin asks. Both go through {@link #apply}, in journal order (into the tables,
+ * or into memory and then the tables), so a rebuild gives exactly what following the journal gave. Days that are over are summarised ({@link ClosedDays}); a fact that
  * changes one drops its summary. One lock keeps a rebuild, the summarising and the listener apart.
  */
 public final class Rollups {
@@ -57,7 +63,7 @@ public final class Rollups {
                         .execute();
                 if (inserted == 1) {
                     ZoneId zone = zone(sql);
-                    apply(sql, fact, zone);
+                    apply(new SqlStore(sql, t), fact, zone);
                     reopen(sql, fact, zone);
                 }
                 return null;
@@ -116,6 +122,7 @@ public final class Rollups {
                     sql.deleteFrom(table).execute();
                 }
                 sql.update(t.state).set(ZONE, zone.getId()).set(STALE, false).where(ID.eq(1)).execute();
+                MemoryStore counted = new MemoryStore();
                 long after = -1;
                 while (true) {
                     List<Fact> page = sql.select(POSITION, KIND, AT, MEMBER_ID, TOPIC_ID, CATEGORY_ID, REF_ID, ANSWER)
@@ -123,9 +130,10 @@ public final class Rollups {
                             .fetch(r -> new Fact(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                                     r.value6(), r.value7(), r.value8()));
                     for (Fact fact : page) {
-                        apply(sql, fact, zone);
+                        apply(counted, fact, zone);
                     }
                     if (page.size() < PAGE) {
+                        counted.writeTo(sql, t);
                         return null;
                     }
                     after = page.getLast().position();
@@ -137,113 +145,135 @@ public final class Rollups {
         closeDays();
     }
 
-    private void apply(DSLContext sql, Fact fact, ZoneId zone) {
+    private void apply(RollupStore store, Fact fact, ZoneId zone) {
         LocalDate day = LocalDate.ofInstant(fact.at(), zone);
+        long memberId = fact.memberId();
         switch (fact.kind()) {
             case Fact.JOIN -> {
-                count(sql, day, 0, "members", 1);
-                var known = sql.select(JOINED_AT, FIRST_POST_AT).from(t.members)
-                        .where(MEMBER_ID.eq(fact.memberId())).fetchOne();
-                if (known == null) {
-                    sql.insertInto(t.members, MEMBER_ID, JOINED_AT).values(fact.memberId(), fact.at()).execute();
-                } else {
-                    sql.update(t.members).set(JOINED_AT, fact.at()).where(MEMBER_ID.eq(fact.memberId())).execute();
-                    if (known.value1() == null && known.value2() != null) {
-                        activated(sql, fact.at(), known.value2(), zone);
-                    }
+                store.count(day, 0, "members", 1);
+                Member known = store.member(memberId);
+                store.put(known == null ? new Member(memberId, fact.at(), null, null)
+                        : new Member(memberId, fact.at(), known.firstPostAt(), known.volunteerAt()));
+                if (known != null && known.joinedAt() == null && known.firstPostAt() != null) {
+                    activated(store, fact.at(), known.firstPostAt(), zone);
                 }
             }
             case Fact.TOPIC -> {
-                count(sql, day, 0, "topics", 1);
-                count(sql, day, fact.categoryId(), "topics", 1);
-                sql.insertInto(t.topics, TOPIC_ID, CATEGORY_ID, AUTHOR_ID, CREATED_AT, HIDDEN, QUESTION)
-                        .select(DSL.select(DSL.val(fact.topicId(), TOPIC_ID), DSL.val(fact.categoryId(), CATEGORY_ID),
-                                        DSL.val(fact.memberId(), AUTHOR_ID), DSL.val(fact.at(), CREATED_AT), DSL.val(false, HIDDEN),
-                                        DSL.val(fact.refId() == 1, QUESTION))
-                                .whereNotExists(DSL.selectOne().from(t.topics).where(TOPIC_ID.eq(fact.topicId()))))
-                        .execute();
+                store.count(day, 0, "topics", 1);
+                store.count(day, fact.categoryId(), "topics", 1);
+                if (store.topic(fact.topicId()) == null) {
+                    store.put(new Topic(fact.topicId(), fact.categoryId(), memberId, fact.at(), null, false,
+                            fact.refId() == 1, null));
+                }
             }
             case Fact.POST -> {
-                boolean reply = fact.refId() > 1;
-                count(sql, day, 0, "posts", 1);
-                count(sql, day, fact.categoryId(), "posts", 1);
-                if (reply) {
-                    count(sql, day, 0, "replies", 1);
-                    count(sql, day, fact.categoryId(), "replies", 1);
-                    sql.update(t.topics).set(FIRST_REPLY_AT, fact.at())
-                            .where(TOPIC_ID.eq(fact.topicId()), FIRST_REPLY_AT.isNull(),
-                                    AUTHOR_ID.ne(fact.memberId()))
-                            .execute();
+                store.count(day, 0, "posts", 1);
+                store.count(day, fact.categoryId(), "posts", 1);
+                if (fact.refId() > 1) {
+                    store.count(day, 0, "replies", 1);
+                    store.count(day, fact.categoryId(), "replies", 1);
+                    Topic topic = store.topic(fact.topicId());
+                    if (topic != null && topic.firstReplyAt() == null && topic.authorId() != memberId) {
+                        store.put(new Topic(topic.id(), topic.categoryId(), topic.authorId(), topic.createdAt(),
+                                fact.at(), topic.hidden(), topic.question(), topic.acceptedPostId()));
+                    }
                 }
-                active(sql, day, fact.memberId(), 1);
-                firstPost(sql, fact, day, zone);
+                active(store, day, memberId, 1);
+                firstPost(store, fact, day, zone);
             }
             case Fact.LIKE -> {
-                count(sql, day, 0, "likes", 1);
-                active(sql, day, fact.memberId(), 0);
+                store.count(day, 0, "likes", 1);
+                active(store, day, memberId, 0);
             }
-            case Fact.UNLIKE -> count(sql, day, 0, "likes", -1);
+            case Fact.UNLIKE -> store.count(day, 0, "likes", -1);
             case Fact.FLAG -> {
-                count(sql, day, 0, "flags", 1);
-                active(sql, day, fact.memberId(), 0);
-                sql.insertInto(t.flags, FLAG_ID, RAISED_AT)
-                        .select(DSL.select(DSL.val(fact.refId(), FLAG_ID), DSL.val(fact.at(), RAISED_AT))
-                                .whereNotExists(DSL.selectOne().from(t.flags).where(FLAG_ID.eq(fact.refId()))))
-                        .execute();
-            }
-            case Fact.RESOLVE -> {
-                count(sql, day, 0, "resolved", 1);
-                sql.update(t.flags).set(RESOLVED_AT, fact.at())
-                        .where(FLAG_ID.eq(fact.refId()), RESOLVED_AT.isNull()).execute();
-            }
-            case Fact.VOLUNTEER -> {
-                if (sql.update(t.members).set(VOLUNTEER_AT, fact.at())
-                        .where(MEMBER_ID.eq(fact.memberId()), VOLUNTEER_AT.isNull()).execute() == 0
-                        && !sql.fetchExists(t.members, MEMBER_ID.eq(fact.memberId()))) {
-                    sql.insertInto(t.members, MEMBER_ID, VOLUNTEER_AT).values(fact.memberId(), fact.at()).execute();
+                store.count(day, 0, "flags", 1);
+                active(store, day, memberId, 0);
+                if (store.flag(fact.refId()) == null) {
+                    store.put(new Flag(fact.refId(), fact.at(), null));
                 }
             }
-            case Fact.EVENT -> sql.insertInto(t.events, EVENT_ID, STARTS_AT, CANCELLED)
-                    .select(DSL.select(DSL.val(fact.refId(), EVENT_ID), DSL.val(fact.at(), STARTS_AT),
-                                    DSL.val(false, CANCELLED))
-                            .whereNotExists(DSL.selectOne().from(t.events).where(EVENT_ID.eq(fact.refId()))))
-                    .execute();
-            case Fact.CANCEL -> sql.update(t.events).set(CANCELLED, true).where(EVENT_ID.eq(fact.refId())).execute();
-            case Fact.RSVP -> rsvp(sql, fact, GOING, "going".equals(fact.answer()));
-            case Fact.CHECKIN -> rsvp(sql, fact, CHECKED_IN, true);
-            case Fact.HIDE -> sql.update(t.topics).set(HIDDEN, true).where(TOPIC_ID.eq(fact.topicId())).execute();
+            case Fact.RESOLVE -> {
+                store.count(day, 0, "resolved", 1);
+                Flag flag = store.flag(fact.refId());
+                if (flag != null && flag.resolvedAt() == null) {
+                    store.put(new Flag(flag.id(), flag.raisedAt(), fact.at()));
+                }
+            }
+            case Fact.VOLUNTEER -> {
+                Member known = store.member(memberId);
+                if (known == null) {
+                    store.put(new Member(memberId, null, null, fact.at()));
+                } else if (known.volunteerAt() == null) {
+                    store.put(new Member(memberId, known.joinedAt(), known.firstPostAt(), fact.at()));
+                }
+            }
+            case Fact.EVENT -> {
+                if (store.event(fact.refId()) == null) {
+                    store.put(new Event(fact.refId(), fact.at(), false));
+                }
+            }
+            case Fact.CANCEL -> {
+                Event event = store.event(fact.refId());
+                if (event != null) {
+                    store.put(new Event(event.id(), event.startsAt(), true));
+                }
+            }
+            case Fact.RSVP, Fact.CHECKIN -> {
+                Rsvp known = store.rsvp(fact.refId(), memberId);
+                boolean going = known != null && known.going();
+                boolean checkedIn = known != null && known.checkedIn();
+                store.put(Fact.RSVP.equals(fact.kind())
+                        ? new Rsvp(fact.refId(), memberId, "going".equals(fact.answer()), checkedIn)
+                        : new Rsvp(fact.refId(), memberId, going, true));
+            }
+            case Fact.HIDE -> updateTopic(store, fact.topicId(), topic -> new Topic(topic.id(), topic.categoryId(),
+                    topic.authorId(), topic.createdAt(), topic.firstReplyAt(), true, topic.question(),
+                    topic.acceptedPostId()));
             // Accepting another reply replaces the answer without clearing the old one first; clearing a reply
             // that is no longer the answer changes nothing.
-            case Fact.ACCEPT -> sql.update(t.topics).set(ACCEPTED_POST_ID, fact.refId())
-                    .where(TOPIC_ID.eq(fact.topicId())).execute();
-            case Fact.UNACCEPT -> sql.update(t.topics).setNull(ACCEPTED_POST_ID)
-                    .where(TOPIC_ID.eq(fact.topicId()), ACCEPTED_POST_ID.eq(fact.refId())).execute();
+            case Fact.ACCEPT -> updateTopic(store, fact.topicId(), topic -> new Topic(topic.id(),
+                    topic.categoryId(), topic.authorId(), topic.createdAt(), topic.firstReplyAt(), topic.hidden(),
+                    topic.question(), fact.refId()));
+            case Fact.UNACCEPT -> updateTopic(store, fact.topicId(), topic ->
+                    Long.valueOf(fact.refId()).equals(topic.acceptedPostId()) ? new Topic(topic.id(),
+                            topic.categoryId(), topic.authorId(), topic.createdAt(), topic.firstReplyAt(),
+                            topic.hidden(), topic.question(), null) : topic);
             default -> throw new IllegalStateException("Unknown kind of fact: " + fact.kind());
         }
     }
 
-    /** Counts a member's first post: a new contributor that day, and activated on the day they joined if soon. */
-    private void firstPost(DSLContext sql, Fact fact, LocalDate day, ZoneId zone) {
-        Instant joinedAt;
-        if (sql.update(t.members).set(FIRST_POST_AT, fact.at())
-                .where(MEMBER_ID.eq(fact.memberId()), FIRST_POST_AT.isNull()).execute() == 1) {
-            joinedAt = sql.select(JOINED_AT).from(t.members).where(MEMBER_ID.eq(fact.memberId()))
-                    .fetchOne(JOINED_AT);
-        } else if (!sql.fetchExists(t.members, MEMBER_ID.eq(fact.memberId()))) {
-            sql.insertInto(t.members, MEMBER_ID, FIRST_POST_AT).values(fact.memberId(), fact.at()).execute();
-            joinedAt = null;
-        } else {
-            return;
-        }
-        count(sql, day, 0, "contributors", 1);
-        if (joinedAt != null) {
-            activated(sql, joinedAt, fact.at(), zone);
+    private static void updateTopic(RollupStore store, long topicId, UnaryOperator<Topic> change) {
+        Topic topic = store.topic(topicId);
+        if (topic != null && !topic.equals(change.apply(topic))) {
+            store.put(change.apply(topic));
         }
     }
 
-    private void activated(DSLContext sql, Instant joinedAt, Instant firstPostAt, ZoneId zone) {
+    /** Counts a member's first post: a new contributor that day, and activated on the day they joined if soon. */
+    private static void firstPost(RollupStore store, Fact fact, LocalDate day, ZoneId zone) {
+        Member known = store.member(fact.memberId());
+        if (known != null && known.firstPostAt() != null) {
+            return;
+        }
+        store.put(known == null ? new Member(fact.memberId(), null, fact.at(), null)
+                : new Member(fact.memberId(), known.joinedAt(), fact.at(), known.volunteerAt()));
+        store.count(day, 0, "contributors", 1);
+        if (known != null && known.joinedAt() != null) {
+            activated(store, known.joinedAt(), fact.at(), zone);
+        }
+    }
+
+    private static void activated(RollupStore store, Instant joinedAt, Instant firstPostAt, ZoneId zone) {
         if (Duration.between(joinedAt, firstPostAt).compareTo(ACTIVATION) <= 0) {
-            count(sql, LocalDate.ofInstant(joinedAt, zone), 0, "activated", 1);
+            store.count(LocalDate.ofInstant(joinedAt, zone), 0, "activated", 1);
+        }
+    }
+
+    /** Marks the member active that day, with {@code posts} more posts; the day's first mark counts them active. */
+    private static void active(RollupStore store, LocalDate day, long memberId, long posts) {
+        if (store.active(day, memberId, posts)) {
+            store.count(day, 0, "active", 1);
         }
     }
 
@@ -264,34 +294,6 @@ public final class Rollups {
                     .ifPresent(created -> closed.reopen(sql, LocalDate.ofInstant(created, zone)));
             default -> {
             }
-        }
-    }
-
-    private void rsvp(DSLContext sql, Fact fact, org.jooq.Field<Boolean> field, boolean value) {
-        if (sql.update(t.rsvps).set(field, value)
-                .where(EVENT_ID.eq(fact.refId()), MEMBER_ID.eq(fact.memberId())).execute() == 0) {
-            sql.insertInto(t.rsvps, EVENT_ID, MEMBER_ID, GOING, CHECKED_IN)
-                    .values(fact.refId(), fact.memberId(), field == GOING && value, field == CHECKED_IN && value)
-                    .execute();
-        }
-    }
-
-    private void count(DSLContext sql, LocalDate day, long categoryId, String metric, long by) {
-        if (sql.update(t.daily).set(AMOUNT, AMOUNT.plus(by))
-                .where(DAY.eq(day), CATEGORY_ID.eq(categoryId), METRIC.eq(metric)).execute() == 0) {
-            sql.insertInto(t.daily, DAY, CATEGORY_ID, METRIC, AMOUNT).values(day, categoryId, metric, by).execute();
-        }
-    }
-
-    /** Marks the member active that day, with {@code posts} more posts; the day's first mark counts them active. */
-    private void active(DSLContext sql, LocalDate day, long memberId, long posts) {
-        var row = DSL.and(DAY.eq(day), MEMBER_ID.eq(memberId));
-        boolean known = posts > 0
-                ? sql.update(t.active).set(POSTS, POSTS.plus(posts)).where(row).execute() == 1
-                : sql.fetchExists(t.active, row);
-        if (!known) {
-            sql.insertInto(t.active, DAY, MEMBER_ID, POSTS).values(day, memberId, posts).execute();
-            count(sql, day, 0, "active", 1);
         }
     }
 }
