@@ -2,12 +2,14 @@ package hearth.bench.analytics;
 
 import hearth.api.data.PluginDatabase;
 import hearth.api.data.PluginTransaction;
+import hearth.plugins.analytics.cohorts.Cohorts;
 import hearth.plugins.analytics.metrics.Metrics;
 import hearth.plugins.analytics.metrics.MetricsReader;
 import hearth.plugins.analytics.metrics.Period;
 import hearth.plugins.analytics.rollup.Fact;
 import hearth.plugins.analytics.rollup.Rollups;
 import hearth.plugins.analytics.rollup.Tables;
+import hearth.plugins.analytics.segments.Segments;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +47,7 @@ public final class AnalyticsBench {
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     private static final int DAYS = 365;
     private static final int RUNS = 30;
+    private static final int OTHER_RUNS = 10;
     private static final String MARIADB_SCHEMA = "hearth_bench_analytics";
     private static final List<String> MIGRATIONS = List.of("V001__rollups.sql", "V002__questions.sql",
             "V003__member_days.sql", "V004__weekly_report.sql", "V005__closed_days.sql");
@@ -85,19 +88,22 @@ public final class AnalyticsBench {
                     + "|---|---|---|\n");
             for (int days : Period.PRESETS) {
                 Period period = new Period(today.minusDays(days - 1L), today, ZONE);
-                long[] took = new long[RUNS];
-                for (int run = -5; run < RUNS; run++) {
-                    long start = System.nanoTime();
+                measure(report, days + " days", RUNS, () -> {
                     Metrics.summarise(reader.read(period, noon));
                     Metrics.summarise(reader.totals(period.previous(), noon));
-                    if (run >= 0) {
-                        took[run] = System.nanoTime() - start;
-                    }
-                }
-                Arrays.sort(took);
-                report.append("| ").append(days).append(" days | ").append(millis(took[RUNS / 2])).append(" | ")
-                        .append(millis(took[(int) Math.ceil(RUNS * 0.95) - 1])).append(" |\n");
+                });
             }
+            report.append("\nThe other pages' database reads and arithmetic (" + OTHER_RUNS + " runs after 2):\n\n"
+                    + "| page | p50 ms | p95 ms |\n|---|---|---|\n");
+            Segments segments = new Segments(db, tables);
+            for (String segment : Segments.NAMES) {
+                measure(report, "segment " + segment, OTHER_RUNS, () -> segments.members(segment, today, ZONE));
+            }
+            Cohorts cohorts = new Cohorts(db, tables);
+            measure(report, "weekly cohorts", OTHER_RUNS, () -> cohorts.table("week", today, ZONE));
+            measure(report, "monthly cohorts", OTHER_RUNS, () -> cohorts.table("month", today, ZONE));
+            Period month = new Period(today.minusDays(29), today, ZONE);
+            measure(report, "funnel, 30 days", OTHER_RUNS, () -> cohorts.funnel(month, ZONE));
             System.out.print(report);
             Path results = Path.of("bench/results");
             Files.createDirectories(results);
@@ -297,6 +303,21 @@ public final class AnalyticsBench {
             }
         }
         return fallback;
+    }
+
+    /** Runs {@code work} 5 times (2 for the other pages) to warm up, then {@code runs} times; reports p50 and p95. */
+    private static void measure(StringBuilder report, String what, int runs, Runnable work) {
+        long[] took = new long[runs];
+        for (int run = runs == RUNS ? -5 : -2; run < runs; run++) {
+            long start = System.nanoTime();
+            work.run();
+            if (run >= 0) {
+                took[run] = System.nanoTime() - start;
+            }
+        }
+        Arrays.sort(took);
+        report.append("| ").append(what).append(" | ").append(millis(took[runs / 2])).append(" | ")
+                .append(millis(took[(int) Math.ceil(runs * 0.95) - 1])).append(" |\n");
     }
 
     private static long option(String[] args, String name, long fallback) {
