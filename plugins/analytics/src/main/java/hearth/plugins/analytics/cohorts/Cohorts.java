@@ -4,7 +4,9 @@ import static hearth.plugins.analytics.rollup.Tables.*;
 
 import hearth.api.data.PluginDatabase;
 import hearth.plugins.analytics.metrics.Period;
+import hearth.plugins.analytics.rollup.ClosedDays;
 import hearth.plugins.analytics.rollup.Tables;
+import hearth.plugins.analytics.rollup.Tally;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,15 +48,15 @@ public final class Cohorts {
 
     private final PluginDatabase db;
     private final Tables t;
+    private final ClosedDays days;
     // member_id is in every table joined here: each side names its own.
-    private final Field<Long> activeMember;
     private final Field<Long> factMember;
     private final Field<Long> memberId;
 
     public Cohorts(PluginDatabase db, Tables tables) {
         this.db = db;
         this.t = tables;
-        this.activeMember = DSL.field(DSL.name(db.table("active"), "member_id"), Long.class);
+        this.days = new ClosedDays(tables);
         this.factMember = DSL.field(DSL.name(db.table("facts"), "member_id"), Long.class);
         this.memberId = DSL.field(DSL.name(db.table("members"), "member_id"), Long.class);
     }
@@ -67,7 +69,8 @@ public final class Cohorts {
         Instant since = first.atStartOfDay(zone).toInstant();
         Map<Long, Integer> cohortOf = new HashMap<>();
         int[] sizes = new int[SPAN];
-        Map<Integer, Set<Long>>[] activeByCohort = newBuckets();
+        // retained[c][k]: members of cohort c active in the k-th week or month after the one they joined in
+        int[][] retained = new int[SPAN][SPAN];
         db.read(sql -> {
             sql.select(MEMBER_ID, JOINED_AT).from(t.members).where(JOINED_AT.ge(since)).forEach(r -> {
                 int cohort = index(first, LocalDate.ofInstant(r.value2(), zone), weeks);
@@ -76,14 +79,17 @@ public final class Cohorts {
                     sizes[cohort]++;
                 }
             });
-            sql.select(activeMember, DAY).from(t.active).join(t.members).on(activeMember.eq(memberId))
-                    .where(JOINED_AT.ge(since)).forEach(r -> {
-                        Integer cohort = cohortOf.get(r.value1());
-                        if (cohort != null) {
-                            int offset = index(first, r.value2(), weeks) - cohort;
-                            activeByCohort[cohort].computeIfAbsent(offset, k -> new HashSet<>()).add(r.value1());
-                        }
-                    });
+            Map<Integer, List<Tally>> activeIn = new HashMap<>();
+            days.read(sql, first, today, zone).values().forEach(day -> activeIn
+                    .computeIfAbsent(index(first, day.day(), weeks), k -> new ArrayList<>()).add(day.members()));
+            activeIn.forEach((at, members) -> {
+                for (long member : Tally.sum(members).keys()) {
+                    Integer cohort = cohortOf.get(member);
+                    if (cohort != null && cohort <= at && at < SPAN) {
+                        retained[cohort][at - cohort]++;
+                    }
+                }
+            });
             return null;
         });
         List<Cohort> cohorts = new ArrayList<>();
@@ -91,7 +97,7 @@ public final class Cohorts {
             List<Integer> active = new ArrayList<>();
             List<Double> percent = new ArrayList<>();
             for (int k = 0; k < SPAN - c; k++) {
-                int n = activeByCohort[c].getOrDefault(k, Set.of()).size();
+                int n = retained[c][k];
                 active.add(n);
                 percent.add(sizes[c] == 0 ? 0 : Math.round(1000.0 * n / sizes[c]) / 10.0);
             }
@@ -123,14 +129,5 @@ public final class Cohorts {
     private static int index(LocalDate first, LocalDate day, boolean weeks) {
         return (int) (weeks ? ChronoUnit.WEEKS.between(first, day.with(TemporalAdjusters.previousOrSame(
                 DayOfWeek.MONDAY))) : ChronoUnit.MONTHS.between(first, day.withDayOfMonth(1)));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<Integer, Set<Long>>[] newBuckets() {
-        Map<Integer, Set<Long>>[] buckets = new Map[SPAN];
-        for (int i = 0; i < SPAN; i++) {
-            buckets[i] = new HashMap<>();
-        }
-        return buckets;
     }
 }

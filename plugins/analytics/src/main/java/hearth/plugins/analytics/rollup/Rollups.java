@@ -22,8 +22,9 @@ import org.jooq.impl.DSL;
 /**
  * The daily roll-ups, kept up to date one fact at a time as the journal comes, and rebuilt from the kept facts when
  * the site's time zone changes or an admin asks. Both go through {@link #apply}, in journal order (into the tables,
- * or into memory and then the tables), so a rebuild gives exactly what following the journal gave. Days that are over are summarised ({@link ClosedDays}); a fact that
- * changes one drops its summary. One lock keeps a rebuild, the summarising and the listener apart.
+ * or into memory and then the tables), so a rebuild gives exactly what following the journal gave. Days that are
+ * over are summarised ({@link ClosedDays}); a fact that changes one drops its summary ({@link SqlStore}). One lock
+ * keeps a rebuild, the summarising and the listener apart.
  */
 public final class Rollups {
 
@@ -63,8 +64,7 @@ public final class Rollups {
                         .execute();
                 if (inserted == 1) {
                     ZoneId zone = zone(sql);
-                    apply(new SqlStore(sql, t), fact, zone);
-                    reopen(sql, fact, zone);
+                    apply(new SqlStore(sql, t, closed, zone), fact, zone);
                 }
                 return null;
             });
@@ -274,26 +274,6 @@ public final class Rollups {
     private static void active(RollupStore store, LocalDate day, long memberId, long posts) {
         if (store.active(day, memberId, posts)) {
             store.count(day, 0, "active", 1);
-        }
-    }
-
-    /**
-     * Drops the summaries of the days a fact may have changed: its own day's active members, and the day its topic
-     * was started (a first reply, hiding, an accepted answer). A rebuild need not: it starts with none.
-     */
-    private void reopen(DSLContext sql, Fact fact, ZoneId zone) {
-        switch (fact.kind()) {
-            case Fact.TOPIC, Fact.POST, Fact.LIKE, Fact.FLAG ->
-                    closed.reopen(sql, LocalDate.ofInstant(fact.at(), zone));
-            default -> {
-            }
-        }
-        switch (fact.kind()) {
-            case Fact.POST, Fact.HIDE, Fact.ACCEPT, Fact.UNACCEPT -> sql.select(CREATED_AT).from(t.topics)
-                    .where(TOPIC_ID.eq(fact.topicId())).fetchOptional(CREATED_AT)
-                    .ifPresent(created -> closed.reopen(sql, LocalDate.ofInstant(created, zone)));
-            default -> {
-            }
         }
     }
 }

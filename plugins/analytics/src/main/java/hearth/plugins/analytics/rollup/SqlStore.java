@@ -3,18 +3,26 @@ package hearth.plugins.analytics.rollup;
 import static hearth.plugins.analytics.rollup.Tables.*;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
-/** The roll-ups in the database, one statement or two per change: the journal listener's store. */
+/**
+ * The roll-ups in the database, one statement or two per change: the journal listener's store. A change to a day
+ * that is over (its members, or a topic started that day) drops the day's summary, to be kept again.
+ */
 final class SqlStore implements RollupStore {
 
     private final DSLContext sql;
     private final Tables t;
+    private final ClosedDays closed;
+    private final ZoneId zone;
 
-    SqlStore(DSLContext sql, Tables tables) {
+    SqlStore(DSLContext sql, Tables tables, ClosedDays closed, ZoneId zone) {
         this.sql = sql;
         this.t = tables;
+        this.closed = closed;
+        this.zone = zone;
     }
 
     @Override
@@ -33,6 +41,9 @@ final class SqlStore implements RollupStore {
                 : sql.fetchExists(t.active, row);
         if (!known) {
             sql.insertInto(t.active, DAY, MEMBER_ID, POSTS).values(day, memberId, posts).execute();
+        }
+        if (!known || posts > 0) {
+            closed.reopen(sql, day);
         }
         return !known;
     }
@@ -80,6 +91,7 @@ final class SqlStore implements RollupStore {
 
     @Override
     public void put(Topic topic) {
+        closed.reopen(sql, LocalDate.ofInstant(topic.createdAt(), zone));
         if (sql.update(t.topics).set(FIRST_REPLY_AT, topic.firstReplyAt()).set(HIDDEN, topic.hidden())
                 .set(ACCEPTED_POST_ID, topic.acceptedPostId()).where(TOPIC_ID.eq(topic.id())).execute() == 0) {
             sql.insertInto(t.topics, TOPIC_ID, CATEGORY_ID, AUTHOR_ID, CREATED_AT, FIRST_REPLY_AT, HIDDEN, QUESTION,
