@@ -103,7 +103,7 @@ public final class AnalyticsBench {
             measure(report, "weekly cohorts", OTHER_RUNS, () -> cohorts.table("week", today, ZONE));
             measure(report, "monthly cohorts", OTHER_RUNS, () -> cohorts.table("month", today, ZONE));
             Period month = new Period(today.minusDays(29), today, ZONE);
-            measure(report, "funnel, 30 days", OTHER_RUNS, () -> cohorts.funnel(month, ZONE));
+            measure(report, "funnel, 30 days", OTHER_RUNS, () -> cohorts.funnel(month, today, ZONE));
             System.out.print(report);
             Path results = Path.of("bench/results");
             Files.createDirectories(results);

@@ -445,6 +445,55 @@ class AnalyticsMetricsTest {
     }
 
     @Test
+    void superfansAndQuietContributorsAreTheRollUpsCountedAsDefined() throws Exception {
+        // Counted here straight from the member-days and the kept journal entries, as the segments are defined; the
+        // plugin counts them from its day summaries.
+        LocalDate since = D0.plusDays(43 - 89);
+        String sinceAt = since.atStartOfDay(KOLKATA).toInstant().atOffset(ZoneOffset.UTC).toLocalDateTime()
+                .toString().replace('T', ' ');
+        Map<Long, Long> engagement = scores("SELECT member_id, COUNT(*) FROM analytics_active WHERE on_day >= '"
+                + since + "' GROUP BY member_id UNION ALL SELECT member_id, COUNT(*) FROM analytics_facts WHERE kind"
+                + " IN ('post', 'like') AND at >= '" + sinceAt + "' GROUP BY member_id");
+        List<Long> superfans = ranked(engagement).stream().limit((long) Math.ceil(engagement.size() * 0.05))
+                .toList();
+        assertTrue(!superfans.isEmpty(), "the demo's members and the seeded ones were active: " + engagement);
+        assertEquals(superfans, ids(new JsonObject(ana.json("GET", API + "/segments/superfans", null).body())));
+
+        Map<Long, Long> posts = scores("SELECT member_id, COUNT(*) FROM analytics_facts WHERE kind = 'post' AND at"
+                + " >= '" + sinceAt + "' GROUP BY member_id");
+        Map<Long, Long> lastDay = new java.util.HashMap<>();
+        for (String row : Sql.column(site.database(), "SELECT CONCAT(member_id, ':', MAX(on_day)) FROM"
+                + " analytics_active GROUP BY member_id")) {
+            lastDay.put(Long.parseLong(row.split(":")[0]), LocalDate.parse(row.split(":")[1]).toEpochDay());
+        }
+        List<Long> quiet = ranked(posts).stream().limit((long) Math.ceil(posts.size() * 0.25))
+                .filter(id -> lastDay.get(id) <= D0.plusDays(43 - 7).toEpochDay()
+                        && lastDay.get(id) >= D0.plusDays(43 - 28).toEpochDay()).toList();
+        assertEquals(quiet, ids(new JsonObject(ana.json("GET", API + "/segments/quiet-contributors", null)
+                .body())), "(the demo's posters were last active on d0, the seeded members this week)");
+    }
+
+    /** Member id → the sum of the counts the query answers for them (member_id and COUNT(*) columns). */
+    private static Map<Long, Long> scores(String query) throws Exception {
+        Map<Long, Long> scores = new java.util.HashMap<>();
+        for (String row : Sql.column(site.database(), "SELECT CONCAT(member_id, ':', SUM(n)) FROM ("
+                + query.replace("COUNT(*)", "COUNT(*) AS n") + ") counted GROUP BY member_id")) {
+            scores.merge(Long.parseLong(row.split(":")[0]), Long.parseLong(row.split(":")[1]), Long::sum);
+        }
+        return scores;
+    }
+
+    /** Most first; ties by id. */
+    private static List<Long> ranked(Map<Long, Long> scores) {
+        return scores.keySet().stream().sorted(java.util.Comparator.comparing((Long id) -> -scores.get(id))
+                .thenComparing(id -> id)).toList();
+    }
+
+    private static List<Long> ids(JsonObject segment) {
+        return segment.getJsonArray("members").stream().map(m -> ((JsonObject) m).getLong("id")).toList();
+    }
+
+    @Test
     void retentionCohortsAndTheFunnelFollowWhoCameBack() {
         HttpResponse<String> response = ana.json("GET", API + "/cohorts?from=" + day(39) + "&to=" + day(42), null);
         assertEquals(200, response.statusCode(), response.body());

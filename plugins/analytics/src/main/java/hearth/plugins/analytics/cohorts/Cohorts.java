@@ -15,12 +15,8 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.jooq.Field;
-import org.jooq.impl.DSL;
 
 /**
  * Retention: members grouped by the week (from Monday) or month they joined, and how many of each group were still
@@ -49,16 +45,11 @@ public final class Cohorts {
     private final PluginDatabase db;
     private final Tables t;
     private final ClosedDays days;
-    // member_id is in every table joined here: each side names its own.
-    private final Field<Long> factMember;
-    private final Field<Long> memberId;
 
     public Cohorts(PluginDatabase db, Tables tables) {
         this.db = db;
         this.t = tables;
         this.days = new ClosedDays(tables);
-        this.factMember = DSL.field(DSL.name(db.table("facts"), "member_id"), Long.class);
-        this.memberId = DSL.field(DSL.name(db.table("members"), "member_id"), Long.class);
     }
 
     public Table table(String unit, LocalDate today, ZoneId zone) {
@@ -107,19 +98,23 @@ public final class Cohorts {
         return new Table(weeks ? "week" : "month", cohorts);
     }
 
-    public Funnel funnel(Period period, ZoneId zone) {
-        Instant start = period.start();
-        Instant end = period.end();
+    /** The funnel of the members who joined in {@code period}, with what they did up to {@code today}. */
+    public Funnel funnel(Period period, LocalDate today, ZoneId zone) {
         return db.read(sql -> {
-            var joined = sql.select(memberId, FIRST_POST_AT, VOLUNTEER_AT).from(t.members)
-                    .where(JOINED_AT.ge(start), JOINED_AT.lt(end)).fetch();
-            Map<Long, Set<LocalDate>> postDays = new HashMap<>();
-            sql.select(factMember, AT).from(t.facts).join(t.members).on(factMember.eq(memberId))
-                    .where(KIND.eq("post"), JOINED_AT.ge(start), JOINED_AT.lt(end))
-                    .forEach(r -> postDays.computeIfAbsent(r.value1(), k -> new HashSet<>())
-                            .add(LocalDate.ofInstant(r.value2(), zone)));
+            var joined = sql.select(MEMBER_ID, FIRST_POST_AT, VOLUNTEER_AT).from(t.members)
+                    .where(JOINED_AT.ge(period.start()), JOINED_AT.lt(period.end())).fetch();
+            Map<Long, Integer> postDays = new HashMap<>();
+            joined.forEach(r -> postDays.put(r.value1(), 0));
+            days.read(sql, period.from(), today, zone).values().forEach(day -> {
+                Tally members = day.members();
+                for (int i = 0; i < members.size(); i++) {
+                    if (members.counts()[i] > 0) {
+                        postDays.computeIfPresent(members.keys()[i], (member, n) -> n + 1);
+                    }
+                }
+            });
             long posted = joined.stream().filter(r -> r.value2() != null).count();
-            long returned = postDays.values().stream().filter(days -> days.size() > 1).count();
+            long returned = postDays.values().stream().filter(n -> n > 1).count();
             long volunteers = joined.stream().filter(r -> r.value3() != null).count();
             return new Funnel(period.from().toString(), period.to().toString(), joined.size(), posted, returned,
                     volunteers);

@@ -43,6 +43,6 @@ public final class CohortsFeature {
         LocalDate today = LocalDate.ofInstant(context.clock().instant(), zone);
         Period period = Period.of(request.query("days"), request.query("from"), request.query("to"), today, zone);
         return new Retention(zone.getId(), cohorts.table("week", today, zone), cohorts.table("month", today, zone),
-                cohorts.funnel(period, zone));
+                cohorts.funnel(period, today, zone));
     }
 }

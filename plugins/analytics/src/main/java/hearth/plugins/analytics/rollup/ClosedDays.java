@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jooq.DSLContext;
@@ -32,9 +33,9 @@ public final class ClosedDays {
         this.t = tables;
     }
 
-    /** The summaries of the days {@code from} to {@code to}, kept or counted afresh, one for every day. */
-    public Map<LocalDate, DaySummary> read(DSLContext sql, LocalDate from, LocalDate to, ZoneId zone) {
-        Map<LocalDate, DaySummary> days = new TreeMap<>();
+    /** The summaries of the days {@code from} to {@code to}, kept or counted afresh, one for every day, in order. */
+    public NavigableMap<LocalDate, DaySummary> read(DSLContext sql, LocalDate from, LocalDate to, ZoneId zone) {
+        NavigableMap<LocalDate, DaySummary> days = new TreeMap<>();
         sql.select(DAY, ACTIVE_MEMBERS, STARTED, ANSWERED, IN_TIME, QUESTIONS, SOLVED, RESPONSES).from(t.days)
                 .where(DAY.between(from, to))
                 .forEach(r -> days.put(r.value1(), new DaySummary(r.value1(), DaySummary.decode(r.value2()),

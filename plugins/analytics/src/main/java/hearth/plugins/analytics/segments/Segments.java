@@ -3,7 +3,9 @@ package hearth.plugins.analytics.segments;
 import static hearth.plugins.analytics.rollup.Tables.*;
 
 import hearth.api.data.PluginDatabase;
+import hearth.plugins.analytics.rollup.ClosedDays;
 import hearth.plugins.analytics.rollup.Tables;
+import hearth.plugins.analytics.rollup.Tally;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -14,8 +16,9 @@ import java.util.Map;
 import org.jooq.impl.DSL;
 
 /**
- * Groups of members a community manager can act on, computed from the roll-ups as of a day of the site's time zone.
- * Each answers member ids, most relevant first, at most {@link #LIMIT}.
+ * Groups of members a community manager can act on, computed from the roll-ups as of a day of the site's time zone,
+ * mostly from the day summaries (who was active each day, with their posts). Each answers member ids, most relevant
+ * first, at most {@link #LIMIT}.
  */
 public final class Segments {
 
@@ -35,18 +38,22 @@ public final class Segments {
     public static final List<String> NAMES = List.of("new-active", "superfans", "quiet-contributors",
             "unanswered-first-post");
 
+    private static final int IDS_PER_QUERY = 1_000;
+
     private final PluginDatabase db;
     private final Tables t;
+    private final ClosedDays days;
 
     public Segments(PluginDatabase db, Tables tables) {
         this.db = db;
         this.t = tables;
+        this.days = new ClosedDays(tables);
     }
 
     /** The members of {@code segment} as of {@code today}. */
     public List<Long> members(String segment, LocalDate today, ZoneId zone) {
         return switch (segment) {
-            case "new-active" -> newAndActive(today);
+            case "new-active" -> newAndActive(today, zone);
             case "superfans" -> superfans(today, zone);
             case "quiet-contributors" -> quietContributors(today, zone);
             case "unanswered-first-post" -> unansweredFirstPost();
@@ -54,42 +61,66 @@ public final class Segments {
         };
     }
 
-    private List<Long> newAndActive(LocalDate today) {
+    /** Active in the last 7 days and never before; the most recent newcomers first. */
+    private List<Long> newAndActive(LocalDate today, ZoneId zone) {
         LocalDate since = today.minusDays(6);
-        // Both sides aliased: an unqualified member_id inside NOT EXISTS would name the inner table's own column.
-        var recent = t.active.as("recent");
-        var recentMember = DSL.field(DSL.name("recent", "member_id"), Long.class);
-        var recentDay = DSL.field(DSL.name("recent", "on_day"), LocalDate.class);
-        var earlier = t.active.as("earlier");
-        var earlierMember = DSL.field(DSL.name("earlier", "member_id"), Long.class);
-        var earlierDay = DSL.field(DSL.name("earlier", "on_day"), LocalDate.class);
-        return db.read(sql -> sql.select(recentMember, DSL.min(recentDay)).from(recent)
-                .where(recentDay.between(since, today))
-                .andNotExists(DSL.selectOne().from(earlier)
-                        .where(earlierMember.eq(recentMember), earlierDay.lt(since)))
-                .groupBy(recentMember).orderBy(DSL.min(recentDay).desc(), recentMember).limit(LIMIT)
-                .fetch(recentMember));
+        return db.read(sql -> {
+            Map<Long, LocalDate> firstSeen = new HashMap<>();
+            days.read(sql, since, today, zone).values().forEach(day -> {
+                for (long member : day.members().keys()) {
+                    firstSeen.putIfAbsent(member, day.day());
+                }
+            });
+            List<Long> seen = new ArrayList<>(firstSeen.keySet());
+            for (int from = 0; from < seen.size(); from += IDS_PER_QUERY) {
+                sql.selectDistinct(MEMBER_ID).from(t.active)
+                        .where(MEMBER_ID.in(seen.subList(from, Math.min(seen.size(), from + IDS_PER_QUERY))),
+                                DAY.lt(since))
+                        .forEach(r -> firstSeen.remove(r.value1()));
+            }
+            return firstSeen.keySet().stream().sorted(Comparator.comparing((Long id) -> firstSeen.get(id)).reversed()
+                    .thenComparing(id -> id)).limit(LIMIT).toList();
+        });
     }
 
     private List<Long> superfans(LocalDate today, ZoneId zone) {
-        Map<Long, Long> score = engagement(today, zone);
+        LocalDate since = today.minusDays(89);
+        Map<Long, Long> score = new HashMap<>();
+        db.read(sql -> {
+            days.read(sql, since, today, zone).values().forEach(day -> {
+                Tally members = day.members();
+                for (int i = 0; i < members.size(); i++) {
+                    score.merge(members.keys()[i], 1 + members.counts()[i], Long::sum);
+                }
+            });
+            sql.select(MEMBER_ID, DSL.count()).from(t.facts)
+                    .where(KIND.eq("like"), AT.ge(since.atStartOfDay(zone).toInstant()))
+                    .groupBy(MEMBER_ID).forEach(r -> score.merge(r.value1(), r.value2().longValue(), Long::sum));
+            return null;
+        });
         int top = (int) Math.ceil(score.size() * 0.05);
         return ranked(score).stream().limit(Math.min(top, LIMIT)).toList();
     }
 
     private List<Long> quietContributors(LocalDate today, ZoneId zone) {
-        Map<Long, Long> posts = db.read(sql -> sql.select(MEMBER_ID, DSL.count()).from(t.facts)
-                .where(KIND.eq("post"), AT.ge(today.minusDays(89).atStartOfDay(zone).toInstant()))
-                .groupBy(MEMBER_ID).fetchMap(r -> r.value1(), r -> r.value2().longValue()));
-        List<Long> top = ranked(posts).stream().limit((long) Math.ceil(posts.size() * 0.25)).toList();
-        if (top.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, LocalDate> last = db.read(sql -> sql.select(MEMBER_ID, DSL.max(DAY)).from(t.active)
-                .where(MEMBER_ID.in(top)).groupBy(MEMBER_ID).fetchMap(r -> r.value1(), r -> r.value2()));
-        return top.stream().filter(id -> {
+        Map<Long, Long> posts = new HashMap<>();
+        Map<Long, LocalDate> last = new HashMap<>();
+        db.read(sql -> {
+            days.read(sql, today.minusDays(89), today, zone).values().forEach(day -> {
+                Tally members = day.members();
+                for (int i = 0; i < members.size(); i++) {
+                    last.put(members.keys()[i], day.day());
+                    if (members.counts()[i] > 0) {
+                        posts.merge(members.keys()[i], members.counts()[i], Long::sum);
+                    }
+                }
+            });
+            return null;
+        });
+        // Whoever posted in these 90 days was last active in them too: no day after today is counted.
+        return ranked(posts).stream().limit((long) Math.ceil(posts.size() * 0.25)).filter(id -> {
             LocalDate lastDay = last.get(id);
-            return lastDay != null && !lastDay.isAfter(today.minusDays(7)) && !lastDay.isBefore(today.minusDays(28));
+            return !lastDay.isAfter(today.minusDays(7)) && !lastDay.isBefore(today.minusDays(28));
         }).limit(LIMIT).toList();
     }
 
@@ -98,21 +129,6 @@ public final class Segments {
                 .on(AUTHOR_ID.eq(MEMBER_ID), CREATED_AT.eq(FIRST_POST_AT))
                 .where(FIRST_REPLY_AT.isNull(), HIDDEN.isFalse()).orderBy(FIRST_POST_AT).limit(LIMIT)
                 .fetch(MEMBER_ID));
-    }
-
-    /** Active days + posts + likes given over the 90 days up to {@code today}, per member. */
-    private Map<Long, Long> engagement(LocalDate today, ZoneId zone) {
-        LocalDate since = today.minusDays(89);
-        Map<Long, Long> score = new HashMap<>();
-        db.read(sql -> {
-            sql.select(MEMBER_ID, DSL.count()).from(t.active).where(DAY.between(since, today)).groupBy(MEMBER_ID)
-                    .forEach(r -> score.merge(r.value1(), r.value2().longValue(), Long::sum));
-            sql.select(MEMBER_ID, DSL.count()).from(t.facts).where(KIND.in("post", "like"),
-                            AT.ge(since.atStartOfDay(zone).toInstant()))
-                    .groupBy(MEMBER_ID).forEach(r -> score.merge(r.value1(), r.value2().longValue(), Long::sum));
-            return null;
-        });
-        return score;
     }
 
     private static List<Long> ranked(Map<Long, Long> scores) {
