@@ -586,7 +586,8 @@ class AnalyticsMetricsTest {
                         + " FROM analytics_active ORDER BY on_day, member_id")),
                 String.join(";", Sql.column(site.database(), "SELECT CONCAT(member_id, '/', COALESCE(CAST(joined_at"
                         + " AS CHAR), '-'), '/', COALESCE(CAST(first_post_at AS CHAR), '-'), '/',"
-                        + " COALESCE(CAST(volunteer_at AS CHAR), '-')) FROM analytics_members ORDER BY member_id")),
+                        + " COALESCE(CAST(volunteer_at AS CHAR), '-'), '/', COALESCE(CAST(first_active_on AS CHAR),"
+                        + " '-')) FROM analytics_members ORDER BY member_id")),
                 String.join(";", Sql.column(site.database(), "SELECT CONCAT(topic_id, '/', category_id, '/',"
                         + " COALESCE(CAST(first_reply_at AS CHAR), '-'), '/', hidden, '/', question, '/',"
                         + " COALESCE(accepted_post_id, 0)) FROM analytics_topics"

@@ -109,8 +109,9 @@ final class MemoryStore implements RollupStore {
                         e.getValue()[0])).toList());
         insert(sql, t.active, List.of(DAY, MEMBER_ID, POSTS), active.entrySet().stream()
                 .map(e -> List.<Object>of(e.getKey().day(), e.getKey().memberId(), e.getValue()[0])).toList());
-        insert(sql, t.members, List.of(MEMBER_ID, JOINED_AT, FIRST_POST_AT, VOLUNTEER_AT), members.values().stream()
-                .map(m -> row(m.id(), m.joinedAt(), m.firstPostAt(), m.volunteerAt())).toList());
+        insert(sql, t.members, List.of(MEMBER_ID, JOINED_AT, FIRST_POST_AT, VOLUNTEER_AT, FIRST_ACTIVE_ON),
+                members.values().stream().map(m -> row(m.id(), m.joinedAt(), m.firstPostAt(), m.volunteerAt(),
+                        m.firstActiveOn())).toList());
         insert(sql, t.topics, List.of(TOPIC_ID, CATEGORY_ID, AUTHOR_ID, CREATED_AT, FIRST_REPLY_AT, HIDDEN, QUESTION,
                 ACCEPTED_POST_ID), topics.values().stream().map(topic -> row(topic.id(), topic.categoryId(),
                 topic.authorId(), topic.createdAt(), topic.firstReplyAt(), topic.hidden(), topic.question(),

@@ -10,8 +10,28 @@ import java.time.LocalDate;
  */
 interface RollupStore {
 
-    /** A member's joining, first post and first volunteer role (null: not seen). */
-    record Member(long id, Instant joinedAt, Instant firstPostAt, Instant volunteerAt) {
+    /** A member's joining, first post, first volunteer role and first day active (null: not seen). */
+    record Member(long id, Instant joinedAt, Instant firstPostAt, Instant volunteerAt, LocalDate firstActiveOn) {
+
+        static Member seen(long id) {
+            return new Member(id, null, null, null, null);
+        }
+
+        Member joined(Instant at) {
+            return new Member(id, at, firstPostAt, volunteerAt, firstActiveOn);
+        }
+
+        Member posted(Instant at) {
+            return new Member(id, joinedAt, at, volunteerAt, firstActiveOn);
+        }
+
+        Member volunteered(Instant at) {
+            return new Member(id, joinedAt, firstPostAt, at, firstActiveOn);
+        }
+
+        Member active(LocalDate day) {
+            return new Member(id, joinedAt, firstPostAt, volunteerAt, day);
+        }
     }
 
     /** A topic, its first reply by someone else and accepted answer (null: none). */

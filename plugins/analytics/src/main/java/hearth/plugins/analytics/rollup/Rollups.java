@@ -152,8 +152,7 @@ public final class Rollups {
             case Fact.JOIN -> {
                 store.count(day, 0, "members", 1);
                 Member known = store.member(memberId);
-                store.put(known == null ? new Member(memberId, fact.at(), null, null)
-                        : new Member(memberId, fact.at(), known.firstPostAt(), known.volunteerAt()));
+                store.put((known == null ? Member.seen(memberId) : known).joined(fact.at()));
                 if (known != null && known.joinedAt() == null && known.firstPostAt() != null) {
                     activated(store, fact.at(), known.firstPostAt(), zone);
                 }
@@ -203,9 +202,9 @@ public final class Rollups {
             case Fact.VOLUNTEER -> {
                 Member known = store.member(memberId);
                 if (known == null) {
-                    store.put(new Member(memberId, null, null, fact.at()));
+                    store.put(Member.seen(memberId).volunteered(fact.at()));
                 } else if (known.volunteerAt() == null) {
-                    store.put(new Member(memberId, known.joinedAt(), known.firstPostAt(), fact.at()));
+                    store.put(known.volunteered(fact.at()));
                 }
             }
             case Fact.EVENT -> {
@@ -256,8 +255,7 @@ public final class Rollups {
         if (known != null && known.firstPostAt() != null) {
             return;
         }
-        store.put(known == null ? new Member(fact.memberId(), null, fact.at(), null)
-                : new Member(fact.memberId(), known.joinedAt(), fact.at(), known.volunteerAt()));
+        store.put((known == null ? Member.seen(fact.memberId()) : known).posted(fact.at()));
         store.count(day, 0, "contributors", 1);
         if (known != null && known.joinedAt() != null) {
             activated(store, known.joinedAt(), fact.at(), zone);
@@ -270,10 +268,17 @@ public final class Rollups {
         }
     }
 
-    /** Marks the member active that day, with {@code posts} more posts; the day's first mark counts them active. */
+    /**
+     * Marks the member active that day, with {@code posts} more posts; the day's first mark counts them active, and
+     * notes the member's first day active (a late entry for an earlier day moves it back).
+     */
     private static void active(RollupStore store, LocalDate day, long memberId, long posts) {
         if (store.active(day, memberId, posts)) {
             store.count(day, 0, "active", 1);
+            Member known = store.member(memberId);
+            if (known == null || known.firstActiveOn() == null || day.isBefore(known.firstActiveOn())) {
+                store.put((known == null ? Member.seen(memberId) : known).active(day));
+            }
         }
     }
 }

@@ -50,8 +50,8 @@ final class SqlStore implements RollupStore {
 
     @Override
     public Member member(long id) {
-        return sql.select(JOINED_AT, FIRST_POST_AT, VOLUNTEER_AT).from(t.members).where(MEMBER_ID.eq(id))
-                .fetchOne(r -> new Member(id, r.value1(), r.value2(), r.value3()));
+        return sql.select(JOINED_AT, FIRST_POST_AT, VOLUNTEER_AT, FIRST_ACTIVE_ON).from(t.members)
+                .where(MEMBER_ID.eq(id)).fetchOne(r -> new Member(id, r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
     @Override
@@ -83,9 +83,10 @@ final class SqlStore implements RollupStore {
     @Override
     public void put(Member m) {
         if (sql.update(t.members).set(JOINED_AT, m.joinedAt()).set(FIRST_POST_AT, m.firstPostAt())
-                .set(VOLUNTEER_AT, m.volunteerAt()).where(MEMBER_ID.eq(m.id())).execute() == 0) {
-            sql.insertInto(t.members, MEMBER_ID, JOINED_AT, FIRST_POST_AT, VOLUNTEER_AT)
-                    .values(m.id(), m.joinedAt(), m.firstPostAt(), m.volunteerAt()).execute();
+                .set(VOLUNTEER_AT, m.volunteerAt()).set(FIRST_ACTIVE_ON, m.firstActiveOn())
+                .where(MEMBER_ID.eq(m.id())).execute() == 0) {
+            sql.insertInto(t.members, MEMBER_ID, JOINED_AT, FIRST_POST_AT, VOLUNTEER_AT, FIRST_ACTIVE_ON)
+                    .values(m.id(), m.joinedAt(), m.firstPostAt(), m.volunteerAt(), m.firstActiveOn()).execute();
         }
     }
 

@@ -29,6 +29,8 @@ public final class Tables {
     public static final Field<Instant> JOINED_AT = Columns.instant("joined_at");
     public static final Field<Instant> FIRST_POST_AT = Columns.instant("first_post_at");
     public static final Field<Instant> VOLUNTEER_AT = Columns.instant("volunteer_at");
+    public static final Field<LocalDate> FIRST_ACTIVE_ON = DSL.field(DSL.name("first_active_on"),
+            SQLDataType.LOCALDATE);
     public static final Field<Long> AUTHOR_ID = Columns.id("author_id");
     public static final Field<Instant> CREATED_AT = Columns.instant("created_at");
     public static final Field<Instant> FIRST_REPLY_AT = Columns.instant("first_reply_at");

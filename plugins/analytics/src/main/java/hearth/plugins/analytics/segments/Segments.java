@@ -38,8 +38,6 @@ public final class Segments {
     public static final List<String> NAMES = List.of("new-active", "superfans", "quiet-contributors",
             "unanswered-first-post");
 
-    private static final int IDS_PER_QUERY = 1_000;
-
     private final PluginDatabase db;
     private final Tables t;
     private final ClosedDays days;
@@ -53,7 +51,7 @@ public final class Segments {
     /** The members of {@code segment} as of {@code today}. */
     public List<Long> members(String segment, LocalDate today, ZoneId zone) {
         return switch (segment) {
-            case "new-active" -> newAndActive(today, zone);
+            case "new-active" -> newAndActive(today);
             case "superfans" -> superfans(today, zone);
             case "quiet-contributors" -> quietContributors(today, zone);
             case "unanswered-first-post" -> unansweredFirstPost();
@@ -62,25 +60,10 @@ public final class Segments {
     }
 
     /** Active in the last 7 days and never before; the most recent newcomers first. */
-    private List<Long> newAndActive(LocalDate today, ZoneId zone) {
-        LocalDate since = today.minusDays(6);
-        return db.read(sql -> {
-            Map<Long, LocalDate> firstSeen = new HashMap<>();
-            days.read(sql, since, today, zone).values().forEach(day -> {
-                for (long member : day.members().keys()) {
-                    firstSeen.putIfAbsent(member, day.day());
-                }
-            });
-            List<Long> seen = new ArrayList<>(firstSeen.keySet());
-            for (int from = 0; from < seen.size(); from += IDS_PER_QUERY) {
-                sql.selectDistinct(MEMBER_ID).from(t.active)
-                        .where(MEMBER_ID.in(seen.subList(from, Math.min(seen.size(), from + IDS_PER_QUERY))),
-                                DAY.lt(since))
-                        .forEach(r -> firstSeen.remove(r.value1()));
-            }
-            return firstSeen.keySet().stream().sorted(Comparator.comparing((Long id) -> firstSeen.get(id)).reversed()
-                    .thenComparing(id -> id)).limit(LIMIT).toList();
-        });
+    private List<Long> newAndActive(LocalDate today) {
+        return db.read(sql -> sql.select(MEMBER_ID).from(t.members)
+                .where(FIRST_ACTIVE_ON.between(today.minusDays(6), today))
+                .orderBy(FIRST_ACTIVE_ON.desc(), MEMBER_ID).limit(LIMIT).fetch(MEMBER_ID));
     }
 
     private List<Long> superfans(LocalDate today, ZoneId zone) {
