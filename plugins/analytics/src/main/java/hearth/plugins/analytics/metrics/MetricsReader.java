@@ -21,7 +21,7 @@ import org.jooq.impl.DSL;
 /**
  * Reads one period's roll-ups in a handful of queries over rows kept per day: the daily counts, and the day
  * summaries (who was active with their posts, the topics started and their first responses) of the period and the
- * 30 days before its end. A year is a few hundred rows, whatever the number of members and posts.
+ * 30 days before its end: a year is a few hundred rows, each as large as the members active that day.
  */
 public final class MetricsReader {
 

@@ -20,7 +20,7 @@ import org.jooq.impl.DSL;
 /**
  * Day summaries ({@link DaySummary}): counted from the member-days and topics for any days, and kept in
  * analytics_days for days that are over. Every day from the first one counted is kept, quiet ones too, so what a
- * period has to count afresh is one run of days at its end (today, and anything changed since the last sealing).
+ * period has to count afresh is one run of days at its end (today, and any day changed since the task last ran).
  */
 public final class ClosedDays {
 

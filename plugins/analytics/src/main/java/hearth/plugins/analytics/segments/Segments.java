@@ -73,6 +73,7 @@ public final class Segments {
             days.read(sql, since, today, zone).values().forEach(day -> {
                 Tally members = day.members();
                 for (int i = 0; i < members.size(); i++) {
+                    // the active day, and the posts that day
                     score.merge(members.keys()[i], 1 + members.counts()[i], Long::sum);
                 }
             });
