@@ -13,7 +13,13 @@ public final class Eventually {
 
     /** Returns once {@code condition} holds; fails naming {@code what} if it does not within 20 seconds. */
     public static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
+        eventually(what, LIMIT, condition);
+    }
+
+    /** Returns once {@code condition} holds; fails naming {@code what} if it does not within {@code limit}. */
+    public static void eventually(String what, Duration limit, BooleanSupplier condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("Timed out waiting for: " + what);
