@@ -324,14 +324,17 @@ class AnalyticsMetricsTest {
                 + " kept again) or all at once from scratch: the same summaries");
     }
 
+    /** A query's rows, in one string (a single column). */
+    private static String rows(String query) throws Exception {
+        return String.join(";", Sql.column(site.database(), query));
+    }
+
     private static List<String> closedDays() throws Exception {
         return List.of(
-                String.join(";", Sql.column(site.database(), "SELECT CONCAT(on_day, '/', started, '/', answered,"
-                        + " '/', in_time, '/', questions, '/', solved) FROM analytics_days ORDER BY on_day")),
-                String.join(";", Sql.column(site.database(), "SELECT active_members FROM analytics_days"
-                        + " ORDER BY on_day")),
-                String.join(";", Sql.column(site.database(), "SELECT responses FROM analytics_days"
-                        + " ORDER BY on_day")));
+                rows("SELECT CONCAT(on_day, '/', started, '/', answered,"
+                        + " '/', in_time, '/', questions, '/', solved) FROM analytics_days ORDER BY on_day"),
+                rows("SELECT active_members FROM analytics_days ORDER BY on_day"),
+                rows("SELECT responses FROM analytics_days ORDER BY on_day"));
     }
 
     /** Lets the traffic task write what the observer counted so far. */
@@ -580,24 +583,24 @@ class AnalyticsMetricsTest {
 
     private static List<String> rollups() throws Exception {
         return List.of(
-                String.join(";", Sql.column(site.database(), "SELECT CONCAT(on_day, '/', category_id, '/', metric,"
-                        + " '=', amount) FROM analytics_daily ORDER BY on_day, category_id, metric")),
-                String.join(";", Sql.column(site.database(), "SELECT CONCAT(on_day, '/', member_id, '/', posts)"
-                        + " FROM analytics_active ORDER BY on_day, member_id")),
-                String.join(";", Sql.column(site.database(), "SELECT CONCAT(member_id, '/', COALESCE(CAST(joined_at"
+                rows("SELECT CONCAT(on_day, '/', category_id, '/', metric,"
+                        + " '=', amount) FROM analytics_daily ORDER BY on_day, category_id, metric"),
+                rows("SELECT CONCAT(on_day, '/', member_id, '/', posts)"
+                        + " FROM analytics_active ORDER BY on_day, member_id"),
+                rows("SELECT CONCAT(member_id, '/', COALESCE(CAST(joined_at"
                         + " AS CHAR), '-'), '/', COALESCE(CAST(first_post_at AS CHAR), '-'), '/',"
                         + " COALESCE(CAST(volunteer_at AS CHAR), '-'), '/', COALESCE(CAST(first_active_on AS CHAR),"
-                        + " '-')) FROM analytics_members ORDER BY member_id")),
-                String.join(";", Sql.column(site.database(), "SELECT CONCAT(topic_id, '/', category_id, '/',"
+                        + " '-')) FROM analytics_members ORDER BY member_id"),
+                rows("SELECT CONCAT(topic_id, '/', category_id, '/',"
                         + " COALESCE(CAST(first_reply_at AS CHAR), '-'), '/', hidden, '/', question, '/',"
                         + " COALESCE(accepted_post_id, 0)) FROM analytics_topics"
-                        + " ORDER BY topic_id")),
-                String.join(";", Sql.column(site.database(), "SELECT CONCAT(flag_id, '/', COALESCE(CAST(resolved_at"
-                        + " AS CHAR), '-')) FROM analytics_flags ORDER BY flag_id")),
-                String.join(";", Sql.column(site.database(), "SELECT CONCAT(event_id, '/', CAST(starts_at AS CHAR),"
-                        + " '/', cancelled) FROM analytics_events ORDER BY event_id")),
-                String.join(";", Sql.column(site.database(), "SELECT CONCAT(event_id, '/', member_id, '/', going,"
-                        + " '/', checked_in) FROM analytics_rsvps ORDER BY event_id, member_id")));
+                        + " ORDER BY topic_id"),
+                rows("SELECT CONCAT(flag_id, '/', COALESCE(CAST(resolved_at"
+                        + " AS CHAR), '-')) FROM analytics_flags ORDER BY flag_id"),
+                rows("SELECT CONCAT(event_id, '/', CAST(starts_at AS CHAR),"
+                        + " '/', cancelled) FROM analytics_events ORDER BY event_id"),
+                rows("SELECT CONCAT(event_id, '/', member_id, '/', going,"
+                        + " '/', checked_in) FROM analytics_rsvps ORDER BY event_id, member_id"));
     }
 
     private static void assertDay(JsonObject day, int members, int topics, int posts, int replies, int likes,

@@ -43,13 +43,11 @@ final class MemoryStore implements RollupStore {
 
     @Override
     public boolean active(LocalDate day, long memberId, long posts) {
-        long[] known = active.get(new MemberDay(day, memberId));
+        long[] known = active.putIfAbsent(new MemberDay(day, memberId), new long[] {posts});
         if (known != null) {
             known[0] += posts;
-            return false;
         }
-        active.put(new MemberDay(day, memberId), new long[] {posts});
-        return true;
+        return known == null;
     }
 
     @Override

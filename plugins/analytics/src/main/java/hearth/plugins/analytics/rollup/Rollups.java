@@ -244,8 +244,9 @@ public final class Rollups {
 
     private static void updateTopic(RollupStore store, long topicId, UnaryOperator<Topic> change) {
         Topic topic = store.topic(topicId);
-        if (topic != null && !topic.equals(change.apply(topic))) {
-            store.put(change.apply(topic));
+        Topic changed = topic == null ? null : change.apply(topic);
+        if (changed != null && !changed.equals(topic)) {
+            store.put(changed);
         }
     }
 
